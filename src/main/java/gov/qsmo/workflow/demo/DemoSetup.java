@@ -1,0 +1,110 @@
+package gov.qsmo.workflow.demo;
+
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.AGENCY_CODE;
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.DECISION;
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.FUNCTIONAL_AREA_CODE;
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.PLAN_DUE_DATE;
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.SCOPE;
+
+import gov.qsmo.workflow.designation.DesignationProcess;
+import gov.qsmo.workflow.identity.IdentitySetup;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo run's users and live process instances, created once (a restart finds them and adds
+ * nothing). Active only with {@code qsmo.demo.enabled=true}, i.e. the demo profile.
+ */
+@Component
+@ConditionalOnProperty(name = "qsmo.demo.enabled", havingValue = "true")
+class DemoSetup {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoSetup.class);
+
+  private final IdentitySetup identity;
+  private final IdentityService identityService;
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final Clock clock;
+  private final String port;
+
+  DemoSetup(IdentitySetup identity, IdentityService identityService, RuntimeService runtimeService,
+      TaskService taskService, Clock clock, @Value("${server.port:8080}") String port) {
+    this.identity = identity;
+    this.identityService = identityService;
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.clock = clock;
+    this.port = port;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(3)
+  public void setUp() {
+    for (DemoUsers.DemoUser user : DemoUsers.ALL) {
+      identity.ensureUser(user.id(), user.firstName(), user.lastName(), user.id(),
+          user.groups().toArray(String[]::new));
+    }
+    if (runtimeService.createProcessInstanceQuery().processDefinitionKey(DesignationProcess.KEY).count() == 0) {
+      createDesignations();
+    }
+    log.info("""
+
+        ==========================================================================
+          qsmo-workflow demo is ready: open http://localhost:{}/camunda/app/tasklist/
+          Sign in as any demo user; each password equals the user id, e.g.
+            omb.analyst   starts a designation      omb.decider  pre-designates
+            director.gsa  prepares GSA's plan       auditor      reads everything
+          Administrator: admin / admin.  All accounts: README.md, "Demo accounts".
+          API docs: http://localhost:{}/swagger-ui.html
+        ==========================================================================""", port, port);
+  }
+
+  private void createDesignations() {
+    LocalDate due = LocalDate.now(clock).plusMonths(4);
+    // Waiting for OMB's pre-designation decision (omb.decider).
+    start("CYBER", "DHS", "Zero-trust architecture shared services for civilian agencies.", due);
+    // Pre-designated: waiting for GSA's Marketplace Implementation Plan (director.gsa).
+    String acquisition = start("ACQ", "GSA",
+        "Acquisition marketplace: contract writing systems and acquisition data services.", due);
+    as(DemoUsers.OMB_DECIDER, () -> {
+      Task task = taskService.createTaskQuery().processInstanceId(acquisition)
+          .taskDefinitionKey(DesignationProcess.Elements.TASK_PRE_DESIGNATE_CANDIDATE).singleResult();
+      taskService.complete(task.getId(), Map.of(DECISION, "PRE_DESIGNATE"));
+    });
+    log.info("Demo designations created: one waiting for pre-designation, one waiting for a plan");
+  }
+
+  private String start(String area, String agency, String scope, LocalDate due) {
+    String[] id = new String[1];
+    as(DemoUsers.OMB_ANALYST, () -> id[0] = runtimeService.startProcessInstanceByKey(DesignationProcess.KEY,
+        Map.of(FUNCTIONAL_AREA_CODE, area, AGENCY_CODE, agency, SCOPE, scope, PLAN_DUE_DATE, due.toString()))
+        .getId());
+    return id[0];
+  }
+
+  private void as(String userId, Runnable work) {
+    List<String> groups = DemoUsers.ALL.stream().filter(u -> u.id().equals(userId)).findFirst().orElseThrow()
+        .groups();
+    identityService.setAuthentication(userId, groups);
+    try {
+      work.run();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+}

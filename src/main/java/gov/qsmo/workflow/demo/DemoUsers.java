@@ -1,0 +1,51 @@
+package gov.qsmo.workflow.demo;
+
+import gov.qsmo.workflow.identity.Roles;
+import java.util.List;
+
+/**
+ * The demo run's accounts: at least one in every role. Each password equals the user id. They exist
+ * only when the demo profile is active; the README lists them.
+ */
+public final class DemoUsers {
+
+  public record DemoUser(String id, String firstName, String lastName, List<String> groups) {
+  }
+
+  public static final String OMB_ANALYST = "omb.analyst";
+  public static final String OMB_DECIDER = "omb.decider";
+  public static final String BOARD_CHAIR = "board.chair";
+  public static final String DIRECTOR_GSA = "director.gsa";
+  public static final String DIRECTOR_HHS = "director.hhs";
+  public static final String REVIEWER_1 = "reviewer1";
+  public static final String AUDITOR = "auditor";
+
+  public static final List<DemoUser> ALL = List.of(
+      new DemoUser(OMB_ANALYST, "Priya", "Raman (OMB analyst)", List.of(Roles.OMB_ANALYSTS)),
+      new DemoUser(OMB_DECIDER, "Marcus", "Hale (OMB decider)", List.of(Roles.OMB_DECIDERS)),
+      new DemoUser(BOARD_CHAIR, "Dana", "Whitfield (board chair, GSA)", List.of(Roles.SSGB_CHAIRS, Roles.SSGB_MEMBERS)),
+      new DemoUser("board.dhs", "Luis", "Ortega (board member, DHS)", List.of(Roles.SSGB_MEMBERS)),
+      new DemoUser("board.treas", "Grace", "Kim (board member, Treasury)", List.of(Roles.SSGB_MEMBERS)),
+      new DemoUser("board.opm", "Samuel", "Brooks (board member, OPM)", List.of(Roles.SSGB_MEMBERS)),
+      new DemoUser("board.hhs", "Aisha", "Bello (board member, HHS)", List.of(Roles.SSGB_MEMBERS)),
+      new DemoUser("director.dhs", "Renee", "Castillo (QSMO director, DHS)",
+          List.of(Roles.QSMO_DIRECTORS, Roles.directorsOf("DHS"))),
+      new DemoUser("director.treas", "Owen", "Fischer (QSMO director, Treasury)",
+          List.of(Roles.QSMO_DIRECTORS, Roles.directorsOf("TREAS"))),
+      new DemoUser(DIRECTOR_GSA, "Nadia", "Petrov (QSMO director, GSA)",
+          List.of(Roles.QSMO_DIRECTORS, Roles.directorsOf("GSA"))),
+      new DemoUser("director.opm", "Julian", "Reyes (QSMO director, OPM)",
+          List.of(Roles.QSMO_DIRECTORS, Roles.directorsOf("OPM"))),
+      new DemoUser(DIRECTOR_HHS, "Hannah", "Lee (QSMO director, HHS)",
+          List.of(Roles.QSMO_DIRECTORS, Roles.directorsOf("HHS"))),
+      new DemoUser("panel.chair", "Victor", "Nguyen (RFI panel chair)", List.of(Roles.RFI_PANEL_CHAIRS)),
+      new DemoUser(REVIEWER_1, "Amara", "Okafor (RFI reviewer)", List.of(Roles.RFI_REVIEWERS)),
+      new DemoUser("reviewer2", "Ben", "Carter (RFI reviewer)", List.of(Roles.RFI_REVIEWERS)),
+      new DemoUser("reviewer3", "Chen", "Wu (RFI reviewer)", List.of(Roles.RFI_REVIEWERS)),
+      new DemoUser("reviewer4", "Dora", "Silva (RFI reviewer)", List.of(Roles.RFI_REVIEWERS)),
+      new DemoUser("contracting.officer", "Ethan", "Moore (contracting officer)", List.of(Roles.CONTRACTING_OFFICERS)),
+      new DemoUser(AUDITOR, "Fatima", "Haddad (auditor, read-only)", List.of(Roles.AUDITORS)));
+
+  private DemoUsers() {
+  }
+}

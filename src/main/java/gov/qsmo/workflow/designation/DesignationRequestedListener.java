@@ -1,0 +1,54 @@
+package gov.qsmo.workflow.designation;
+
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.AGENCY_CODE;
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.DESIGNATION_ID;
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.DIRECTOR_GROUP_ID;
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.FUNCTIONAL_AREA_CODE;
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.PLAN_DUE_DATE;
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.SCOPE;
+
+import gov.qsmo.workflow.designation.DesignationService.CandidateRequest;
+import gov.qsmo.workflow.identity.Roles;
+import gov.qsmo.workflow.process.CurrentActor;
+import gov.qsmo.workflow.process.FormValidation;
+import gov.qsmo.workflow.web.Inputs;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * End of the start event: checks the start form again on the server, records the designation and
+ * makes its id the business key. A bad value rejects the start (400) and nothing is stored.
+ */
+@Component("designationRequestedListener")
+class DesignationRequestedListener implements ExecutionListener {
+
+  private final DesignationService designations;
+  private final CurrentActor actor;
+
+  DesignationRequestedListener(DesignationService designations, CurrentActor actor) {
+    this.designations = designations;
+    this.actor = actor;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    FormValidation.check(() -> {
+      Map<String, Object> form = execution.getVariables();
+      CandidateRequest request = new CandidateRequest(
+          Inputs.requiredCode(form, FUNCTIONAL_AREA_CODE, "Functional area"),
+          Inputs.requiredCode(form, AGENCY_CODE, "Candidate agency"),
+          Inputs.requiredText(form, SCOPE, "Scope", Inputs.MAX_TEXT),
+          Inputs.requiredDate(form, PLAN_DUE_DATE, "Plan due date"));
+      Designation designation = designations.identify(request, actor.userId(), execution.getProcessInstanceId());
+      execution.setProcessBusinessKey(designation.getId());
+      execution.setVariable(DESIGNATION_ID, designation.getId());
+      execution.setVariable(FUNCTIONAL_AREA_CODE, designation.getFunctionalAreaCode());
+      execution.setVariable(AGENCY_CODE, designation.getAgencyCode());
+      execution.setVariable(PLAN_DUE_DATE, designation.getPlanDueDate().toString());
+      execution.setVariable(DIRECTOR_GROUP_ID, Roles.directorsOf(designation.getAgencyCode()));
+      execution.removeVariable(SCOPE);
+    });
+  }
+}

@@ -1,0 +1,136 @@
+package gov.qsmo.workflow.designation;
+
+import gov.qsmo.workflow.reference.ReferenceData;
+import gov.qsmo.workflow.web.ConflictException;
+import gov.qsmo.workflow.web.InvalidRequestException;
+import gov.qsmo.workflow.web.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rules of the designation lifecycle. Process listeners and the REST API both come here; this
+ * class checks every input again, whatever the browser already checked.
+ */
+@Service
+@Transactional
+public class DesignationService {
+
+  /** What OMB decides at pre-designation. */
+  public enum PreDesignationDecision {
+    PRE_DESIGNATE, DECLINE
+  }
+
+  /** The candidate OMB names when it starts a designation. */
+  public record CandidateRequest(String functionalAreaCode, String agencyCode, String scope, LocalDate planDueDate) {
+  }
+
+  private final DesignationRepository designations;
+  private final DesignationEventRepository events;
+  private final PlanVersionRepository plans;
+  private final ReferenceData referenceData;
+  private final Clock clock;
+
+  DesignationService(DesignationRepository designations, DesignationEventRepository events,
+      PlanVersionRepository plans, ReferenceData referenceData, Clock clock) {
+    this.designations = designations;
+    this.events = events;
+    this.plans = plans;
+    this.referenceData = referenceData;
+    this.clock = clock;
+  }
+
+  /** Records a new candidate designation (status IDENTIFIED) and returns it with its new id. */
+  public Designation identify(CandidateRequest request, String actor, String processInstanceId) {
+    referenceData.requireFunctionalArea(DesignationProcess.Variables.FUNCTIONAL_AREA_CODE, request.functionalAreaCode());
+    referenceData.requireAgency(DesignationProcess.Variables.AGENCY_CODE, request.agencyCode());
+    LocalDate today = LocalDate.now(clock);
+    if (!request.planDueDate().isAfter(today)) {
+      throw new InvalidRequestException(DesignationProcess.Variables.PLAN_DUE_DATE,
+          "Plan due date " + request.planDueDate() + " must be after today (" + today + ").");
+    }
+    if (request.planDueDate().isAfter(today.plusYears(5))) {
+      throw new InvalidRequestException(DesignationProcess.Variables.PLAN_DUE_DATE,
+          "Plan due date " + request.planDueDate() + " is more than five years away; choose an earlier date.");
+    }
+    Instant now = clock.instant();
+    String id = "DSG-" + Year.now(clock) + "-" + String.format("%04d", designations.nextNumber());
+    Designation designation = designations.save(new Designation(id, request.functionalAreaCode(),
+        request.agencyCode(), request.scope(), request.planDueDate(), processInstanceId, actor, now));
+    record(designation, actor, "IDENTIFIED", null);
+    return designation;
+  }
+
+  /** Records OMB's pre-designation decision; a decline needs a reason. */
+  public Designation decidePreDesignation(String designationId, PreDesignationDecision decision, String reason,
+      String actor) {
+    Designation designation = require(designationId);
+    requireStatus(designation, DesignationStatus.IDENTIFIED, "decide its pre-designation");
+    if (decision == PreDesignationDecision.DECLINE && reason == null) {
+      throw new InvalidRequestException(DesignationProcess.Variables.DECISION_REASON,
+          "Give the reason for declining the candidate agency.");
+    }
+    DesignationStatus next = decision == PreDesignationDecision.PRE_DESIGNATE
+        ? DesignationStatus.PRE_DESIGNATED : DesignationStatus.DECLINED;
+    designation.moveTo(next, clock.instant());
+    record(designation, actor, decision.name(), reason);
+    return designation;
+  }
+
+  /** Stores a new, immutable version of the Marketplace Implementation Plan. */
+  public PlanVersion submitPlan(String designationId, Map<PlanSection, String> sections, String actor) {
+    Designation designation = require(designationId);
+    if (designation.getStatus() != DesignationStatus.PRE_DESIGNATED
+        && designation.getStatus() != DesignationStatus.PLAN_SUBMITTED) {
+      throw new ConflictException("Designation " + designationId + " is " + designation.getStatus()
+          + "; a plan can only be submitted after pre-designation.");
+    }
+    if (sections.isEmpty()) {
+      throw new InvalidRequestException(PlanSection.SERVICE_OFFERINGS.key(),
+          "The plan is empty; write at least one section before submitting it.");
+    }
+    int version = plans.countByDesignationId(designationId) + 1;
+    PlanVersion plan = plans.save(new PlanVersion(designationId, version, sections, actor, clock.instant()));
+    designation.moveTo(DesignationStatus.PLAN_SUBMITTED, clock.instant());
+    record(designation, actor, "PLAN_VERSION_" + version + "_SUBMITTED", null);
+    return plan;
+  }
+
+  @Transactional(readOnly = true)
+  public Designation require(String designationId) {
+    return designations.findById(designationId)
+        .orElseThrow(() -> new NotFoundException("No designation with id '" + designationId + "'."));
+  }
+
+  @Transactional(readOnly = true)
+  public List<Designation> all() {
+    return designations.findAllByOrderByCreatedAtDesc();
+  }
+
+  @Transactional(readOnly = true)
+  public List<DesignationEvent> history(String designationId) {
+    return events.findByDesignationIdOrderByOccurredAtAscIdAsc(require(designationId).getId());
+  }
+
+  @Transactional(readOnly = true)
+  public List<PlanVersion> planVersions(String designationId) {
+    return plans.findByDesignationIdOrderByVersionNumberAsc(require(designationId).getId());
+  }
+
+  private static void requireStatus(Designation designation, DesignationStatus expected, String action) {
+    if (designation.getStatus() != expected) {
+      throw new ConflictException("Designation " + designation.getId() + " is " + designation.getStatus()
+          + "; it must be " + expected + " to " + action + ".");
+    }
+  }
+
+  private void record(Designation designation, String actor, String action, String reason) {
+    events.save(new DesignationEvent(designation.getId(), clock.instant(), actor, action, designation.getStatus(),
+        reason));
+  }
+}

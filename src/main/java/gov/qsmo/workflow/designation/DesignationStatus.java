@@ -1,0 +1,13 @@
+package gov.qsmo.workflow.designation;
+
+/** Where a designation stands in its lifecycle. */
+public enum DesignationStatus {
+  /** OMB has named the function, scope and candidate agency. */
+  IDENTIFIED,
+  /** OMB has pre-designated the candidate agency; its QSMO director prepares the plan. */
+  PRE_DESIGNATED,
+  /** OMB declined to pre-designate the candidate. */
+  DECLINED,
+  /** The QSMO director has submitted a Marketplace Implementation Plan. */
+  PLAN_SUBMITTED
+}

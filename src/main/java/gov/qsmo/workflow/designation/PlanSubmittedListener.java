@@ -1,0 +1,49 @@
+package gov.qsmo.workflow.designation;
+
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.DESIGNATION_ID;
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.PLAN_VERSION;
+
+import gov.qsmo.workflow.process.CurrentActor;
+import gov.qsmo.workflow.process.FormValidation;
+import gov.qsmo.workflow.web.Inputs;
+import java.util.EnumMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * End of "Prepare Marketplace Implementation Plan": stores the submitted sections as a new plan
+ * version and keeps only its number in the process.
+ */
+@Component("planSubmittedListener")
+class PlanSubmittedListener implements ExecutionListener {
+
+  private final DesignationService designations;
+  private final CurrentActor actor;
+
+  PlanSubmittedListener(DesignationService designations, CurrentActor actor) {
+    this.designations = designations;
+    this.actor = actor;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    FormValidation.checkCompletion(execution, () -> {
+      Map<String, Object> form = execution.getVariables();
+      Map<PlanSection, String> sections = new EnumMap<>(PlanSection.class);
+      for (PlanSection section : PlanSection.values()) {
+        String text = Inputs.optionalText(form, section.key(), section.title(), Inputs.MAX_TEXT);
+        if (text != null) {
+          sections.put(section, text);
+        }
+      }
+      PlanVersion plan = designations.submitPlan((String) execution.getVariable(DESIGNATION_ID), sections,
+          actor.userId());
+      execution.setVariable(PLAN_VERSION, plan.getVersionNumber());
+      for (PlanSection section : PlanSection.values()) {
+        execution.removeVariable(section.key());
+      }
+    });
+  }
+}

@@ -1,0 +1,52 @@
+package gov.qsmo.workflow.designation;
+
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.DECISION;
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.DECISION_REASON;
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.DESIGNATION_ID;
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.PRE_DESIGNATED;
+
+import gov.qsmo.workflow.designation.DesignationService.PreDesignationDecision;
+import gov.qsmo.workflow.process.CurrentActor;
+import gov.qsmo.workflow.process.FormValidation;
+import gov.qsmo.workflow.web.Inputs;
+import gov.qsmo.workflow.web.InvalidRequestException;
+import java.util.Arrays;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/** End of "Pre-designate candidate agency": checks and records OMB's decision. */
+@Component("preDesignationDecidedListener")
+class PreDesignationDecidedListener implements ExecutionListener {
+
+  private final DesignationService designations;
+  private final CurrentActor actor;
+
+  PreDesignationDecidedListener(DesignationService designations, CurrentActor actor) {
+    this.designations = designations;
+    this.actor = actor;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    FormValidation.checkCompletion(execution, () -> {
+      Map<String, Object> form = execution.getVariables();
+      PreDesignationDecision decision = parse(Inputs.requiredCode(form, DECISION, "Decision"));
+      String reason = Inputs.optionalText(form, DECISION_REASON, "Reason", Inputs.MAX_TEXT);
+      designations.decidePreDesignation((String) execution.getVariable(DESIGNATION_ID), decision, reason,
+          actor.userId());
+      execution.setVariable(DECISION, decision.name());
+      execution.setVariable(PRE_DESIGNATED, decision == PreDesignationDecision.PRE_DESIGNATE);
+      execution.removeVariable(DECISION_REASON);
+    });
+  }
+
+  private static PreDesignationDecision parse(String value) {
+    return Arrays.stream(PreDesignationDecision.values())
+        .filter(d -> d.name().equals(value))
+        .findFirst()
+        .orElseThrow(() -> new InvalidRequestException(DECISION,
+            "Decision '" + value + "' is not one of " + Arrays.toString(PreDesignationDecision.values()) + "."));
+  }
+}

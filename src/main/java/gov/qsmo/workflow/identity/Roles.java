@@ -1,0 +1,51 @@
+package gov.qsmo.workflow.identity;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The Camunda groups of qsmo-workflow. Group ids are stable: authorizations and BPMN refer to them. */
+public final class Roles {
+
+  public static final String OMB_ANALYSTS = "omb-analysts";
+  public static final String OMB_DECIDERS = "omb-deciders";
+  public static final String SSGB_MEMBERS = "ssgb-members";
+  public static final String SSGB_CHAIRS = "ssgb-chairs";
+  public static final String QSMO_DIRECTORS = "qsmo-directors";
+  public static final String RFI_PANEL_CHAIRS = "rfi-panel-chairs";
+  public static final String RFI_REVIEWERS = "rfi-reviewers";
+  public static final String CONTRACTING_OFFICERS = "contracting-officers";
+  public static final String AUDITORS = "auditors";
+  public static final String CAMUNDA_ADMIN = "camunda-admin";
+
+  /** Every role group, in the order people meet them. */
+  public static final List<String> ALL = List.of(OMB_ANALYSTS, OMB_DECIDERS, SSGB_MEMBERS, SSGB_CHAIRS,
+      QSMO_DIRECTORS, RFI_PANEL_CHAIRS, RFI_REVIEWERS, CONTRACTING_OFFICERS, AUDITORS, CAMUNDA_ADMIN);
+
+  /** Groups whose members may read designations through the API. */
+  public static final String[] DESIGNATION_READERS = {OMB_ANALYSTS, OMB_DECIDERS, SSGB_MEMBERS, SSGB_CHAIRS,
+      QSMO_DIRECTORS, AUDITORS, CAMUNDA_ADMIN};
+
+  private Roles() {
+  }
+
+  /** The group of one agency's QSMO directors, e.g. {@code qsmo-directors-hhs}: candidates for its plan tasks. */
+  public static String directorsOf(String agencyCode) {
+    return QSMO_DIRECTORS + "-" + agencyCode.toLowerCase(Locale.ROOT);
+  }
+
+  public static String displayName(String groupId) {
+    return switch (groupId) {
+      case OMB_ANALYSTS -> "OMB analysts";
+      case OMB_DECIDERS -> "OMB deciders";
+      case SSGB_MEMBERS -> "Governance board members";
+      case SSGB_CHAIRS -> "Governance board chairs";
+      case QSMO_DIRECTORS -> "QSMO directors";
+      case RFI_PANEL_CHAIRS -> "RFI panel chairs";
+      case RFI_REVIEWERS -> "RFI reviewers";
+      case CONTRACTING_OFFICERS -> "Contracting officers";
+      case AUDITORS -> "Auditors (read-only)";
+      case CAMUNDA_ADMIN -> "Administrators";
+      default -> groupId;
+    };
+  }
+}

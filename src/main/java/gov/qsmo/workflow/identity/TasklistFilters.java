@@ -1,0 +1,89 @@
+package gov.qsmo.workflow.identity;
+
+import gov.qsmo.workflow.designation.DesignationProcess;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the Tasklist filters of every role at start-up, so that a new user sees their work at
+ * once, and lets each role read only its own filters. Existing filters are brought up to date.
+ */
+@Component
+class TasklistFilters {
+
+  private record Spec(String name, String description, int priority, String color, TaskQuery query,
+      List<String> readers) {
+  }
+
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final IdentitySetup identity;
+
+  TasklistFilters(FilterService filterService, TaskService taskService, IdentitySetup identity) {
+    this.filterService = filterService;
+    this.taskService = taskService;
+    this.identity = identity;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(2)
+  public void createFilters() {
+    for (Spec spec : specs()) {
+      Filter filter = filterService.createFilterQuery().filterName(spec.name()).singleResult();
+      if (filter == null) {
+        filter = filterService.newTaskFilter(spec.name());
+      }
+      Map<String, Object> properties = new LinkedHashMap<>();
+      properties.put("description", spec.description());
+      properties.put("priority", spec.priority());
+      properties.put("color", spec.color());
+      properties.put("refresh", true);
+      properties.put("variables", List.of(
+          Map.of("name", DesignationProcess.Variables.DESIGNATION_ID, "label", "Designation"),
+          Map.of("name", DesignationProcess.Variables.FUNCTIONAL_AREA_CODE, "label", "Area"),
+          Map.of("name", DesignationProcess.Variables.AGENCY_CODE, "label", "Agency")));
+      filter.setProperties(properties);
+      filter.setQuery(spec.query());
+      filter = filterService.saveFilter(filter);
+      for (String reader : spec.readers()) {
+        identity.grant(reader, Resources.FILTER, filter.getId(), Permissions.READ);
+      }
+    }
+  }
+
+  private List<Spec> specs() {
+    List<String> everyone = Roles.ALL;
+    return List.of(
+        new Spec("My tasks", "Tasks assigned to me", -10, "#1f5fa8",
+            taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), everyone),
+        new Spec("My groups' tasks", "Unclaimed tasks for any group I belong to", -5, "#2e8540",
+            taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"), everyone),
+        new Spec("Pre-designation decisions", "Candidate agencies waiting for OMB's pre-designation", 0, "#981b1e",
+            taskService.createTaskQuery()
+                .processDefinitionKey(DesignationProcess.KEY)
+                .taskDefinitionKey(DesignationProcess.Elements.TASK_PRE_DESIGNATE_CANDIDATE)
+                .taskCandidateGroup(Roles.OMB_DECIDERS)
+                .includeAssignedTasks(),
+            List.of(Roles.OMB_DECIDERS, Roles.OMB_ANALYSTS)),
+        new Spec("Marketplace plans to prepare", "Marketplace Implementation Plans my agency owes", 0, "#4c2c92",
+            taskService.createTaskQuery()
+                .processDefinitionKey(DesignationProcess.KEY)
+                .taskDefinitionKey(DesignationProcess.Elements.TASK_PREPARE_MARKETPLACE_PLAN)
+                .taskCandidateGroupInExpression("${currentUserGroups()}")
+                .includeAssignedTasks(),
+            List.of(Roles.QSMO_DIRECTORS)),
+        new Spec("All open tasks (audit)", "Every open task, read-only", 10, "#5b616b",
+            taskService.createTaskQuery(), List.of(Roles.AUDITORS, Roles.CAMUNDA_ADMIN)));
+  }
+}

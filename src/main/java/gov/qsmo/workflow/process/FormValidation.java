@@ -1,0 +1,38 @@
+package gov.qsmo.workflow.process;
+
+import gov.qsmo.workflow.web.ConflictException;
+import gov.qsmo.workflow.web.InvalidRequestException;
+import gov.qsmo.workflow.web.NotFoundException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+
+/**
+ * Runs a rule from an execution listener and reports a broken rule the way Camunda reports a form
+ * validation failure: REST {@code submit-form} and {@code complete} answer 400 with the message,
+ * Tasklist shows it on the form, and the whole submission is rolled back.
+ */
+public final class FormValidation {
+
+  private FormValidation() {
+  }
+
+  /**
+   * Runs the rule when a user task was completed, not when it ends because it was cancelled (an
+   * interrupting event, a deleted instance): cancelling must never be blocked by a form check.
+   */
+  public static void checkCompletion(DelegateExecution execution, Runnable rule) {
+    if (!execution.isCanceled()) {
+      check(rule);
+    }
+  }
+
+  public static void check(Runnable rule) {
+    try {
+      rule.run();
+    } catch (InvalidRequestException e) {
+      throw new FormFieldValidationException(e.field(), e.getMessage());
+    } catch (ConflictException | NotFoundException e) {
+      throw new FormFieldValidationException("state", e.getMessage());
+    }
+  }
+}

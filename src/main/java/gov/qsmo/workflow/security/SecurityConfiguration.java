@@ -1,0 +1,92 @@
+package gov.qsmo.workflow.security;
+
+import static org.springframework.security.config.Customizer.withDefaults;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.qsmo.workflow.identity.Roles;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what. {@code /engine-rest/**} and {@code /api/**} need HTTP Basic credentials of a
+ * Camunda user (401 without); the app's API checks the caller's groups (403 when wrong), and the
+ * engine's REST API applies Camunda's authorizations to the authenticated user (403 when missing).
+ * The webapps under {@code /camunda} keep their own session login.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ObjectMapper json)
+      throws Exception {
+    return http
+        // Full-path matchers: /engine-rest is Camunda's Jersey servlet, not Spring MVC.
+        .securityMatcher(new OrRequestMatcher(path(null, "/engine-rest/**"), path(null, "/api/**")))
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(path(HttpMethod.GET, "/api/agencies"), path(HttpMethod.GET, "/api/functional-areas"))
+            .authenticated()
+            .requestMatchers(path(HttpMethod.GET, "/api/designations/**")).hasAnyAuthority(Roles.DESIGNATION_READERS)
+            .requestMatchers(path(null, "/api/**")).hasAuthority(Roles.CAMUNDA_ADMIN)
+            .requestMatchers(path(null, "/engine-rest/**")).authenticated()
+            .anyRequest().denyAll())
+        .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+          response.setHeader("WWW-Authenticate", "Basic realm=\"qsmo-workflow\"");
+          problem(json, response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+              "Sign in with HTTP Basic credentials of a qsmo-workflow user.");
+        }))
+        .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
+            problem(json, response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                "Your groups do not allow " + request.getMethod() + " " + request.getRequestURI() + ".")))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
+    return http
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        // The Camunda webapps bring their own session login and CSRF protection.
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+        .httpBasic(basic -> basic.disable())
+        .formLogin(form -> form.disable())
+        .logout(logout -> logout.disable())
+        .requestCache(withDefaults())
+        .build();
+  }
+
+  private static RequestMatcher path(HttpMethod method, String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+  }
+
+  private static void problem(ObjectMapper json, HttpServletResponse response, int status, String title,
+      String detail) throws IOException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "about:blank");
+    body.put("title", title);
+    body.put("status", status);
+    body.put("detail", detail);
+    response.setStatus(status);
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    json.writeValue(response.getOutputStream(), body);
+  }
+}

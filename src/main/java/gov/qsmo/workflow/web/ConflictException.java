@@ -1,0 +1,9 @@
+package gov.qsmo.workflow.web;
+
+/** The request is valid but the object is not in a state that allows it. */
+public class ConflictException extends RuntimeException {
+
+  public ConflictException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,111 @@
+package gov.qsmo.workflow.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/**
+ * Checks user input that reaches the server untyped: Camunda Form submissions and JSON bodies.
+ * Each method names the field and says what to fix, so that the message can go straight back to
+ * the person who typed it.
+ */
+public final class Inputs {
+
+  /**
+   * The longest text one field may hold. Camunda stores a String variable in a varchar(4000) column;
+   * a longer value would fail inside the database instead of with a message.
+   */
+  public static final int MAX_TEXT = 4000;
+
+  private Inputs() {
+  }
+
+  /** A non-blank text of at most {@code max} characters, trimmed. */
+  public static String requiredText(Map<String, ?> values, String field, String label, int max) {
+    String text = optionalText(values, field, label, max);
+    if (text == null) {
+      throw new InvalidRequestException(field, label + " is required.");
+    }
+    return text;
+  }
+
+  /** A text of at most {@code max} characters, trimmed; null when missing or blank. */
+  public static String optionalText(Map<String, ?> values, String field, String label, int max) {
+    Object value = values.get(field);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String text)) {
+      throw new InvalidRequestException(field, label + " must be text, not " + describe(value) + ".");
+    }
+    return checkedText(field, label, text, max);
+  }
+
+  /** Trims and checks a text: length, and no characters that cannot be stored faithfully. */
+  public static String checkedText(String field, String label, String text, int max) {
+    String trimmed = text.strip();
+    if (trimmed.isEmpty()) {
+      return null;
+    }
+    if (trimmed.length() > max) {
+      throw new InvalidRequestException(field,
+          label + " is " + trimmed.length() + " characters long; shorten it to at most " + max + ".");
+    }
+    for (int i = 0; i < trimmed.length(); i++) {
+      char c = trimmed.charAt(i);
+      if (c == '\u0000' || (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+        throw new InvalidRequestException(field, label + " contains a control character (position " + (i + 1)
+            + "); remove it.");
+      }
+      if (Character.isHighSurrogate(c) && (i + 1 >= trimmed.length() || !Character.isLowSurrogate(trimmed.charAt(i + 1)))
+          || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(trimmed.charAt(i - 1)))) {
+        throw new InvalidRequestException(field, label + " contains an invalid Unicode character (position "
+            + (i + 1) + "); retype it.");
+      }
+    }
+    return trimmed;
+  }
+
+  /** A code (agency, area, choice) given as text, upper-cased letters, digits and '_' only. */
+  public static String requiredCode(Map<String, ?> values, String field, String label) {
+    String code = requiredText(values, field, label, 40);
+    if (!code.matches("[A-Za-z][A-Za-z0-9_]*")) {
+      throw new InvalidRequestException(field, label + " '" + code + "' is not a valid code.");
+    }
+    return code;
+  }
+
+  /** An ISO date (yyyy-MM-dd), as Camunda Forms' date field submits it. */
+  public static LocalDate requiredDate(Map<String, ?> values, String field, String label) {
+    Object value = values.get(field);
+    if (value == null || value instanceof String s && s.isBlank()) {
+      throw new InvalidRequestException(field, label + " is required.");
+    }
+    if (value instanceof java.util.Date date) {
+      return date.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    }
+    if (!(value instanceof String text)) {
+      throw new InvalidRequestException(field, label + " must be a date (yyyy-mm-dd), not " + describe(value) + ".");
+    }
+    String trimmed = text.strip();
+    try {
+      return LocalDate.parse(trimmed);
+    } catch (DateTimeParseException notADate) {
+      try {
+        return java.time.OffsetDateTime.parse(trimmed).toLocalDate();
+      } catch (DateTimeParseException notADateTime) {
+        throw new InvalidRequestException(field, label + " '" + trimmed + "' is not a date; use the form yyyy-mm-dd.");
+      }
+    }
+  }
+
+  private static String describe(Object value) {
+    if (value instanceof Number) {
+      return "a number";
+    }
+    if (value instanceof Boolean) {
+      return "true/false";
+    }
+    return "a value of type " + value.getClass().getSimpleName();
+  }
+}
