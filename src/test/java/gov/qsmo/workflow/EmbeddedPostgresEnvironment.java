@@ -51,6 +51,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
             .setDataDirectory(directory)
             .setCleanDataDirectory(!keep)
+            .setRegisterShutdownHook(false)
             .setServerConfig("max_connections", "200")
             .setServerConfig("fsync", keep ? "on" : "off");
         if (port > 0) {

@@ -1,0 +1,207 @@
+package gov.qsmo.workflow.designation;
+
+import static gov.qsmo.workflow.designation.DesignationProcess.Elements.END_CANDIDATE_DECLINED;
+import static gov.qsmo.workflow.designation.DesignationProcess.Elements.END_PLAN_SUBMITTED;
+import static gov.qsmo.workflow.designation.DesignationProcess.Elements.START_DESIGNATION_REQUESTED;
+import static gov.qsmo.workflow.designation.DesignationProcess.Elements.TASK_PREPARE_MARKETPLACE_PLAN;
+import static gov.qsmo.workflow.designation.DesignationProcess.Elements.TASK_PRE_DESIGNATE_CANDIDATE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import gov.qsmo.workflow.ProcessEngineTest;
+import gov.qsmo.workflow.identity.Roles;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** One path each through the first stage of {@code qsmo-designation}, on PostgreSQL. */
+@ProcessEngineTest
+class DesignationProcessTests {
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  DesignationService designations;
+
+  @BeforeEach
+  void setUp() {
+    init(engine);
+  }
+
+  @AfterEach
+  void signOut() {
+    identityService.clearAuthentication();
+  }
+
+  @Test
+  void identifiedCandidateWaitsForOmbPreDesignationWithTheDesignationIdAsBusinessKey() {
+    ProcessInstance instance = start("GRANTS", "HHS");
+
+    assertThat(instance).isStarted().hasPassed(START_DESIGNATION_REQUESTED).isWaitingAt(TASK_PRE_DESIGNATE_CANDIDATE);
+    assertThat(task(instance)).hasCandidateGroup(Roles.OMB_DECIDERS);
+    Designation designation = designations.require(instance.getBusinessKey());
+    assertThat(designation.getStatus()).isEqualTo(DesignationStatus.IDENTIFIED);
+    assertThat(designation.getCreatedBy()).isEqualTo("test.analyst");
+    assertThat(designation.getProcessInstanceId()).isEqualTo(instance.getId());
+    assertThat(instance).variables()
+        .containsEntry("designationId", designation.getId())
+        .containsEntry("directorGroupId", "qsmo-directors-hhs")
+        .doesNotContainKey("scope");
+    // The task shows what OMB decides on, without putting the text into the process.
+    assertThat(taskService.getVariablesLocal(task(instance).getId()))
+        .containsEntry("agencyName", "Department of Health and Human Services")
+        .containsEntry("scopeText", "Grants management solutions for all grant-making agencies.");
+  }
+
+  @Test
+  void preDesignatedCandidateAgencysDirectorsReceiveThePlanTask() {
+    ProcessInstance instance = start("GRANTS", "HHS");
+
+    complete(task(instance), withVariables("decision", "PRE_DESIGNATE"));
+
+    assertThat(instance).hasPassed(TASK_PRE_DESIGNATE_CANDIDATE).isWaitingAt(TASK_PREPARE_MARKETPLACE_PLAN);
+    assertThat(task(instance)).hasCandidateGroup(Roles.directorsOf("HHS"));
+    assertThat(designations.require(instance.getBusinessKey()).getStatus()).isEqualTo(DesignationStatus.PRE_DESIGNATED);
+    assertThat(designations.history(instance.getBusinessKey())).extracting(DesignationEvent::getAction)
+        .containsExactly("IDENTIFIED", "PRE_DESIGNATE");
+  }
+
+  @Test
+  void declinedCandidateEndsTheProcessWithTheReasonRecorded() {
+    ProcessInstance instance = start("FM", "GSA");
+
+    complete(task(instance), withVariables("decision", "DECLINE", "decisionReason", "Treasury already leads this area."));
+
+    assertThat(instance).isEnded().hasPassed(END_CANDIDATE_DECLINED).hasNotPassed(TASK_PREPARE_MARKETPLACE_PLAN);
+    assertThat(designations.require(instance.getBusinessKey()).getStatus()).isEqualTo(DesignationStatus.DECLINED);
+    assertThat(designations.history(instance.getBusinessKey())).last()
+        .satisfies(event -> {
+          assertThat(event.getAction()).isEqualTo("DECLINE");
+          assertThat(event.getReason()).isEqualTo("Treasury already leads this area.");
+        });
+  }
+
+  @Test
+  void declineWithoutReasonIsRefusedAndChangesNothing() {
+    ProcessInstance instance = start("FM", "GSA");
+    Task task = task(instance);
+
+    assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of("decision", "DECLINE")))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("reason for declining");
+
+    assertThat(instance).isWaitingAt(TASK_PRE_DESIGNATE_CANDIDATE);
+    assertThat(designations.require(instance.getBusinessKey()).getStatus()).isEqualTo(DesignationStatus.IDENTIFIED);
+    assertThat(designations.history(instance.getBusinessKey())).hasSize(1);
+  }
+
+  @Test
+  void unknownDecisionIsRefused() {
+    ProcessInstance instance = start("FM", "GSA");
+    Task task = task(instance);
+
+    assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of("decision", "MAYBE")))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("'MAYBE' is not one of [PRE_DESIGNATE, DECLINE]");
+    assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of()))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("Decision is required");
+  }
+
+  @Test
+  void unknownAgencyOrAreaOrPastDueDateStartsNothing() {
+    long before = designations.all().size();
+
+    assertThatThrownBy(() -> startWith(Map.of("agencyCode", "NASA")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Unknown agency 'NASA'");
+    assertThatThrownBy(() -> startWith(Map.of("functionalAreaCode", "TRAVEL")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Unknown functional area 'TRAVEL'");
+    assertThatThrownBy(() -> startWith(Map.of("planDueDate", "2020-01-01")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("must be after today");
+    assertThatThrownBy(() -> startWith(Map.of("planDueDate", "next spring")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("is not a date");
+    assertThatThrownBy(() -> startWith(Map.of("scope", 42)))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Scope must be text");
+    assertThatThrownBy(() -> startWith(Map.of("scope", "x".repeat(4001))))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("at most 4000");
+    assertThatThrownBy(() -> startWith(Map.of("scope", "nul\u0000byte")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("control character");
+
+    assertThat(designations.all()).hasSize((int) before);
+  }
+
+  @Test
+  void submittedPlanBecomesVersionOneAndEndsTheStage() {
+    ProcessInstance instance = start("GRANTS", "HHS");
+    complete(task(instance), withVariables("decision", "PRE_DESIGNATE"));
+
+    complete(task(instance), withVariables(
+        "serviceOfferings", "Grants management shared service from two federal providers and commercial SaaS.",
+        "acquisitionStrategy", "Blanket purchase agreements under the GSA schedule.",
+        "governance", "Customer council of grant-making agencies.",
+        "financialInfrastructure", "Fee for service.",
+        "organization", "Program office in HHS.",
+        "risks", "   "));
+
+    assertThat(instance).isEnded().hasPassed(END_PLAN_SUBMITTED);
+    List<PlanVersion> versions = designations.planVersions(instance.getBusinessKey());
+    assertThat(versions).hasSize(1);
+    assertThat(versions.get(0).getVersionNumber()).isEqualTo(1);
+    assertThat(versions.get(0).sections())
+        .containsEntry(PlanSection.GOVERNANCE, "Customer council of grant-making agencies.")
+        .doesNotContainKey(PlanSection.RISKS)
+        .hasSize(5);
+    assertThat(designations.require(instance.getBusinessKey()).getStatus()).isEqualTo(DesignationStatus.PLAN_SUBMITTED);
+  }
+
+  @Test
+  void deletingAnInstanceIsNotBlockedByTheFormChecks() {
+    ProcessInstance instance = start("CYBER", "DHS");
+
+    runtimeService.deleteProcessInstance(instance.getId(), "entered by mistake");
+
+    assertThat(instance).isEnded();
+  }
+
+  private ProcessInstance start(String area, String agency) {
+    return startWith(Map.of("functionalAreaCode", area, "agencyCode", agency));
+  }
+
+  private ProcessInstance startWith(Map<String, Object> overrides) {
+    Map<String, Object> variables = new HashMap<>(Map.of(
+        "functionalAreaCode", "GRANTS",
+        "agencyCode", "HHS",
+        "scope", "Grants management solutions for all grant-making agencies.",
+        "planDueDate", LocalDate.now().plusMonths(3).toString()));
+    variables.putAll(overrides);
+    identityService.setAuthentication("test.analyst", List.of(Roles.OMB_ANALYSTS));
+    try {
+      return runtimeService.startProcessInstanceByKey(DesignationProcess.KEY, variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+}
