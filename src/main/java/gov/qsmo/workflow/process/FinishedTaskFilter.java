@@ -1,0 +1,102 @@
+package gov.qsmo.workflow.process;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Camunda's REST API answers 500 when a task is completed that no longer exists (completed by
+ * someone else, or twice from two browser tabs). This filter answers 404 with what happened
+ * instead, before the engine is asked. Existing tasks pass through unchanged, so Camunda's own
+ * authorization checks (403) still apply.
+ */
+@Configuration(proxyBeanMethods = false)
+class FinishedTaskFilter {
+
+  private static final Pattern TASK_ACTION =
+      Pattern.compile("^/engine-rest/task/([^/]+)/(complete|submit-form|resolve|claim|unclaim|assignee|delegate)$");
+
+  @Bean
+  FilterRegistrationBean<OncePerRequestFilter> finishedTaskFilterRegistration(TaskService tasks,
+      HistoryService history, IdentityService identity, ObjectMapper json) {
+    FilterRegistrationBean<OncePerRequestFilter> registration =
+        new FilterRegistrationBean<>(new Filter(tasks, history, identity, json));
+    registration.addUrlPatterns("/engine-rest/task/*");
+    registration.setName("finishedTaskFilter");
+    return registration;
+  }
+
+  static final class Filter extends OncePerRequestFilter {
+
+    private final TaskService tasks;
+    private final HistoryService history;
+    private final IdentityService identity;
+    private final ObjectMapper json;
+
+    Filter(TaskService tasks, HistoryService history, IdentityService identity, ObjectMapper json) {
+      this.tasks = tasks;
+      this.history = history;
+      this.identity = identity;
+      this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      Matcher matcher = TASK_ACTION.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+      if (!"POST".equals(request.getMethod()) || !matcher.matches()) {
+        chain.doFilter(request, response);
+        return;
+      }
+      String message = gone(matcher.group(1));
+      if (message == null) {
+        chain.doFilter(request, response);
+        return;
+      }
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("type", "InvalidRequestException");
+      body.put("message", message);
+      response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+      json.writeValue(response.getOutputStream(), body);
+    }
+
+    /** Why the task cannot be acted on, or null when it is open. Looked up without the caller's rights. */
+    private String gone(String taskId) {
+      Authentication caller = identity.getCurrentAuthentication();
+      identity.clearAuthentication();
+      try {
+        if (tasks.createTaskQuery().taskId(taskId).count() > 0) {
+          return null;
+        }
+        HistoricTaskInstance finished = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+        if (finished == null) {
+          return "Task " + taskId + " does not exist. Reload your task list.";
+        }
+        return "Task '" + finished.getName() + "' (" + taskId + ") is no longer open: it ended at "
+            + finished.getEndTime().toInstant() + " (" + finished.getDeleteReason() + "). Reload your task list.";
+      } finally {
+        if (caller != null) {
+          identity.setAuthentication(caller);
+        }
+      }
+    }
+  }
+}

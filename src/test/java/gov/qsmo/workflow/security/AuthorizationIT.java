@@ -1,0 +1,104 @@
+package gov.qsmo.workflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gov.qsmo.workflow.HttpClientForTests;
+import gov.qsmo.workflow.HttpClientForTests.Response;
+import gov.qsmo.workflow.RunningApplicationTest;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Who may call what, through the real HTTP entry points as the demo users. */
+@RunningApplicationTest
+class AuthorizationIT {
+
+  @LocalServerPort
+  int port;
+
+  HttpClientForTests http;
+
+  @BeforeEach
+  void setUp() {
+    http = new HttpClientForTests(port);
+  }
+
+  @Test
+  void anonymousRequestsToTheEngineAndTheApiGet401WithAMessage() {
+    for (String path : new String[] {"/engine-rest/task", "/engine-rest/process-definition", "/api/designations",
+        "/api/agencies"}) {
+      Response response = http.get(null, path);
+      assertThat(response.status()).as(path).isEqualTo(401);
+      assertThat(response.json().path("detail").asText()).contains("HTTP Basic");
+    }
+  }
+
+  @Test
+  void aWrongPasswordGets401() {
+    assertThat(http.get("omb.decider:not-the-password", "/engine-rest/task").status()).isEqualTo(401);
+    assertThat(http.get("nobody:nobody", "/api/agencies").status()).isEqualTo(401);
+  }
+
+  @Test
+  void aUserOutsideTheDesignationGroupsGets403FromTheApi() {
+    Response response = http.get("reviewer1", "/api/designations");
+
+    assertThat(response.status()).isEqualTo(403);
+    assertThat(response.json().path("detail").asText()).contains("GET /api/designations");
+    assertThat(http.get("auditor", "/api/designations").status()).isEqualTo(200);
+    assertThat(http.get("reviewer1", "/api/agencies").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aDeciderMayNotStartADesignationOnlyAnAnalystMay() {
+    Map<String, Object> form = Map.of("variables", Map.of(
+        "functionalAreaCode", Map.of("value", "HR"),
+        "agencyCode", Map.of("value", "OPM"),
+        "scope", Map.of("value", "HR transaction services"),
+        "planDueDate", Map.of("value", java.time.LocalDate.now().plusMonths(2).toString())));
+
+    Response refused = http.post("omb.decider", "/engine-rest/process-definition/key/qsmo-designation/submit-form", form);
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.json().path("message").asText()).contains("does not have 'CREATE' permission");
+
+    Response started = http.post("omb.analyst", "/engine-rest/process-definition/key/qsmo-designation/submit-form", form);
+    assertThat(started.status()).isEqualTo(200);
+    assertThat(started.json().path("businessKey").asText()).startsWith("DSG-");
+  }
+
+  @Test
+  void onlyCandidatesSeeAndCompleteATask() {
+    Response deciderTasks = http.get("omb.decider", "/engine-rest/task?processDefinitionKey=qsmo-designation"
+        + "&taskDefinitionKey=Task_PreDesignateCandidate");
+    assertThat(deciderTasks.json().size()).isPositive();
+    String taskId = deciderTasks.json().get(0).path("id").asText();
+
+    // A QSMO director is no candidate of OMB's decision: the task is invisible and cannot be completed.
+    assertThat(http.get("director.dhs", "/engine-rest/task?processDefinitionKey=qsmo-designation"
+        + "&taskDefinitionKey=Task_PreDesignateCandidate").json().size()).isZero();
+    Response refused = http.post("director.dhs", "/engine-rest/task/" + taskId + "/submit-form",
+        Map.of("variables", Map.of("decision", Map.of("value", "PRE_DESIGNATE"))));
+    assertThat(refused.status()).isEqualTo(403);
+
+    // The auditor reads every task but completes none.
+    assertThat(http.get("auditor", "/engine-rest/task/" + taskId).status()).isEqualTo(200);
+    assertThat(http.post("auditor", "/engine-rest/task/" + taskId + "/submit-form",
+        Map.of("variables", Map.of("decision", Map.of("value", "PRE_DESIGNATE")))).status()).isEqualTo(403);
+    assertThat(http.get("omb.decider", "/engine-rest/task/" + taskId).status()).isEqualTo(200);
+  }
+
+  @Test
+  void everyRoleHasTasklistFilters() {
+    for (String user : new String[] {"omb.analyst", "omb.decider", "board.chair", "director.gsa", "panel.chair",
+        "reviewer1", "contracting.officer", "auditor"}) {
+      Response filters = http.get(user, "/engine-rest/filter?resourceType=Task");
+      assertThat(filters.status()).isEqualTo(200);
+      assertThat(filters.json().findValuesAsText("name")).as("filters of " + user).contains("My tasks");
+    }
+    assertThat(http.get("omb.decider", "/engine-rest/filter?resourceType=Task").json().findValuesAsText("name"))
+        .contains("Pre-designation decisions");
+    assertThat(http.get("director.gsa", "/engine-rest/filter?resourceType=Task").json().findValuesAsText("name"))
+        .contains("Marketplace plans to prepare").doesNotContain("Pre-designation decisions");
+  }
+}
