@@ -1,0 +1,115 @@
+package gov.qsmo.workflow.browser;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through Debian's chromedriver, never a downloaded browser.
+ * Without them the test is skipped with the reason printed; with CI=true their absence fails it.
+ */
+final class Browser implements AutoCloseable {
+
+  static final File CHROMIUM = new File("/usr/bin/chromium");
+  static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+  private final ChromeDriver driver;
+  private final WebDriverWait wait;
+  private final Path screenshots;
+  private int shot;
+
+  private Browser(ChromeDriver driver, Path screenshots) {
+    this.driver = driver;
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    this.screenshots = screenshots;
+  }
+
+  static Browser start(String testName) {
+    if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
+      String reason = "Browser test skipped: " + CHROMIUM + " or " + CHROMEDRIVER
+          + " is missing (apt-get install chromium chromium-driver).";
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        fail(reason.replace("skipped", "failed") + " CI=true requires them.");
+      }
+      System.out.println(reason);
+      Assumptions.abort(reason);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--window-size=1400,1100");
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
+    try {
+      Path screenshots = Files.createDirectories(Path.of("target", "browser", testName));
+      return new Browser(new ChromeDriver(service, options), screenshots);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void open(String url) {
+    driver.get(url);
+  }
+
+  void logIntoTasklist(String baseUrl, String user) {
+    open(baseUrl + "/camunda/app/tasklist/default/");
+    visible(By.cssSelector("input[ng-model='username']")).sendKeys(user);
+    visible(By.cssSelector("input[ng-model='password']")).sendKeys(user);
+    clickable(By.cssSelector("button[type='submit']")).click();
+    visible(By.xpath("//a[contains(., 'My tasks')]"));
+  }
+
+  WebElement visible(By by) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  WebElement clickable(By by) {
+    return wait.until(ExpectedConditions.elementToBeClickable(by));
+  }
+
+  void waitForText(By by, String text) {
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+  }
+
+  /**
+   * Clicks a button that Tasklist's error notification (fixed at the bottom, with no close button)
+   * may cover: the click goes to the button itself, as a person's would after scrolling.
+   */
+  void press(By by) {
+    WebElement button = clickable(by);
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", button);
+  }
+
+  /** Saves a screenshot under target/browser/, for a person to look at. */
+  void screenshot(String name) {
+    try {
+      File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+      Files.copy(png.toPath(), screenshots.resolve(String.format("%02d-%s.png", ++shot, name)),
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
