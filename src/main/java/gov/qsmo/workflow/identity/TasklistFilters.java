@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the Tasklist filters of every role at start-up, so that a new user sees their work at
- * once, and lets each role read only its own filters. Existing filters are brought up to date.
+ * once (a role's own filter comes first), and lets each role read only its own filters. Existing
+ * filters are brought up to date.
  */
 @Component
 class TasklistFilters {
@@ -69,14 +70,14 @@ class TasklistFilters {
             taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), everyone),
         new Spec("My groups' tasks", "Unclaimed tasks for any group I belong to", -5, "#2e8540",
             taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"), everyone),
-        new Spec("Pre-designation decisions", "Candidate agencies waiting for OMB's pre-designation", 0, "#981b1e",
+        new Spec("Pre-designation decisions", "Candidate agencies waiting for OMB's pre-designation", -20, "#981b1e",
             taskService.createTaskQuery()
                 .processDefinitionKey(DesignationProcess.KEY)
                 .taskDefinitionKey(DesignationProcess.Elements.TASK_PRE_DESIGNATE_CANDIDATE)
                 .taskCandidateGroup(Roles.OMB_DECIDERS)
                 .includeAssignedTasks(),
             List.of(Roles.OMB_DECIDERS, Roles.OMB_ANALYSTS)),
-        new Spec("Marketplace plans to prepare", "Marketplace Implementation Plans my agency owes", 0, "#4c2c92",
+        new Spec("Marketplace plans to prepare", "Marketplace Implementation Plans my agency owes", -20, "#4c2c92",
             taskService.createTaskQuery()
                 .processDefinitionKey(DesignationProcess.KEY)
                 .taskDefinitionKey(DesignationProcess.Elements.TASK_PREPARE_MARKETPLACE_PLAN)
