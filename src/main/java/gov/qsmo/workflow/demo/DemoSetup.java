@@ -7,7 +7,9 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.PLAN_DU
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.SCOPE;
 
 import gov.qsmo.workflow.designation.DesignationProcess;
+import gov.qsmo.workflow.designation.DesignationService;
 import gov.qsmo.workflow.identity.IdentitySetup;
+import gov.qsmo.workflow.identity.StartupLock;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,8 +28,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo run's users and live process instances, created once (a restart finds them and adds
- * nothing). Active only with {@code qsmo.demo.enabled=true}, i.e. the demo profile.
+ * The demo run's users and live process instances, created when the database holds no designation
+ * yet (a restart adds nothing). Active only with {@code qsmo.demo.enabled=true}, i.e. the demo profile.
  */
 @Component
 @ConditionalOnProperty(name = "qsmo.demo.enabled", havingValue = "true")
@@ -36,15 +38,20 @@ class DemoSetup {
   private static final Logger log = LoggerFactory.getLogger(DemoSetup.class);
 
   private final IdentitySetup identity;
+  private final StartupLock startupLock;
+  private final DesignationService designations;
   private final IdentityService identityService;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final Clock clock;
   private final String port;
 
-  DemoSetup(IdentitySetup identity, IdentityService identityService, RuntimeService runtimeService,
-      TaskService taskService, Clock clock, @Value("${server.port:8080}") String port) {
+  DemoSetup(IdentitySetup identity, StartupLock startupLock, DesignationService designations,
+      IdentityService identityService, RuntimeService runtimeService, TaskService taskService, Clock clock,
+      @Value("${server.port:8080}") String port) {
     this.identity = identity;
+    this.startupLock = startupLock;
+    this.designations = designations;
     this.identityService = identityService;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
@@ -53,13 +60,17 @@ class DemoSetup {
   }
 
   @EventListener(ApplicationReadyEvent.class)
-  @Order(3)
-  public void setUp() {
+  @Order(2)
+  public void onReady() {
+    startupLock.runExclusively(this::setUp);
+  }
+
+  void setUp() {
     for (DemoUsers.DemoUser user : DemoUsers.ALL) {
       identity.ensureUser(user.id(), user.firstName(), user.lastName(), user.id(),
           user.groups().toArray(String[]::new));
     }
-    if (runtimeService.createProcessInstanceQuery().processDefinitionKey(DesignationProcess.KEY).count() == 0) {
+    if (designations.all().isEmpty()) {
       createDesignations();
     }
     log.info("""

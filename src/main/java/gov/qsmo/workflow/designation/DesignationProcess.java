@@ -1,5 +1,10 @@
 package gov.qsmo.workflow.designation;
 
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /** Names in {@code bpmn/qsmo-designation.bpmn}; a conventions test checks them against the model. */
 public final class DesignationProcess {
 
@@ -31,11 +36,33 @@ public final class DesignationProcess {
     public static final String PRE_DESIGNATED = "preDesignated";
     public static final String PLAN_VERSION = "planVersion";
 
+    /** The variables the process itself keeps; forms may not change the ids among them. */
+    public static final Set<String> KEPT_BY_PROCESS = Set.of(DESIGNATION_ID, FUNCTIONAL_AREA_CODE, AGENCY_CODE,
+        DIRECTOR_GROUP_ID, PLAN_DUE_DATE, DECISION, PRE_DESIGNATED, PLAN_VERSION);
+
     /** Text entered on forms: checked, stored in the application's tables, then removed from the process. */
     public static final String SCOPE = "scope";
     public static final String DECISION_REASON = "decisionReason";
 
     private Variables() {
+    }
+  }
+
+  /** The field keys of each form; a submission with any other key is refused. */
+  public static final class Forms {
+    public static final Set<String> REQUEST_DESIGNATION = Set.of(Variables.FUNCTIONAL_AREA_CODE,
+        Variables.AGENCY_CODE, Variables.SCOPE, Variables.PLAN_DUE_DATE);
+    public static final Set<String> PRE_DESIGNATE_CANDIDATE = Set.of(Variables.DECISION, Variables.DECISION_REASON);
+    public static final Set<String> PREPARE_MARKETPLACE_PLAN = Arrays.stream(PlanSection.values())
+        .map(PlanSection::key).collect(Collectors.toUnmodifiableSet());
+
+    /** Form id (file name in forms/) to its keys, for the conventions test. */
+    public static final Map<String, Set<String>> BY_FORM_ID = Map.of(
+        "request-designation", REQUEST_DESIGNATION,
+        "pre-designate-candidate", PRE_DESIGNATE_CANDIDATE,
+        "prepare-marketplace-plan", PREPARE_MARKETPLACE_PLAN);
+
+    private Forms() {
     }
   }
 

@@ -101,6 +101,16 @@ public class DesignationService {
     return plan;
   }
 
+  /** Records that the designation's process was deleted before it ended; ended designations stay as they are. */
+  public void cancel(String designationId, String reason, String actor) {
+    Designation designation = require(designationId);
+    if (designation.getStatus() == DesignationStatus.IDENTIFIED
+        || designation.getStatus() == DesignationStatus.PRE_DESIGNATED) {
+      designation.moveTo(DesignationStatus.CANCELLED, clock.instant());
+      record(designation, actor, "CANCELLED", reason);
+    }
+  }
+
   @Transactional(readOnly = true)
   public Designation require(String designationId) {
     return designations.findById(designationId)

@@ -9,5 +9,7 @@ public enum DesignationStatus {
   /** OMB declined to pre-designate the candidate. */
   DECLINED,
   /** The QSMO director has submitted a Marketplace Implementation Plan. */
-  PLAN_SUBMITTED
+  PLAN_SUBMITTED,
+  /** Its process was deleted before it ended (for example, started by mistake). */
+  CANCELLED
 }

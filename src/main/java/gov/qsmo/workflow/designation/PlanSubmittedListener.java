@@ -1,6 +1,5 @@
 package gov.qsmo.workflow.designation;
 
-import static gov.qsmo.workflow.designation.DesignationProcess.Variables.DESIGNATION_ID;
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.PLAN_VERSION;
 
 import gov.qsmo.workflow.process.CurrentActor;
@@ -20,16 +19,19 @@ import org.springframework.stereotype.Component;
 class PlanSubmittedListener implements ExecutionListener {
 
   private final DesignationService designations;
+  private final SubmittedForm submittedForm;
   private final CurrentActor actor;
 
-  PlanSubmittedListener(DesignationService designations, CurrentActor actor) {
+  PlanSubmittedListener(DesignationService designations, SubmittedForm submittedForm, CurrentActor actor) {
     this.designations = designations;
+    this.submittedForm = submittedForm;
     this.actor = actor;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     FormValidation.checkCompletion(execution, () -> {
+      Designation designation = submittedForm.designation(execution, DesignationProcess.Forms.PREPARE_MARKETPLACE_PLAN);
       Map<String, Object> form = execution.getVariables();
       Map<PlanSection, String> sections = new EnumMap<>(PlanSection.class);
       for (PlanSection section : PlanSection.values()) {
@@ -38,8 +40,7 @@ class PlanSubmittedListener implements ExecutionListener {
           sections.put(section, text);
         }
       }
-      PlanVersion plan = designations.submitPlan((String) execution.getVariable(DESIGNATION_ID), sections,
-          actor.userId());
+      PlanVersion plan = designations.submitPlan(designation.getId(), sections, actor.userId());
       execution.setVariable(PLAN_VERSION, plan.getVersionNumber());
       for (PlanSection section : PlanSection.values()) {
         execution.removeVariable(section.key());

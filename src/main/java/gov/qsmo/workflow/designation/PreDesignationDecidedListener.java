@@ -2,7 +2,6 @@ package gov.qsmo.workflow.designation;
 
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.DECISION;
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.DECISION_REASON;
-import static gov.qsmo.workflow.designation.DesignationProcess.Variables.DESIGNATION_ID;
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.PRE_DESIGNATED;
 
 import gov.qsmo.workflow.designation.DesignationService.PreDesignationDecision;
@@ -21,21 +20,23 @@ import org.springframework.stereotype.Component;
 class PreDesignationDecidedListener implements ExecutionListener {
 
   private final DesignationService designations;
+  private final SubmittedForm submittedForm;
   private final CurrentActor actor;
 
-  PreDesignationDecidedListener(DesignationService designations, CurrentActor actor) {
+  PreDesignationDecidedListener(DesignationService designations, SubmittedForm submittedForm, CurrentActor actor) {
     this.designations = designations;
+    this.submittedForm = submittedForm;
     this.actor = actor;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     FormValidation.checkCompletion(execution, () -> {
+      Designation designation = submittedForm.designation(execution, DesignationProcess.Forms.PRE_DESIGNATE_CANDIDATE);
       Map<String, Object> form = execution.getVariables();
       PreDesignationDecision decision = parse(Inputs.requiredCode(form, DECISION, "Decision"));
       String reason = Inputs.optionalText(form, DECISION_REASON, "Reason", Inputs.MAX_TEXT);
-      designations.decidePreDesignation((String) execution.getVariable(DESIGNATION_ID), decision, reason,
-          actor.userId());
+      designations.decidePreDesignation(designation.getId(), decision, reason, actor.userId());
       execution.setVariable(DECISION, decision.name());
       execution.setVariable(PRE_DESIGNATED, decision == PreDesignationDecision.PRE_DESIGNATE);
       execution.removeVariable(DECISION_REASON);

@@ -18,20 +18,19 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Creates the role groups, one director group per agency, the administrator, and the least
- * authorizations each group needs. Runs at every start and only adds what is missing.
+ * authorizations each group needs. Runs at every start, before the web server accepts requests (so
+ * the webapps' first-administrator setup page is never open), and only adds what is missing.
  */
 @Component
-public class IdentitySetup {
+public class IdentitySetup implements SmartInitializingSingleton {
 
   private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
 
@@ -43,24 +42,28 @@ public class IdentitySetup {
   private final AuthorizationService authorizationService;
   private final ReferenceData referenceData;
   private final AdminAccount admin;
-  private final boolean demo;
+  private final StartupLock startupLock;
 
   IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
-      ReferenceData referenceData, AdminAccount admin, @Value("${qsmo.demo.enabled:false}") boolean demo) {
+      ReferenceData referenceData, AdminAccount admin, StartupLock startupLock,
+      @Value("${qsmo.demo.enabled:false}") boolean demo) {
     this.identityService = identityService;
+    this.startupLock = startupLock;
     this.authorizationService = authorizationService;
     this.referenceData = referenceData;
     this.admin = admin;
-    this.demo = demo;
     String problem = admin.productionProblem();
     if (problem != null && !demo) {
       throw new IllegalStateException("Refusing to start: " + problem);
     }
   }
 
-  @EventListener(ApplicationReadyEvent.class)
-  @Order(1)
-  public void setUp() {
+  @Override
+  public void afterSingletonsInstantiated() {
+    startupLock.runExclusively(this::setUp);
+  }
+
+  void setUp() {
     for (String role : Roles.ALL) {
       ensureGroup(role, Roles.displayName(role), Groups.GROUP_TYPE_WORKFLOW);
     }

@@ -1,7 +1,10 @@
 package gov.qsmo.workflow.identity;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The Camunda groups of qsmo-workflow. Group ids are stable: authorizations and BPMN refer to them. */
 public final class Roles {
@@ -31,6 +34,18 @@ public final class Roles {
   /** The group of one agency's QSMO directors, e.g. {@code qsmo-directors-hhs}: candidates for its plan tasks. */
   public static String directorsOf(String agencyCode) {
     return QSMO_DIRECTORS + "-" + agencyCode.toLowerCase(Locale.ROOT);
+  }
+
+  /** Groups that read every designation; anyone else reads only the designations of agencies they direct. */
+  public static final Set<String> READ_ALL_DESIGNATIONS = Set.of(OMB_ANALYSTS, OMB_DECIDERS, SSGB_MEMBERS,
+      SSGB_CHAIRS, AUDITORS, CAMUNDA_ADMIN);
+
+  /** The agency codes whose QSMO director groups are among these groups (upper case). */
+  public static Set<String> agenciesDirected(Collection<String> groups) {
+    String prefix = QSMO_DIRECTORS + "-";
+    return groups.stream().filter(g -> g.startsWith(prefix))
+        .map(g -> g.substring(prefix.length()).toUpperCase(Locale.ROOT))
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   public static String displayName(String groupId) {

@@ -30,16 +30,23 @@ class TasklistFilters {
   private final FilterService filterService;
   private final TaskService taskService;
   private final IdentitySetup identity;
+  private final StartupLock startupLock;
 
-  TasklistFilters(FilterService filterService, TaskService taskService, IdentitySetup identity) {
+  TasklistFilters(FilterService filterService, TaskService taskService, IdentitySetup identity,
+      StartupLock startupLock) {
     this.filterService = filterService;
     this.taskService = taskService;
     this.identity = identity;
+    this.startupLock = startupLock;
   }
 
   @EventListener(ApplicationReadyEvent.class)
-  @Order(2)
-  public void createFilters() {
+  @Order(1)
+  public void onReady() {
+    startupLock.runExclusively(this::createFilters);
+  }
+
+  void createFilters() {
     for (Spec spec : specs()) {
       Filter filter = filterService.createFilterQuery().filterName(spec.name()).singleResult();
       if (filter == null) {

@@ -23,22 +23,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Camunda's REST API answers 500 when a task is completed that no longer exists (completed by
- * someone else, or twice from two browser tabs). This filter answers 404 with what happened
- * instead, before the engine is asked. Existing tasks pass through unchanged, so Camunda's own
- * authorization checks (403) still apply.
+ * someone else, or twice from two browser tabs). This filter answers 404 instead, before the engine
+ * is asked, for the public REST API and for Tasklist's own API. Open tasks pass through unchanged,
+ * so Camunda's authorization checks (403) still apply. When and how the task ended is told only to
+ * a caller allowed to read the task's history.
  */
 @Configuration(proxyBeanMethods = false)
 class FinishedTaskFilter {
 
-  private static final Pattern TASK_ACTION =
-      Pattern.compile("^/engine-rest/task/([^/]+)/(complete|submit-form|resolve|claim|unclaim|assignee|delegate)$");
+  private static final Pattern TASK_ACTION = Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)"
+      + "/task/([^/]+)/(complete|submit-form|resolve|claim|unclaim|assignee|delegate)$");
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> finishedTaskFilterRegistration(TaskService tasks,
       HistoryService history, IdentityService identity, ObjectMapper json) {
     FilterRegistrationBean<OncePerRequestFilter> registration =
         new FilterRegistrationBean<>(new Filter(tasks, history, identity, json));
-    registration.addUrlPatterns("/engine-rest/task/*");
+    registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/engine/*");
     registration.setName("finishedTaskFilter");
     return registration;
   }
@@ -78,20 +79,27 @@ class FinishedTaskFilter {
       json.writeValue(response.getOutputStream(), body);
     }
 
-    /** Why the task cannot be acted on, or null when it is open. Looked up without the caller's rights. */
+    /** Why the task cannot be acted on, or null when it is open. */
     private String gone(String taskId) {
       Authentication caller = identity.getCurrentAuthentication();
+      if (openTask(taskId, caller)) {
+        return null;
+      }
+      HistoricTaskInstance finished = caller == null ? null
+          : history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+      if (finished == null || finished.getEndTime() == null) {
+        return "Task " + taskId + " is not open: it was completed or cancelled, or never existed. "
+            + "Reload your task list.";
+      }
+      return "Task '" + finished.getName() + "' (" + taskId + ") is no longer open: it ended at "
+          + finished.getEndTime().toInstant() + " (" + finished.getDeleteReason() + "). Reload your task list.";
+    }
+
+    /** Whether the task is open, whoever may see it: the engine then decides what the caller may do. */
+    private boolean openTask(String taskId, Authentication caller) {
       identity.clearAuthentication();
       try {
-        if (tasks.createTaskQuery().taskId(taskId).count() > 0) {
-          return null;
-        }
-        HistoricTaskInstance finished = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
-        if (finished == null) {
-          return "Task " + taskId + " does not exist. Reload your task list.";
-        }
-        return "Task '" + finished.getName() + "' (" + taskId + ") is no longer open: it ended at "
-            + finished.getEndTime().toInstant() + " (" + finished.getDeleteReason() + "). Reload your task list.";
+        return tasks.createTaskQuery().taskId(taskId).count() > 0;
       } finally {
         if (caller != null) {
           identity.setAuthentication(caller);

@@ -43,13 +43,13 @@ public final class Inputs {
 
   /** Trims and checks a text: length, and no characters that cannot be stored faithfully. */
   public static String checkedText(String field, String label, String text, int max) {
+    if (text.length() > max) {
+      throw new InvalidRequestException(field,
+          label + " is " + text.length() + " characters long; shorten it to at most " + max + ".");
+    }
     String trimmed = text.strip();
     if (trimmed.isEmpty()) {
       return null;
-    }
-    if (trimmed.length() > max) {
-      throw new InvalidRequestException(field,
-          label + " is " + trimmed.length() + " characters long; shorten it to at most " + max + ".");
     }
     for (int i = 0; i < trimmed.length(); i++) {
       char c = trimmed.charAt(i);

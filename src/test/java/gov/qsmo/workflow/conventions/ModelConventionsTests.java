@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -60,6 +61,9 @@ class ModelConventionsTests {
   @Autowired
   ReferenceData referenceData;
 
+  @Autowired
+  RepositoryService repositoryService;
+
   @Test
   void everyProcessIdEqualsItsFileNameAndSetsHistoryTimeToLive() throws IOException {
     for (Path file : files(BPMN, ".bpmn")) {
@@ -92,6 +96,9 @@ class ModelConventionsTests {
 
   @Test
   void everyUserTaskAndStartEventHasADeployedCamundaFormWhoseIdMatches() throws IOException {
+    Set<String> deployed = new HashSet<>();
+    repositoryService.createProcessDefinitionQuery().latestVersion().list()
+        .forEach(definition -> deployed.addAll(repositoryService.getDeploymentResourceNames(definition.getDeploymentId())));
     List<String> problems = new ArrayList<>();
     for (Path file : files(BPMN, ".bpmn")) {
       BpmnModelInstance model = model(file);
@@ -107,14 +114,18 @@ class ModelConventionsTests {
           problems.add(where + " has no camunda:formRef");
           continue;
         }
-        if (!"deployment".equals(binding) && !"version".equals(binding)) {
-          problems.add(where + " binds its form '" + binding + "', not 'deployment' or 'version'");
+        if (!"deployment".equals(binding)) {
+          problems.add(where + " binds its form '" + binding + "', not 'deployment'");
         }
         Path form = FORMS.resolve(ref + ".form");
         if (!Files.exists(form)) {
           problems.add(where + " refers to a missing form " + form);
         } else if (!ref.equals(JSON.readTree(form.toFile()).path("id").asText())) {
           problems.add(form + " has an id other than " + ref);
+        }
+        // Spring's auto-deployment names a resource by its absolute path (classes folder) or file name (jar).
+        if (deployed.stream().noneMatch(name -> name.equals(ref + ".form") || name.endsWith("/forms/" + ref + ".form"))) {
+          problems.add(where + ": forms/" + ref + ".form is not in the process's deployment");
         }
       }
     }
@@ -209,6 +220,20 @@ class ModelConventionsTests {
         }
       }
       assertThat(keys).as("keys of " + file).doesNotHaveDuplicates();
+    }
+  }
+
+  @Test
+  void theServerAcceptsExactlyTheKeysOfEachForm() throws IOException {
+    for (Path file : files(FORMS, ".form")) {
+      Set<String> keys = new HashSet<>();
+      JSON.readTree(file.toFile()).path("components").forEach(c -> {
+        if (c.has("key")) {
+          keys.add(c.path("key").asText());
+        }
+      });
+      assertThat(DesignationProcess.Forms.BY_FORM_ID).as("declared keys of " + file).containsKey(baseName(file));
+      assertThat(keys).as("keys of " + file).isEqualTo(DesignationProcess.Forms.BY_FORM_ID.get(baseName(file)));
     }
   }
 

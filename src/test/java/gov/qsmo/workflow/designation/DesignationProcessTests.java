@@ -178,12 +178,37 @@ class DesignationProcessTests {
   }
 
   @Test
-  void deletingAnInstanceIsNotBlockedByTheFormChecks() {
+  void deletingAnInstanceIsNotBlockedByTheFormChecksAndCancelsTheDesignation() {
     ProcessInstance instance = start("CYBER", "DHS");
 
     runtimeService.deleteProcessInstance(instance.getId(), "entered by mistake");
 
     assertThat(instance).isEnded();
+    assertThat(designations.require(instance.getBusinessKey()).getStatus()).isEqualTo(DesignationStatus.CANCELLED);
+    assertThat(designations.history(instance.getBusinessKey())).last()
+        .satisfies(event -> assertThat(event.getReason()).isEqualTo("entered by mistake"));
+  }
+
+  @Test
+  void aSubmissionCannotRedirectTheProcessToAnotherDesignationOrAgency() {
+    ProcessInstance other = start("ACQ", "GSA");
+    ProcessInstance instance = start("GRANTS", "HHS");
+    Task task = task(instance);
+
+    assertThatThrownBy(() -> taskService.complete(task.getId(),
+        Map.of("decision", "PRE_DESIGNATE", "designationId", other.getBusinessKey())))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("'designationId' is set by the process");
+    assertThatThrownBy(() -> taskService.complete(task.getId(),
+        Map.of("decision", "PRE_DESIGNATE", "directorGroupId", Roles.QSMO_DIRECTORS)))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("'directorGroupId' is set by the process");
+    assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of("decision", "PRE_DESIGNATE", "note", "x")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("'note' is not a field of this form");
+    assertThatThrownBy(() -> startWith(Map.of("designationId", "DSG-2026-0001")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("'designationId' is not a field");
+
+    assertThat(instance).isWaitingAt(TASK_PRE_DESIGNATE_CANDIDATE);
+    assertThat(designations.require(other.getBusinessKey()).getStatus()).isEqualTo(DesignationStatus.IDENTIFIED);
+    assertThat(designations.require(instance.getBusinessKey()).getStatus()).isEqualTo(DesignationStatus.IDENTIFIED);
   }
 
   private ProcessInstance start(String area, String agency) {

@@ -36,8 +36,32 @@ class AuthorizationIT {
 
   @Test
   void aWrongPasswordGets401() {
-    assertThat(http.get("omb.decider:not-the-password", "/engine-rest/task").status()).isEqualTo(401);
+    // reviewer4 is used by no other test: a wrong password delays that user's next sign-in.
+    assertThat(http.get("reviewer4:not-the-password", "/engine-rest/task").status()).isEqualTo(401);
     assertThat(http.get("nobody:nobody", "/api/agencies").status()).isEqualTo(401);
+  }
+
+  @Test
+  void aDirectorReadsOnlyTheDesignationsOfTheirOwnAgency() {
+    var all = http.get("auditor", "/api/designations").json();
+    String gsa = null;
+    String other = null;
+    for (var designation : all) {
+      if ("GSA".equals(designation.path("agencyCode").asText())) {
+        gsa = designation.path("id").asText();
+      } else {
+        other = designation.path("id").asText();
+      }
+    }
+    assertThat(gsa).as("a GSA designation in the demo data").isNotNull();
+    assertThat(other).as("another agency's designation in the demo data").isNotNull();
+
+    assertThat(http.get("director.gsa", "/api/designations").json().findValuesAsText("agencyCode"))
+        .isNotEmpty().containsOnly("GSA");
+    assertThat(http.get("director.gsa", "/api/designations/" + gsa).status()).isEqualTo(200);
+    assertThat(http.get("director.gsa", "/api/designations/" + other).status()).isEqualTo(404);
+    assertThat(http.get("director.gsa", "/api/designations/" + other + "/plan-versions").status()).isEqualTo(404);
+    assertThat(http.get("director.gsa", "/api/designations/" + other + "/history").status()).isEqualTo(404);
   }
 
   @Test
