@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 public final class DesignationProcess {
 
   public static final String KEY = "qsmo-designation";
+  /** The decision that lists the required plan sections a plan version lacks. */
+  public static final String PLAN_COMPLETENESS_DECISION = "plan-completeness";
 
   private DesignationProcess() {
   }
@@ -19,7 +21,10 @@ public final class DesignationProcess {
     public static final String GATEWAY_PRE_DESIGNATED = "Gateway_PreDesignated";
     public static final String END_CANDIDATE_DECLINED = "EndEvent_CandidateDeclined";
     public static final String TASK_PREPARE_MARKETPLACE_PLAN = "Task_PrepareMarketplacePlan";
-    public static final String END_PLAN_SUBMITTED = "EndEvent_PlanSubmitted";
+    public static final String BUSINESS_RULE_CHECK_PLAN_COMPLETENESS = "BusinessRuleTask_CheckPlanCompleteness";
+    public static final String GATEWAY_PLAN_COMPLETE = "Gateway_PlanComplete";
+    public static final String FLOW_PLAN_INCOMPLETE = "Flow_PlanIncomplete";
+    public static final String END_PLAN_READY_FOR_REVIEW = "EndEvent_PlanReadyForReview";
 
     private Elements() {
     }
@@ -35,10 +40,16 @@ public final class DesignationProcess {
     public static final String DECISION = "decision";
     public static final String PRE_DESIGNATED = "preDesignated";
     public static final String PLAN_VERSION = "planVersion";
+    /** Comma-separated keys of the plan sections that have text: the input of plan-completeness.dmn. */
+    public static final String SUBMITTED_SECTIONS = "submittedSections";
+    public static final String PLAN_COMPLETE = "planComplete";
+    /** Comma-separated keys of the required sections the last plan version lacks. */
+    public static final String MISSING_SECTIONS = "missingSections";
 
     /** The variables the process itself keeps; forms may not change the ids among them. */
     public static final Set<String> KEPT_BY_PROCESS = Set.of(DESIGNATION_ID, FUNCTIONAL_AREA_CODE, AGENCY_CODE,
-        DIRECTOR_GROUP_ID, PLAN_DUE_DATE, DECISION, PRE_DESIGNATED, PLAN_VERSION);
+        DIRECTOR_GROUP_ID, PLAN_DUE_DATE, DECISION, PRE_DESIGNATED, PLAN_VERSION, SUBMITTED_SECTIONS, PLAN_COMPLETE,
+        MISSING_SECTIONS);
 
     /** Text entered on forms: checked, stored in the application's tables, then removed from the process. */
     public static final String SCOPE = "scope";
@@ -72,6 +83,7 @@ public final class DesignationProcess {
     public static final String AGENCY_NAME = "agencyName";
     public static final String SCOPE_TEXT = "scopeText";
     public static final String STATUS = "designationStatus";
+    public static final String MISSING_SECTIONS_TEXT = "missingSectionsText";
 
     private TaskDisplay() {
     }

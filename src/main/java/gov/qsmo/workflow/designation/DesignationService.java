@@ -101,6 +101,22 @@ public class DesignationService {
     return plan;
   }
 
+  /** Records that the completeness check sent the plan back: the director owes a complete plan again. */
+  public void returnIncompletePlan(String designationId, List<PlanSection> missing, String actor) {
+    Designation designation = require(designationId);
+    requireStatus(designation, DesignationStatus.PLAN_SUBMITTED, "return its plan as incomplete");
+    designation.moveTo(DesignationStatus.PRE_DESIGNATED, clock.instant());
+    record(designation, actor, "PLAN_RETURNED_INCOMPLETE", "Missing required sections: "
+        + missing.stream().map(PlanSection::title).collect(java.util.stream.Collectors.joining(", ")) + ".");
+  }
+
+  /** The latest plan version, if any. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<PlanVersion> latestPlan(String designationId) {
+    List<PlanVersion> versions = plans.findByDesignationIdOrderByVersionNumberAsc(designationId);
+    return versions.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(versions.get(versions.size() - 1));
+  }
+
   /** Records that the designation's process was deleted before it ended; ended designations stay as they are. */
   public void cancel(String designationId, String reason, String actor) {
     Designation designation = require(designationId);

@@ -1,9 +1,12 @@
 package gov.qsmo.workflow.designation;
 
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.DESIGNATION_ID;
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.MISSING_SECTIONS;
 
 import gov.qsmo.workflow.designation.DesignationProcess.TaskDisplay;
 import gov.qsmo.workflow.reference.ReferenceData;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -11,6 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Create listener of every designation task: puts what the person needs to read (area, agency,
  * scope) into task-local variables for the form. They vanish with the task; the process keeps ids.
+ * A returned plan's text is put back into the form's fields until the director submits again.
  */
 @Component("designationTaskCreatedListener")
 class DesignationTaskCreatedListener implements TaskListener {
@@ -32,5 +36,22 @@ class DesignationTaskCreatedListener implements TaskListener {
         referenceData.requireAgency("agencyCode", designation.getAgencyCode()).getName());
     task.setVariableLocal(TaskDisplay.SCOPE_TEXT, designation.getScope());
     task.setVariableLocal(TaskDisplay.STATUS, designation.getStatus().name());
+    if (DesignationProcess.Elements.TASK_PREPARE_MARKETPLACE_PLAN.equals(task.getTaskDefinitionKey())) {
+      preparePlanForm(task, designation);
+    }
+  }
+
+  /**
+   * A returned plan: the form opens with the last version's text (the director edits rather than
+   * retypes) and says which required sections are missing.
+   */
+  private void preparePlanForm(DelegateTask task, Designation designation) {
+    List<PlanSection> missing = PlanSection.fromKeys((String) task.getVariable(MISSING_SECTIONS));
+    if (!missing.isEmpty()) {
+      task.setVariableLocal(TaskDisplay.MISSING_SECTIONS_TEXT,
+          missing.stream().map(PlanSection::title).collect(Collectors.joining(", ")));
+    }
+    designations.latestPlan(designation.getId()).ifPresent(plan ->
+        plan.sections().forEach((section, text) -> task.getExecution().setVariable(section.key(), text)));
   }
 }

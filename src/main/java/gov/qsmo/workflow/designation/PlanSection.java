@@ -26,6 +26,29 @@ public enum PlanSection {
     this.required = required;
   }
 
+  /** The section with this form key. */
+  public static PlanSection ofKey(String key) {
+    for (PlanSection section : values()) {
+      if (section.key.equals(key)) {
+        return section;
+      }
+    }
+    throw new IllegalArgumentException("No plan section with key " + key);
+  }
+
+  /** Section keys as the process keeps them ("governance,risks") to the sections, in plan order. */
+  public static java.util.List<PlanSection> fromKeys(String keys) {
+    if (keys == null || keys.isBlank()) {
+      return java.util.List.of();
+    }
+    return java.util.Arrays.stream(keys.split(",")).map(String::strip).map(PlanSection::ofKey).sorted().toList();
+  }
+
+  /** The sections as the process keeps them: comma-separated keys. */
+  public static String toKeys(java.util.Collection<PlanSection> sections) {
+    return sections.stream().sorted().map(PlanSection::key).collect(java.util.stream.Collectors.joining(","));
+  }
+
   public String key() {
     return key;
   }

@@ -42,6 +42,7 @@ class PlanSubmittedListener implements ExecutionListener {
       }
       PlanVersion plan = designations.submitPlan(designation.getId(), sections, actor.userId());
       execution.setVariable(PLAN_VERSION, plan.getVersionNumber());
+      execution.setVariable(DesignationProcess.Variables.SUBMITTED_SECTIONS, PlanSection.toKeys(sections.keySet()));
       for (PlanSection section : PlanSection.values()) {
         execution.removeVariable(section.key());
       }

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
@@ -73,6 +75,17 @@ class ModelConventionsTests {
       assertThat(process.getId()).as("process id in " + file).isEqualTo(baseName(file));
       assertThat(process.isExecutable()).as(file + " is executable").isTrue();
       assertThat(process.getCamundaHistoryTimeToLiveString()).as("historyTimeToLive in " + file).isNotBlank();
+    }
+  }
+
+  @Test
+  void everyDecisionIdEqualsItsFileNameAndSetsHistoryTimeToLive() throws IOException {
+    for (Path file : files(BPMN, ".dmn")) {
+      Collection<Decision> decisions = Dmn.readModelFromFile(file.toFile()).getModelElementsByType(Decision.class);
+      assertThat(decisions).as(file + " holds one decision").hasSize(1);
+      Decision decision = decisions.iterator().next();
+      assertThat(decision.getId()).as("decision id in " + file).isEqualTo(baseName(file));
+      assertThat(decision.getCamundaHistoryTimeToLiveString()).as("historyTimeToLive in " + file).isNotBlank();
     }
   }
 

@@ -1,7 +1,7 @@
 package gov.qsmo.workflow.designation;
 
 import static gov.qsmo.workflow.designation.DesignationProcess.Elements.END_CANDIDATE_DECLINED;
-import static gov.qsmo.workflow.designation.DesignationProcess.Elements.END_PLAN_SUBMITTED;
+import static gov.qsmo.workflow.designation.DesignationProcess.Elements.END_PLAN_READY_FOR_REVIEW;
 import static gov.qsmo.workflow.designation.DesignationProcess.Elements.START_DESIGNATION_REQUESTED;
 import static gov.qsmo.workflow.designation.DesignationProcess.Elements.TASK_PREPARE_MARKETPLACE_PLAN;
 import static gov.qsmo.workflow.designation.DesignationProcess.Elements.TASK_PRE_DESIGNATE_CANDIDATE;
@@ -154,7 +154,7 @@ class DesignationProcessTests {
   }
 
   @Test
-  void submittedPlanBecomesVersionOneAndEndsTheStage() {
+  void completePlanBecomesVersionOneAndIsReadyForBoardReview() {
     ProcessInstance instance = start("GRANTS", "HHS");
     complete(task(instance), withVariables("decision", "PRE_DESIGNATE"));
 
@@ -166,7 +166,7 @@ class DesignationProcessTests {
         "organization", "Program office in HHS.",
         "risks", "   "));
 
-    assertThat(instance).isEnded().hasPassed(END_PLAN_SUBMITTED);
+    assertThat(instance).isEnded().hasPassed(END_PLAN_READY_FOR_REVIEW);
     List<PlanVersion> versions = designations.planVersions(instance.getBusinessKey());
     assertThat(versions).hasSize(1);
     assertThat(versions.get(0).getVersionNumber()).isEqualTo(1);
@@ -175,6 +175,45 @@ class DesignationProcessTests {
         .doesNotContainKey(PlanSection.RISKS)
         .hasSize(5);
     assertThat(designations.require(instance.getBusinessKey()).getStatus()).isEqualTo(DesignationStatus.PLAN_SUBMITTED);
+  }
+
+  @Test
+  void incompletePlanGoesBackToTheDirectorWithWhatIsMissingAndItsTextFilledIn() {
+    ProcessInstance instance = start("GRANTS", "HHS");
+    complete(task(instance), withVariables("decision", "PRE_DESIGNATE"));
+
+    complete(task(instance), withVariables(
+        "serviceOfferings", "Two federal providers.",
+        "governance", "Customer council.",
+        "risks", "Vendor lock-in."));
+
+    assertThat(instance).hasPassed(DesignationProcess.Elements.BUSINESS_RULE_CHECK_PLAN_COMPLETENESS)
+        .isWaitingAt(TASK_PREPARE_MARKETPLACE_PLAN)
+        .hasNotPassed(END_PLAN_READY_FOR_REVIEW);
+    Task returned = task(instance);
+    assertThat(taskService.getVariableLocal(returned.getId(), "missingSectionsText"))
+        .isEqualTo("Acquisition strategy, Financial infrastructure, Organization");
+    assertThat(taskService.getVariables(returned.getId()))
+        .containsEntry("serviceOfferings", "Two federal providers.")
+        .containsEntry("risks", "Vendor lock-in.");
+    assertThat(designations.require(instance.getBusinessKey()).getStatus()).isEqualTo(DesignationStatus.PRE_DESIGNATED);
+    assertThat(designations.history(instance.getBusinessKey())).last().satisfies(event -> {
+      assertThat(event.getAction()).isEqualTo("PLAN_RETURNED_INCOMPLETE");
+      assertThat(event.getReason()).contains("Acquisition strategy, Financial infrastructure, Organization");
+    });
+
+    complete(returned, withVariables(
+        "acquisitionStrategy", "GSA schedule.",
+        "financialInfrastructure", "Fee for service.",
+        "organization", "HHS program office."));
+
+    assertThat(instance).isEnded().hasPassed(END_PLAN_READY_FOR_REVIEW);
+    List<PlanVersion> versions = designations.planVersions(instance.getBusinessKey());
+    assertThat(versions).extracting(PlanVersion::getVersionNumber).containsExactly(1, 2);
+    assertThat(versions.get(0).sections()).hasSize(3);
+    assertThat(versions.get(1).sections()).hasSize(6)
+        .containsEntry(PlanSection.SERVICE_OFFERINGS, "Two federal providers.")
+        .containsEntry(PlanSection.ORGANIZATION, "HHS program office.");
   }
 
   @Test
