@@ -62,6 +62,11 @@ public class Designation {
     this.updatedAt = now;
   }
 
+  void extendPlanDueDate(LocalDate newDueDate, Instant now) {
+    this.planDueDate = newDueDate;
+    this.updatedAt = now;
+  }
+
   void moveTo(DesignationStatus next, Instant now) {
     this.status = next;
     this.updatedAt = now;

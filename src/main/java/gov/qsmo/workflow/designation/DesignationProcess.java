@@ -25,6 +25,12 @@ public final class DesignationProcess {
     public static final String GATEWAY_PLAN_COMPLETE = "Gateway_PlanComplete";
     public static final String FLOW_PLAN_INCOMPLETE = "Flow_PlanIncomplete";
     public static final String END_PLAN_READY_FOR_REVIEW = "EndEvent_PlanReadyForReview";
+    public static final String TIMER_PLAN_REMINDER_DUE = "BoundaryEvent_PlanReminderDue";
+    public static final String TASK_REMIND_DIRECTOR = "Task_RemindDirector";
+    public static final String TIMER_PLAN_OVERDUE = "BoundaryEvent_PlanOverdue";
+    public static final String TASK_RESOLVE_OVERDUE_PLAN = "Task_ResolveOverduePlan";
+    public static final String GATEWAY_DUE_DATE_EXTENDED = "Gateway_DueDateExtended";
+    public static final String END_PRE_DESIGNATION_WITHDRAWN = "EndEvent_PreDesignationWithdrawn";
 
     private Elements() {
     }
@@ -37,6 +43,10 @@ public final class DesignationProcess {
     public static final String AGENCY_CODE = "agencyCode";
     public static final String DIRECTOR_GROUP_ID = "directorGroupId";
     public static final String PLAN_DUE_DATE = "planDueDate";
+    /** When the director is reminded of the plan (ISO date-time): the reminder timer's date. */
+    public static final String PLAN_REMINDER_AT = "planReminderAt";
+    public static final String OVERDUE_RESOLUTION = "overdueResolution";
+    public static final String DUE_DATE_EXTENDED = "dueDateExtended";
     public static final String DECISION = "decision";
     public static final String PRE_DESIGNATED = "preDesignated";
     public static final String PLAN_VERSION = "planVersion";
@@ -48,12 +58,14 @@ public final class DesignationProcess {
 
     /** The variables the process itself keeps; forms may not change the ids among them. */
     public static final Set<String> KEPT_BY_PROCESS = Set.of(DESIGNATION_ID, FUNCTIONAL_AREA_CODE, AGENCY_CODE,
-        DIRECTOR_GROUP_ID, PLAN_DUE_DATE, DECISION, PRE_DESIGNATED, PLAN_VERSION, SUBMITTED_SECTIONS, PLAN_COMPLETE,
-        MISSING_SECTIONS);
+        DIRECTOR_GROUP_ID, PLAN_DUE_DATE, PLAN_REMINDER_AT, DECISION, PRE_DESIGNATED, PLAN_VERSION, SUBMITTED_SECTIONS,
+        PLAN_COMPLETE, MISSING_SECTIONS, OVERDUE_RESOLUTION, DUE_DATE_EXTENDED);
 
     /** Text entered on forms: checked, stored in the application's tables, then removed from the process. */
     public static final String SCOPE = "scope";
     public static final String DECISION_REASON = "decisionReason";
+    public static final String NEW_PLAN_DUE_DATE = "newPlanDueDate";
+    public static final String RESOLUTION_REASON = "resolutionReason";
 
     private Variables() {
     }
@@ -66,12 +78,15 @@ public final class DesignationProcess {
     public static final Set<String> PRE_DESIGNATE_CANDIDATE = Set.of(Variables.DECISION, Variables.DECISION_REASON);
     public static final Set<String> PREPARE_MARKETPLACE_PLAN = Arrays.stream(PlanSection.values())
         .map(PlanSection::key).collect(Collectors.toUnmodifiableSet());
+    public static final Set<String> RESOLVE_OVERDUE_PLAN = Set.of(Variables.OVERDUE_RESOLUTION,
+        Variables.NEW_PLAN_DUE_DATE, Variables.RESOLUTION_REASON);
 
     /** Form id (file name in forms/) to its keys, for the conventions test. */
     public static final Map<String, Set<String>> BY_FORM_ID = Map.of(
         "request-designation", REQUEST_DESIGNATION,
         "pre-designate-candidate", PRE_DESIGNATE_CANDIDATE,
-        "prepare-marketplace-plan", PREPARE_MARKETPLACE_PLAN);
+        "prepare-marketplace-plan", PREPARE_MARKETPLACE_PLAN,
+        "resolve-overdue-plan", RESOLVE_OVERDUE_PLAN);
 
     private Forms() {
     }

@@ -47,6 +47,7 @@ class DesignationRequestedListener implements ExecutionListener {
       execution.setVariable(FUNCTIONAL_AREA_CODE, designation.getFunctionalAreaCode());
       execution.setVariable(AGENCY_CODE, designation.getAgencyCode());
       execution.setVariable(PLAN_DUE_DATE, designation.getPlanDueDate().toString());
+      execution.setVariable(DesignationProcess.Variables.PLAN_REMINDER_AT, designations.reminderAt(designation).toString());
       execution.setVariable(DIRECTOR_GROUP_ID, Roles.directorsOf(designation.getAgencyCode()));
       execution.removeVariable(SCOPE);
     });

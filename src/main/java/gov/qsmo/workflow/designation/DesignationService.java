@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.designation;
 
+import gov.qsmo.workflow.process.CurrentActor;
 import gov.qsmo.workflow.reference.ReferenceData;
 import gov.qsmo.workflow.web.ConflictException;
 import gov.qsmo.workflow.web.InvalidRequestException;
@@ -7,9 +8,11 @@ import gov.qsmo.workflow.web.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.Year;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,9 +38,12 @@ public class DesignationService {
   private final PlanVersionRepository plans;
   private final ReferenceData referenceData;
   private final Clock clock;
+  private final int reminderDays;
 
   DesignationService(DesignationRepository designations, DesignationEventRepository events,
-      PlanVersionRepository plans, ReferenceData referenceData, Clock clock) {
+      PlanVersionRepository plans, ReferenceData referenceData, Clock clock,
+      @Value("${qsmo.designation.plan-reminder-days:14}") int reminderDays) {
+    this.reminderDays = reminderDays;
     this.designations = designations;
     this.events = events;
     this.plans = plans;
@@ -115,6 +121,54 @@ public class DesignationService {
   public java.util.Optional<PlanVersion> latestPlan(String designationId) {
     List<PlanVersion> versions = plans.findByDesignationIdOrderByVersionNumberAsc(designationId);
     return versions.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(versions.get(versions.size() - 1));
+  }
+
+  /** What OMB decides when a plan is overdue. */
+  public enum OverdueResolution {
+    EXTEND, WITHDRAW
+  }
+
+  /** When the director is reminded: {@code reminderDays} before the due date, at 09:00. */
+  public LocalDateTime reminderAt(Designation designation) {
+    return designation.getPlanDueDate().minusDays(reminderDays).atTime(9, 0);
+  }
+
+  /** Records that the director was reminded of the plan due on the designation's due date. */
+  public void recordReminder(String designationId) {
+    Designation designation = require(designationId);
+    record(designation, CurrentActor.SYSTEM, "PLAN_REMINDER_SENT",
+        "Marketplace Implementation Plan due " + designation.getPlanDueDate() + ".");
+  }
+
+  /** OMB's answer to an overdue plan: a later due date, or the pre-designation withdrawn (with a reason). */
+  public Designation resolveOverduePlan(String designationId, OverdueResolution resolution, LocalDate newDueDate,
+      String reason, String actor) {
+    Designation designation = require(designationId);
+    requireStatus(designation, DesignationStatus.PRE_DESIGNATED, "resolve its overdue plan");
+    if (resolution == OverdueResolution.EXTEND) {
+      LocalDate today = LocalDate.now(clock);
+      if (newDueDate == null) {
+        throw new InvalidRequestException(DesignationProcess.Variables.NEW_PLAN_DUE_DATE,
+            "Give the new plan due date.");
+      }
+      if (!newDueDate.isAfter(today) || !newDueDate.isAfter(designation.getPlanDueDate())) {
+        throw new InvalidRequestException(DesignationProcess.Variables.NEW_PLAN_DUE_DATE, "The new due date "
+            + newDueDate + " must be after today (" + today + ") and after the current one ("
+            + designation.getPlanDueDate() + ").");
+      }
+      LocalDate previous = designation.getPlanDueDate();
+      designation.extendPlanDueDate(newDueDate, clock.instant());
+      record(designation, actor, "PLAN_DUE_DATE_EXTENDED", "From " + previous + " to " + newDueDate
+          + (reason == null ? "." : ": " + reason));
+    } else {
+      if (reason == null) {
+        throw new InvalidRequestException(DesignationProcess.Variables.RESOLUTION_REASON,
+            "Give the reason for withdrawing the pre-designation.");
+      }
+      designation.moveTo(DesignationStatus.WITHDRAWN, clock.instant());
+      record(designation, actor, "PRE_DESIGNATION_WITHDRAWN", reason);
+    }
+    return designation;
   }
 
   /** Records that the designation's process was deleted before it ended; ended designations stay as they are. */

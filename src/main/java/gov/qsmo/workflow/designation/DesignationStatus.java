@@ -11,5 +11,7 @@ public enum DesignationStatus {
   /** The QSMO director has submitted a Marketplace Implementation Plan. */
   PLAN_SUBMITTED,
   /** Its process was deleted before it ended (for example, started by mistake). */
-  CANCELLED
+  CANCELLED,
+  /** OMB withdrew the pre-designation because the plan was overdue. */
+  WITHDRAWN
 }

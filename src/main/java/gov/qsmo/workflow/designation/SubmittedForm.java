@@ -52,6 +52,9 @@ class SubmittedForm {
     unchanged(values, AGENCY_CODE, designation.getAgencyCode());
     unchanged(values, DIRECTOR_GROUP_ID, Roles.directorsOf(designation.getAgencyCode()));
     unchanged(values, PLAN_DUE_DATE, designation.getPlanDueDate().toString());
+    unchanged(values, DesignationProcess.Variables.PLAN_REMINDER_AT,
+        values.containsKey(DesignationProcess.Variables.PLAN_REMINDER_AT)
+            ? designations.reminderAt(designation).toString() : null);
     return designation;
   }
 

@@ -23,6 +23,10 @@ import org.springframework.stereotype.Component;
 @Component
 class TasklistFilters {
 
+  static final String OMB_DECISIONS = "OMB decisions";
+  /** Filters of earlier releases, removed at start-up. */
+  private static final List<String> RETIRED = List.of("Pre-designation decisions");
+
   private record Spec(String name, String description, int priority, String color, TaskQuery query,
       List<String> readers) {
   }
@@ -47,6 +51,9 @@ class TasklistFilters {
   }
 
   void createFilters() {
+    for (String retired : RETIRED) {
+      filterService.createFilterQuery().filterName(retired).list().forEach(f -> filterService.deleteFilter(f.getId()));
+    }
     for (Spec spec : specs()) {
       Filter filter = filterService.createFilterQuery().filterName(spec.name()).singleResult();
       if (filter == null) {
@@ -77,10 +84,12 @@ class TasklistFilters {
             taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), everyone),
         new Spec("My groups' tasks", "Unclaimed tasks for any group I belong to", -5, "#2e8540",
             taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"), everyone),
-        new Spec("Pre-designation decisions", "Candidate agencies waiting for OMB's pre-designation", -20, "#981b1e",
+        new Spec(OMB_DECISIONS, "Designations waiting for OMB: pre-designations and overdue plans", -20,
+            "#981b1e",
             taskService.createTaskQuery()
                 .processDefinitionKey(DesignationProcess.KEY)
-                .taskDefinitionKey(DesignationProcess.Elements.TASK_PRE_DESIGNATE_CANDIDATE)
+                .taskDefinitionKeyIn(DesignationProcess.Elements.TASK_PRE_DESIGNATE_CANDIDATE,
+                    DesignationProcess.Elements.TASK_RESOLVE_OVERDUE_PLAN)
                 .taskCandidateGroup(Roles.OMB_DECIDERS)
                 .includeAssignedTasks(),
             List.of(Roles.OMB_DECIDERS, Roles.OMB_ANALYSTS)),

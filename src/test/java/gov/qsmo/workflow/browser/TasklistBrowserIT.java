@@ -35,7 +35,7 @@ class TasklistBrowserIT {
 
     try (Browser browser = Browser.start("pre-designation")) {
       browser.logIntoTasklist(baseUrl, "omb.decider");
-      browser.visible(By.xpath("//*[contains(., 'Pre-designation decisions')]"));
+      browser.visible(By.xpath("//a[contains(normalize-space(), 'OMB decisions')]"));
       browser.screenshot("filters");
 
       browser.open(baseUrl + "/camunda/app/tasklist/default/#/?task=" + taskId);

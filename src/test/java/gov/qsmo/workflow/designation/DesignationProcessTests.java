@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -16,14 +17,17 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import gov.qsmo.workflow.ProcessEngineTest;
 import gov.qsmo.workflow.identity.Roles;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +49,8 @@ class DesignationProcessTests {
   IdentityService identityService;
   @Autowired
   DesignationService designations;
+  @Autowired
+  ManagementService managementService;
 
   @BeforeEach
   void setUp() {
@@ -217,6 +223,73 @@ class DesignationProcessTests {
   }
 
   @Test
+  void reminderDateMovesThePlanTaskUpWithoutInterruptingIt() {
+    ProcessInstance instance = preDesignated("GRANTS", "HHS");
+    Job reminder = timer(instance, DesignationProcess.Elements.TIMER_PLAN_REMINDER_DUE);
+    Designation designation = designations.require(instance.getBusinessKey());
+    assertThat(reminder.getDuedate().toInstant().atZone(ZoneId.systemDefault()).toLocalDateTime())
+        .isEqualTo(designation.getPlanDueDate().minusDays(14).atTime(9, 0));
+
+    execute(reminder);
+
+    assertThat(instance).hasPassed(DesignationProcess.Elements.TASK_REMIND_DIRECTOR)
+        .isWaitingAt(TASK_PREPARE_MARKETPLACE_PLAN);
+    assertThat(task(instance).getPriority()).isEqualTo(80);
+    assertThat(task(instance).getFollowUpDate()).isNotNull();
+    assertThat(designations.history(instance.getBusinessKey())).last()
+        .satisfies(event -> assertThat(event.getAction()).isEqualTo("PLAN_REMINDER_SENT"));
+  }
+
+  @Test
+  void overduePlanExtendedByOmbGoesBackToTheDirectorWithTheNewDueDate() {
+    ProcessInstance instance = preDesignated("GRANTS", "HHS");
+    Job overdue = timer(instance, DesignationProcess.Elements.TIMER_PLAN_OVERDUE);
+    LocalDate due = designations.require(instance.getBusinessKey()).getPlanDueDate();
+    assertThat(overdue.getDuedate().toInstant().atZone(ZoneId.systemDefault()).toLocalDateTime())
+        .isEqualTo(due.atTime(23, 59, 59));
+
+    execute(overdue);
+
+    assertThat(instance).isWaitingAt(DesignationProcess.Elements.TASK_RESOLVE_OVERDUE_PLAN)
+        .hasNotPassed(DesignationProcess.Elements.TASK_REMIND_DIRECTOR);
+    assertThat(task(instance)).hasCandidateGroup(Roles.OMB_DECIDERS);
+    Task resolve = task(instance);
+    assertThatThrownBy(() -> taskService.complete(resolve.getId(), Map.of("overdueResolution", "EXTEND",
+        "newPlanDueDate", due.minusDays(1).toString())))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("must be after today");
+
+    LocalDate extended = due.plusMonths(2);
+    complete(resolve, withVariables("overdueResolution", "EXTEND", "newPlanDueDate", extended.toString(),
+        "resolutionReason", "Agency asked for time to finish its acquisition strategy."));
+
+    assertThat(instance).isWaitingAt(TASK_PREPARE_MARKETPLACE_PLAN);
+    assertThat(designations.require(instance.getBusinessKey()).getPlanDueDate()).isEqualTo(extended);
+    assertThat(instance).variables().containsEntry("planDueDate", extended.toString())
+        .doesNotContainKey("resolutionReason");
+    assertThat(timer(instance, DesignationProcess.Elements.TIMER_PLAN_OVERDUE).getDuedate().toInstant()
+        .atZone(ZoneId.systemDefault()).toLocalDate()).isEqualTo(extended);
+    assertThat(designations.history(instance.getBusinessKey())).last().satisfies(event -> {
+      assertThat(event.getAction()).isEqualTo("PLAN_DUE_DATE_EXTENDED");
+      assertThat(event.getReason()).contains(due + " to " + extended);
+    });
+  }
+
+  @Test
+  void overduePlanWithdrawnByOmbEndsThePreDesignation() {
+    ProcessInstance instance = preDesignated("FM", "TREAS");
+    execute(timer(instance, DesignationProcess.Elements.TIMER_PLAN_OVERDUE));
+    Task resolve = task(instance);
+
+    assertThatThrownBy(() -> taskService.complete(resolve.getId(), Map.of("overdueResolution", "WITHDRAW")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("reason for withdrawing");
+
+    complete(resolve, withVariables("overdueResolution", "WITHDRAW", "resolutionReason", "No plan after a year."));
+
+    assertThat(instance).isEnded().hasPassed(DesignationProcess.Elements.END_PRE_DESIGNATION_WITHDRAWN);
+    assertThat(designations.require(instance.getBusinessKey()).getStatus()).isEqualTo(DesignationStatus.WITHDRAWN);
+  }
+
+  @Test
   void deletingAnInstanceIsNotBlockedByTheFormChecksAndCancelsTheDesignation() {
     ProcessInstance instance = start("CYBER", "DHS");
 
@@ -248,6 +321,17 @@ class DesignationProcessTests {
     assertThat(instance).isWaitingAt(TASK_PRE_DESIGNATE_CANDIDATE);
     assertThat(designations.require(other.getBusinessKey()).getStatus()).isEqualTo(DesignationStatus.IDENTIFIED);
     assertThat(designations.require(instance.getBusinessKey()).getStatus()).isEqualTo(DesignationStatus.IDENTIFIED);
+  }
+
+  private ProcessInstance preDesignated(String area, String agency) {
+    ProcessInstance instance = start(area, agency);
+    complete(task(instance), withVariables("decision", "PRE_DESIGNATE"));
+    return instance;
+  }
+
+  private Job timer(ProcessInstance instance, String activityId) {
+    return managementService.createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId)
+        .singleResult();
   }
 
   private ProcessInstance start(String area, String agency) {

@@ -121,8 +121,8 @@ class AuthorizationIT {
       assertThat(filters.json().findValuesAsText("name")).as("filters of " + user).contains("My tasks");
     }
     assertThat(http.get("omb.decider", "/engine-rest/filter?resourceType=Task").json().findValuesAsText("name"))
-        .contains("Pre-designation decisions");
+        .contains("OMB decisions");
     assertThat(http.get("director.gsa", "/engine-rest/filter?resourceType=Task").json().findValuesAsText("name"))
-        .contains("Marketplace plans to prepare").doesNotContain("Pre-designation decisions");
+        .contains("Marketplace plans to prepare").doesNotContain("OMB decisions");
   }
 }
