@@ -97,7 +97,25 @@ class DemoSetup {
           .taskDefinitionKey(DesignationProcess.Elements.TASK_PRE_DESIGNATE_CANDIDATE).singleResult();
       taskService.complete(task.getId(), Map.of(DECISION, "PRE_DESIGNATE"));
     });
-    log.info("Demo designations created: one waiting for pre-designation, one waiting for a plan");
+    // A complete plan under board review: every board member but Treasury's (recused) has a review task.
+    String financial = start("FM", "TREAS",
+        "Core financial management: a commercial marketplace beside the federal shared service providers.", due);
+    as(DemoUsers.OMB_DECIDER, () -> taskService.complete(singleTask(financial).getId(), Map.of(DECISION, "PRE_DESIGNATE")));
+    as("director.treas", () -> taskService.complete(singleTask(financial).getId(), Map.of(
+        "serviceOfferings", "Federal shared service providers (Treasury ARC, Interior IBC) and commercial "
+            + "core financial systems on the GSA schedule special item number.",
+        "acquisitionStrategy", "Agencies order through the GSA Multiple Award Schedule special item number "
+            + "for core financial management; providers are pre-qualified against FIBF requirements.",
+        "governance", "A customer council of CFO Act agencies advises the QSMO; the board reviews yearly.",
+        "financialInfrastructure", "Fee for service, with a working capital fund for onboarding.",
+        "organization", "A QSMO program office in the Bureau of the Fiscal Service with 25 staff.",
+        "standardsAlignment", "Federal Integrated Business Framework financial management standards.",
+        "risks", "Vendor lock-in; slow migration of legacy providers.")));
+    log.info("Demo designations created: waiting for pre-designation, for a plan, and for the board's review");
+  }
+
+  private Task singleTask(String processInstanceId) {
+    return taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
   }
 
   private String start(String area, String agency, String scope, LocalDate due) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Names in {@code bpmn/qsmo-designation.bpmn}; a conventions test checks them against the model. */
 public final class DesignationProcess {
@@ -11,6 +12,8 @@ public final class DesignationProcess {
   public static final String KEY = "qsmo-designation";
   /** The decision that lists the required plan sections a plan version lacks. */
   public static final String PLAN_COMPLETENESS_DECISION = "plan-completeness";
+  /** The board's voting rule. */
+  public static final String BOARD_RECOMMENDATION_DECISION = "board-recommendation";
 
   private DesignationProcess() {
   }
@@ -24,13 +27,22 @@ public final class DesignationProcess {
     public static final String BUSINESS_RULE_CHECK_PLAN_COMPLETENESS = "BusinessRuleTask_CheckPlanCompleteness";
     public static final String GATEWAY_PLAN_COMPLETE = "Gateway_PlanComplete";
     public static final String FLOW_PLAN_INCOMPLETE = "Flow_PlanIncomplete";
-    public static final String END_PLAN_READY_FOR_REVIEW = "EndEvent_PlanReadyForReview";
     public static final String TIMER_PLAN_REMINDER_DUE = "BoundaryEvent_PlanReminderDue";
     public static final String TASK_REMIND_DIRECTOR = "Task_RemindDirector";
     public static final String TIMER_PLAN_OVERDUE = "BoundaryEvent_PlanOverdue";
     public static final String TASK_RESOLVE_OVERDUE_PLAN = "Task_ResolveOverduePlan";
     public static final String GATEWAY_DUE_DATE_EXTENDED = "Gateway_DueDateExtended";
     public static final String END_PRE_DESIGNATION_WITHDRAWN = "EndEvent_PreDesignationWithdrawn";
+    public static final String TASK_OPEN_REVIEW_ROUND = "Task_OpenReviewRound";
+    public static final String TASK_REVIEW_PLAN = "Task_ReviewPlan";
+    public static final String TIMER_REVIEW_WINDOW_CLOSED = "BoundaryEvent_ReviewWindowClosed";
+    public static final String TASK_CLOSE_REVIEW_ROUND = "Task_CloseReviewRound";
+    public static final String BUSINESS_RULE_APPLY_VOTING_RULE = "BusinessRuleTask_ApplyVotingRule";
+    public static final String GATEWAY_QUORUM_REACHED = "Gateway_QuorumReached";
+    public static final String TASK_EXTEND_OR_ESCALATE_REVIEW = "Task_ExtendOrEscalateReview";
+    public static final String GATEWAY_REVIEW_EXTENDED = "Gateway_ReviewExtended";
+    public static final String END_REVIEW_ESCALATED = "EndEvent_ReviewEscalated";
+    public static final String END_BOARD_RECOMMENDATION_READY = "EndEvent_BoardRecommendationReady";
 
     private Elements() {
     }
@@ -47,6 +59,21 @@ public final class DesignationProcess {
     public static final String PLAN_REMINDER_AT = "planReminderAt";
     public static final String OVERDUE_RESOLUTION = "overdueResolution";
     public static final String DUE_DATE_EXTENDED = "dueDateExtended";
+    /** The member whose review task this is (the multi-instance element variable). */
+    public static final String BOARD_MEMBER = "boardMember";
+    public static final String REVIEW_ROUND = "reviewRound";
+    /** When the open review round closes (ISO instant): the review window timer's date. */
+    public static final String REVIEW_CLOSES_AT = "reviewClosesAt";
+    public static final String REVIEW_EXTENDED = "reviewExtended";
+    public static final String REVIEW_ACTION = "reviewAction";
+    public static final String QUORUM_REACHED = "quorumReached";
+    public static final String BOARD_RECOMMENDATION = "boardRecommendation";
+    /** The tally and the voting rule's shares: inputs of board-recommendation.dmn. */
+    public static final Set<String> TALLY = Set.of("eligibleCount", "voteCount", "endorseCount",
+        "endorseWithConditionsCount", "returnCount", "notEndorseCount", "quorum", "majority");
+    /** Variables the engine keeps on each instance of a multi-instance activity. */
+    public static final Set<String> MULTI_INSTANCE = Set.of("loopCounter", "nrOfInstances", "nrOfActiveInstances",
+        "nrOfCompletedInstances");
     public static final String DECISION = "decision";
     public static final String PRE_DESIGNATED = "preDesignated";
     public static final String PLAN_VERSION = "planVersion";
@@ -57,15 +84,23 @@ public final class DesignationProcess {
     public static final String MISSING_SECTIONS = "missingSections";
 
     /** The variables the process itself keeps; forms may not change the ids among them. */
-    public static final Set<String> KEPT_BY_PROCESS = Set.of(DESIGNATION_ID, FUNCTIONAL_AREA_CODE, AGENCY_CODE,
-        DIRECTOR_GROUP_ID, PLAN_DUE_DATE, PLAN_REMINDER_AT, DECISION, PRE_DESIGNATED, PLAN_VERSION, SUBMITTED_SECTIONS,
-        PLAN_COMPLETE, MISSING_SECTIONS, OVERDUE_RESOLUTION, DUE_DATE_EXTENDED);
+    public static final Set<String> KEPT_BY_PROCESS = Stream.of(
+        Set.of(DESIGNATION_ID, FUNCTIONAL_AREA_CODE, AGENCY_CODE, DIRECTOR_GROUP_ID, PLAN_DUE_DATE, PLAN_REMINDER_AT,
+            DECISION, PRE_DESIGNATED, PLAN_VERSION, SUBMITTED_SECTIONS, PLAN_COMPLETE, MISSING_SECTIONS,
+            OVERDUE_RESOLUTION, DUE_DATE_EXTENDED, BOARD_MEMBER, REVIEW_ROUND, REVIEW_CLOSES_AT, REVIEW_EXTENDED,
+            REVIEW_ACTION, QUORUM_REACHED, BOARD_RECOMMENDATION),
+        TALLY, MULTI_INSTANCE).flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
 
     /** Text entered on forms: checked, stored in the application's tables, then removed from the process. */
     public static final String SCOPE = "scope";
     public static final String DECISION_REASON = "decisionReason";
     public static final String NEW_PLAN_DUE_DATE = "newPlanDueDate";
     public static final String RESOLUTION_REASON = "resolutionReason";
+    public static final String RECOMMENDATION = "recommendation";
+    public static final String COMMENTS = "comments";
+    public static final String PROPOSED_CONDITIONS = "proposedConditions";
+    public static final String NEW_REVIEW_CLOSES_ON = "newReviewClosesOn";
+    public static final String REVIEW_ACTION_REASON = "reviewActionReason";
 
     private Variables() {
     }
@@ -80,13 +115,20 @@ public final class DesignationProcess {
         .map(PlanSection::key).collect(Collectors.toUnmodifiableSet());
     public static final Set<String> RESOLVE_OVERDUE_PLAN = Set.of(Variables.OVERDUE_RESOLUTION,
         Variables.NEW_PLAN_DUE_DATE, Variables.RESOLUTION_REASON);
+    public static final Set<String> REVIEW_MARKETPLACE_PLAN = Stream.concat(
+        Stream.of(Variables.RECOMMENDATION, Variables.COMMENTS, Variables.PROPOSED_CONDITIONS),
+        Arrays.stream(PlanSection.values()).map(PlanSection::commentKey)).collect(Collectors.toUnmodifiableSet());
+    public static final Set<String> EXTEND_OR_ESCALATE_REVIEW = Set.of(Variables.REVIEW_ACTION,
+        Variables.NEW_REVIEW_CLOSES_ON, Variables.REVIEW_ACTION_REASON);
 
     /** Form id (file name in forms/) to its keys, for the conventions test. */
     public static final Map<String, Set<String>> BY_FORM_ID = Map.of(
         "request-designation", REQUEST_DESIGNATION,
         "pre-designate-candidate", PRE_DESIGNATE_CANDIDATE,
         "prepare-marketplace-plan", PREPARE_MARKETPLACE_PLAN,
-        "resolve-overdue-plan", RESOLVE_OVERDUE_PLAN);
+        "resolve-overdue-plan", RESOLVE_OVERDUE_PLAN,
+        "review-marketplace-plan", REVIEW_MARKETPLACE_PLAN,
+        "extend-or-escalate-review", EXTEND_OR_ESCALATE_REVIEW);
 
     private Forms() {
     }
@@ -99,6 +141,8 @@ public final class DesignationProcess {
     public static final String SCOPE_TEXT = "scopeText";
     public static final String STATUS = "designationStatus";
     public static final String MISSING_SECTIONS_TEXT = "missingSectionsText";
+    /** Prefix of the task-local copies of the plan's sections shown to reviewers: planGovernance... */
+    public static final String PLAN_SECTION_PREFIX = "plan";
 
     private TaskDisplay() {
     }

@@ -107,6 +107,37 @@ public class DesignationService {
     return plan;
   }
 
+  /** The plan is complete and goes to the board. */
+  public void startBoardReview(String designationId, String details) {
+    Designation designation = require(designationId);
+    if (designation.getStatus() != DesignationStatus.PLAN_SUBMITTED
+        && designation.getStatus() != DesignationStatus.UNDER_BOARD_REVIEW) {
+      throw new ConflictException("Designation " + designationId + " is " + designation.getStatus()
+          + "; only a submitted plan goes to the board.");
+    }
+    designation.moveTo(DesignationStatus.UNDER_BOARD_REVIEW, clock.instant());
+    record(designation, CurrentActor.SYSTEM, "BOARD_ROUND_OPENED", details);
+  }
+
+  /** The chair reopened the review round for the members who have not voted. */
+  public void recordBoardReviewExtended(String designationId, Instant closesAt, String reason, String actor) {
+    Designation designation = require(designationId);
+    requireStatus(designation, DesignationStatus.UNDER_BOARD_REVIEW, "extend its board review");
+    record(designation, actor, "BOARD_REVIEW_EXTENDED", "Window now closes " + closesAt
+        + (reason == null ? "." : ": " + reason));
+  }
+
+  /** The chair sent a review without quorum to OMB. */
+  public void escalateBoardReview(String designationId, String reason, String actor) {
+    Designation designation = require(designationId);
+    requireStatus(designation, DesignationStatus.UNDER_BOARD_REVIEW, "escalate its board review");
+    if (reason == null) {
+      throw new InvalidRequestException(DesignationProcess.Variables.REVIEW_ACTION_REASON,
+          "Give the reason for escalating the review to OMB.");
+    }
+    record(designation, actor, "BOARD_REVIEW_ESCALATED", reason);
+  }
+
   /** Records that the completeness check sent the plan back: the director owes a complete plan again. */
   public void returnIncompletePlan(String designationId, List<PlanSection> missing, String actor) {
     Designation designation = require(designationId);

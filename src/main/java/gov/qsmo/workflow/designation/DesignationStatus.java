@@ -10,6 +10,8 @@ public enum DesignationStatus {
   DECLINED,
   /** The QSMO director has submitted a Marketplace Implementation Plan. */
   PLAN_SUBMITTED,
+  /** The governance board is reviewing the complete plan. */
+  UNDER_BOARD_REVIEW,
   /** Its process was deleted before it ended (for example, started by mistake). */
   CANCELLED,
   /** OMB withdrew the pre-designation because the plan was overdue. */

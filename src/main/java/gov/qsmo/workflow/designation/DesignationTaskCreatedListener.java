@@ -4,6 +4,8 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.DESIGNA
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.MISSING_SECTIONS;
 
 import gov.qsmo.workflow.designation.DesignationProcess.TaskDisplay;
+import gov.qsmo.workflow.reference.Agency;
+import gov.qsmo.workflow.reference.FunctionalArea;
 import gov.qsmo.workflow.reference.ReferenceData;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -30,15 +32,29 @@ class DesignationTaskCreatedListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Designation designation = designations.require((String) task.getVariable(DESIGNATION_ID));
-    task.setVariableLocal(TaskDisplay.FUNCTIONAL_AREA_NAME,
-        referenceData.requireFunctionalArea("functionalAreaCode", designation.getFunctionalAreaCode()).getName());
-    task.setVariableLocal(TaskDisplay.AGENCY_NAME,
-        referenceData.requireAgency("agencyCode", designation.getAgencyCode()).getName());
+    FunctionalArea area = referenceData.requireFunctionalArea("functionalAreaCode",
+        designation.getFunctionalAreaCode());
+    Agency agency = referenceData.requireAgency("agencyCode", designation.getAgencyCode());
+    // Task lists show names only: say which designation this is.
+    task.setName(task.getName() + ": " + area.getName() + ", " + agency.getShortName() + " (" + designation.getId()
+        + ")");
+    task.setVariableLocal(TaskDisplay.FUNCTIONAL_AREA_NAME, area.getName());
+    task.setVariableLocal(TaskDisplay.AGENCY_NAME, agency.getName());
     task.setVariableLocal(TaskDisplay.SCOPE_TEXT, designation.getScope());
     task.setVariableLocal(TaskDisplay.STATUS, designation.getStatus().name());
     if (DesignationProcess.Elements.TASK_PREPARE_MARKETPLACE_PLAN.equals(task.getTaskDefinitionKey())) {
       preparePlanForm(task, designation);
     }
+    if (DesignationProcess.Elements.TASK_REVIEW_PLAN.equals(task.getTaskDefinitionKey())) {
+      showPlan(task, designation);
+    }
+  }
+
+  /** A reviewer reads the plan version under review, section by section. */
+  private void showPlan(DelegateTask task, Designation designation) {
+    designations.latestPlan(designation.getId()).ifPresent(plan -> plan.sections().forEach((section, text) ->
+        task.setVariableLocal(TaskDisplay.PLAN_SECTION_PREFIX + Character.toUpperCase(section.key().charAt(0))
+            + section.key().substring(1), text)));
   }
 
   /**

@@ -49,6 +49,11 @@ public enum PlanSection {
     return sections.stream().sorted().map(PlanSection::key).collect(java.util.stream.Collectors.joining(","));
   }
 
+  /** The form key of a reviewer's comment on this section, e.g. governanceComment. */
+  public String commentKey() {
+    return key + "Comment";
+  }
+
   public String key() {
     return key;
   }

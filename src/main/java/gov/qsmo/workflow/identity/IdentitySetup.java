@@ -37,6 +37,8 @@ public class IdentitySetup implements SmartInitializingSingleton {
   /** Camunda's webapp ids, the resource ids of {@link Resources#APPLICATION}. */
   static final String TASKLIST = "tasklist";
   static final String COCKPIT = "cockpit";
+  /** Group type of the agency groups: membership says whom a person works for. */
+  static final String AGENCY_GROUP_TYPE = "AGENCY";
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -70,11 +72,12 @@ public class IdentitySetup implements SmartInitializingSingleton {
     for (Agency agency : referenceData.agencies()) {
       ensureGroup(Roles.directorsOf(agency.getCode()), "QSMO directors, " + agency.getShortName(),
           Groups.GROUP_TYPE_WORKFLOW);
+      ensureGroup(Roles.agencyGroup(agency.getCode()), agency.getShortName() + " staff", AGENCY_GROUP_TYPE);
     }
     ensureGroup(Groups.CAMUNDA_ADMIN, Roles.displayName(Roles.CAMUNDA_ADMIN), Groups.GROUP_TYPE_SYSTEM);
     grantLeastPrivileges();
     ensureUser(admin.user(), "Administrator", "", admin.password(), Roles.CAMUNDA_ADMIN);
-    log.info("Identity ready: {} role groups, {} agency director groups, administrator '{}'",
+    log.info("Identity ready: {} role groups, {} agency and agency director groups, administrator '{}'",
         Roles.ALL.size(), referenceData.agencies().size(), admin.user());
   }
 

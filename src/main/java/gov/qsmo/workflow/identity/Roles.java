@@ -31,6 +31,20 @@ public final class Roles {
   private Roles() {
   }
 
+  /** Prefix of the agency groups ({@code agency-hhs}): whom a person works for, used for recusal. */
+  public static final String AGENCY_GROUP_PREFIX = "agency-";
+
+  /** The group of everyone who works for this agency, e.g. {@code agency-hhs}. */
+  public static String agencyGroup(String agencyCode) {
+    return AGENCY_GROUP_PREFIX + agencyCode.toLowerCase(Locale.ROOT);
+  }
+
+  /** The agency code of an agency group id, or null when it is none. */
+  public static String agencyOfGroup(String groupId) {
+    return groupId.startsWith(AGENCY_GROUP_PREFIX)
+        ? groupId.substring(AGENCY_GROUP_PREFIX.length()).toUpperCase(Locale.ROOT) : null;
+  }
+
   /** The group of one agency's QSMO directors, e.g. {@code qsmo-directors-hhs}: candidates for its plan tasks. */
   public static String directorsOf(String agencyCode) {
     return QSMO_DIRECTORS + "-" + agencyCode.toLowerCase(Locale.ROOT);

@@ -92,7 +92,7 @@ class TasklistFilters {
                     DesignationProcess.Elements.TASK_RESOLVE_OVERDUE_PLAN)
                 .taskCandidateGroup(Roles.OMB_DECIDERS)
                 .includeAssignedTasks(),
-            List.of(Roles.OMB_DECIDERS, Roles.OMB_ANALYSTS)),
+            List.of(Roles.OMB_DECIDERS)),
         new Spec("Marketplace plans to prepare", "Marketplace Implementation Plans my agency owes", -20, "#4c2c92",
             taskService.createTaskQuery()
                 .processDefinitionKey(DesignationProcess.KEY)
@@ -100,6 +100,19 @@ class TasklistFilters {
                 .taskCandidateGroupInExpression("${currentUserGroups()}")
                 .includeAssignedTasks(),
             List.of(Roles.QSMO_DIRECTORS)),
+        new Spec("Plans to review", "Marketplace Implementation Plans waiting for my vote", -20, "#205493",
+            taskService.createTaskQuery()
+                .processDefinitionKey(DesignationProcess.KEY)
+                .taskDefinitionKey(DesignationProcess.Elements.TASK_REVIEW_PLAN)
+                .taskAssigneeExpression("${currentUser()}"),
+            List.of(Roles.SSGB_MEMBERS, Roles.SSGB_CHAIRS)),
+        new Spec("Board chair decisions", "Board reviews that closed without a quorum", -15, "#4a77b4",
+            taskService.createTaskQuery()
+                .processDefinitionKey(DesignationProcess.KEY)
+                .taskDefinitionKey(DesignationProcess.Elements.TASK_EXTEND_OR_ESCALATE_REVIEW)
+                .taskCandidateGroup(Roles.SSGB_CHAIRS)
+                .includeAssignedTasks(),
+            List.of(Roles.SSGB_CHAIRS)),
         new Spec("All open tasks (audit)", "Every open task, read-only", 10, "#5b616b",
             taskService.createTaskQuery(), List.of(Roles.AUDITORS, Roles.CAMUNDA_ADMIN)));
   }

@@ -48,7 +48,8 @@ class SecurityConfiguration {
         .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
           response.setHeader("WWW-Authenticate", "Basic realm=\"qsmo-workflow\"");
           problem(json, response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
-              "Sign in with HTTP Basic credentials of a qsmo-workflow user.");
+              "Sign in with HTTP Basic credentials of a qsmo-workflow user. After a wrong password, the next "
+                  + "sign-in of that user is refused for a few seconds (longer after each failure).");
         }))
         .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
             problem(json, response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",

@@ -1,7 +1,7 @@
 package gov.qsmo.workflow.designation;
 
 import static gov.qsmo.workflow.designation.DesignationProcess.Elements.END_CANDIDATE_DECLINED;
-import static gov.qsmo.workflow.designation.DesignationProcess.Elements.END_PLAN_READY_FOR_REVIEW;
+
 import static gov.qsmo.workflow.designation.DesignationProcess.Elements.START_DESIGNATION_REQUESTED;
 import static gov.qsmo.workflow.designation.DesignationProcess.Elements.TASK_PREPARE_MARKETPLACE_PLAN;
 import static gov.qsmo.workflow.designation.DesignationProcess.Elements.TASK_PRE_DESIGNATE_CANDIDATE;
@@ -160,7 +160,7 @@ class DesignationProcessTests {
   }
 
   @Test
-  void completePlanBecomesVersionOneAndIsReadyForBoardReview() {
+  void completePlanBecomesVersionOneAndGoesToTheBoard() {
     ProcessInstance instance = start("GRANTS", "HHS");
     complete(task(instance), withVariables("decision", "PRE_DESIGNATE"));
 
@@ -172,7 +172,8 @@ class DesignationProcessTests {
         "organization", "Program office in HHS.",
         "risks", "   "));
 
-    assertThat(instance).isEnded().hasPassed(END_PLAN_READY_FOR_REVIEW);
+    assertThat(instance).hasPassed(DesignationProcess.Elements.BUSINESS_RULE_CHECK_PLAN_COMPLETENESS)
+        .isWaitingAt(DesignationProcess.Elements.TASK_OPEN_REVIEW_ROUND);
     List<PlanVersion> versions = designations.planVersions(instance.getBusinessKey());
     assertThat(versions).hasSize(1);
     assertThat(versions.get(0).getVersionNumber()).isEqualTo(1);
@@ -195,7 +196,7 @@ class DesignationProcessTests {
 
     assertThat(instance).hasPassed(DesignationProcess.Elements.BUSINESS_RULE_CHECK_PLAN_COMPLETENESS)
         .isWaitingAt(TASK_PREPARE_MARKETPLACE_PLAN)
-        .hasNotPassed(END_PLAN_READY_FOR_REVIEW);
+        .hasNotPassed(DesignationProcess.Elements.TASK_OPEN_REVIEW_ROUND);
     Task returned = task(instance);
     assertThat(taskService.getVariableLocal(returned.getId(), "missingSectionsText"))
         .isEqualTo("Acquisition strategy, Financial infrastructure, Organization");
@@ -213,7 +214,7 @@ class DesignationProcessTests {
         "financialInfrastructure", "Fee for service.",
         "organization", "HHS program office."));
 
-    assertThat(instance).isEnded().hasPassed(END_PLAN_READY_FOR_REVIEW);
+    assertThat(instance).isWaitingAt(DesignationProcess.Elements.TASK_OPEN_REVIEW_ROUND);
     List<PlanVersion> versions = designations.planVersions(instance.getBusinessKey());
     assertThat(versions).extracting(PlanVersion::getVersionNumber).containsExactly(1, 2);
     assertThat(versions.get(0).sections()).hasSize(3);

@@ -42,7 +42,8 @@ class PreDesignationIT {
     String instanceId = started.json().path("id").asText();
 
     JsonNode decision = singleTask("omb.decider", instanceId);
-    assertThat(decision.path("name").asText()).isEqualTo("Pre-designate candidate agency");
+    assertThat(decision.path("name").asText())
+        .isEqualTo("Pre-designate candidate agency: Grants management, HHS (" + designationId + ")");
     JsonNode shown = http.get("omb.decider", "/engine-rest/task/" + decision.path("id").asText() + "/form-variables")
         .json();
     assertThat(shown.path("agencyName").path("value").asText()).isEqualTo("Department of Health and Human Services");
@@ -58,7 +59,7 @@ class PreDesignationIT {
     // Only the HHS directors are candidates of HHS's plan.
     assertThat(http.get("director.gsa", "/engine-rest/task?processInstanceId=" + instanceId).json().size()).isZero();
     JsonNode plan = singleTask("director.hhs", instanceId);
-    assertThat(plan.path("name").asText()).isEqualTo("Prepare Marketplace Implementation Plan");
+    assertThat(plan.path("name").asText()).startsWith("Prepare Marketplace Implementation Plan: Grants management");
     assertThat(submit("director.gsa", plan.path("id").asText(), Map.of("governance", "x")).status()).isEqualTo(403);
 
     Map<String, Object> sections = new LinkedHashMap<>();

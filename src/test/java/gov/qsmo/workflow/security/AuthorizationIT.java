@@ -113,6 +113,34 @@ class AuthorizationIT {
   }
 
   @Test
+  void anAuditorMayReadATaskButNotCommentOnIt() {
+    String taskId = http.get("omb.decider", "/engine-rest/task?processDefinitionKey=qsmo-designation"
+        + "&taskDefinitionKey=Task_PreDesignateCandidate").json().get(0).path("id").asText();
+    Map<String, Object> comment = Map.of("message", "Noted.");
+
+    Response refused = http.post("auditor", "/engine-rest/task/" + taskId + "/comment/create", comment);
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.json().path("message").asText()).contains("auditor may only read it");
+    assertThat(http.get("auditor", "/engine-rest/task/" + taskId + "/comment").json().size()).isZero();
+
+    assertThat(http.post("omb.decider", "/engine-rest/task/" + taskId + "/comment/create", comment).status())
+        .isEqualTo(200);
+    assertThat(http.get("auditor", "/engine-rest/task/" + taskId + "/comment").json().findValuesAsText("message"))
+        .containsExactly("Noted.");
+  }
+
+  @Test
+  void theApiDescriptionTellsClientsToSignInWithHttpBasic() {
+    Response docs = http.get(null, "/v3/api-docs");
+
+    assertThat(docs.status()).isEqualTo(200);
+    assertThat(docs.json().path("components").path("securitySchemes").path("basic").path("scheme").asText())
+        .isEqualTo("basic");
+    assertThat(docs.json().path("paths").path("/api/designations/{id}").path("get").path("responses").has("404"))
+        .isTrue();
+  }
+
+  @Test
   void everyRoleHasTasklistFilters() {
     for (String user : new String[] {"omb.analyst", "omb.decider", "board.chair", "director.gsa", "panel.chair",
         "reviewer1", "contracting.officer", "auditor"}) {

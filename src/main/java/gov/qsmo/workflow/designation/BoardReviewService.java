@@ -1,0 +1,171 @@
+package gov.qsmo.workflow.designation;
+
+import gov.qsmo.workflow.identity.Roles;
+import gov.qsmo.workflow.web.ConflictException;
+import gov.qsmo.workflow.web.InvalidRequestException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The board's review of a plan: rounds, the roster with automatic recusal of members from the
+ * candidate agency, and one vote per member. Votes are rows here, never process variables.
+ */
+@Service
+@Transactional
+public class BoardReviewService {
+
+  /** The counts the voting rule (board-recommendation.dmn) decides on. */
+  public record Tally(int eligible, int votes, Map<BoardRecommendation, Integer> byRecommendation) {
+
+    public int count(BoardRecommendation recommendation) {
+      return byRecommendation.getOrDefault(recommendation, 0);
+    }
+  }
+
+  private final BoardRoundRepository rounds;
+  private final BoardVoteRepository votes;
+  private final DesignationService designations;
+  private final IdentityService identityService;
+  private final Clock clock;
+  private final Duration reviewWindow;
+
+  BoardReviewService(BoardRoundRepository rounds, BoardVoteRepository votes, DesignationService designations,
+      IdentityService identityService, Clock clock,
+      @Value("${qsmo.board.review-window-days:14}") int reviewWindowDays) {
+    this.rounds = rounds;
+    this.votes = votes;
+    this.designations = designations;
+    this.identityService = identityService;
+    this.clock = clock;
+    this.reviewWindow = Duration.ofDays(reviewWindowDays);
+  }
+
+  /**
+   * Opens a round on the latest plan version. Every member of the board's group is on the roster;
+   * members who work for the candidate agency are recused, with the reason recorded.
+   */
+  public BoardRound openRound(String designationId) {
+    Designation designation = designations.require(designationId);
+    PlanVersion plan = designations.latestPlan(designationId)
+        .orElseThrow(() -> new ConflictException("Designation " + designationId + " has no plan to review."));
+    List<BoardRound.RosterEntry> roster = new ArrayList<>();
+    for (User member : identityService.createUserQuery().memberOfGroup(Roles.SSGB_MEMBERS).orderByUserId().asc()
+        .list()) {
+      String agency = agencyOf(member.getId());
+      boolean recused = designation.getAgencyCode().equals(agency);
+      roster.add(new BoardRound.RosterEntry(member.getId(), agency, recused,
+          recused ? "Works for the candidate agency (" + agency + ")" : null));
+    }
+    int number = rounds.findFirstByDesignationIdOrderByRoundNumberDesc(designationId)
+        .map(r -> r.getRoundNumber() + 1).orElse(1);
+    Instant now = clock.instant();
+    BoardRound round = rounds.save(new BoardRound(designationId, number, plan.getVersionNumber(), now,
+        now.plus(reviewWindow), roster));
+    designations.startBoardReview(designationId, "Round " + number + " on plan version " + plan.getVersionNumber()
+        + ": " + round.eligibleMembers().size() + " members vote, " + round.recusals().size() + " recused"
+        + (round.recusals().isEmpty() ? "" : " (" + String.join(", ",
+            round.recusals().stream().map(BoardRound.RosterEntry::memberId).toList()) + ")")
+        + ", window closes " + round.getClosesAt() + ".");
+    return round;
+  }
+
+  /** The eligible members of the open round who have not voted yet: one review task each. */
+  @Transactional(readOnly = true)
+  public List<String> membersToVote(String designationId) {
+    BoardRound round = openRound(designationId, "list its reviewers");
+    return round.eligibleMembers().stream()
+        .filter(member -> !votes.existsByRoundIdAndMemberId(round.getId(), member))
+        .toList();
+  }
+
+  /** Records a member's vote; a recused member, a member off the roster or a second vote is refused. */
+  public BoardVote recordVote(String designationId, String memberId, BoardRecommendation recommendation,
+      String comments, String proposedConditions, Map<PlanSection, String> sectionComments) {
+    BoardRound round = openRound(designationId, "take a vote");
+    BoardRound.RosterEntry entry = round.getRoster().stream().filter(r -> r.memberId().equals(memberId)).findFirst()
+        .orElseThrow(() -> new ConflictException(memberId + " is not on the board roster of round "
+            + round.getRoundNumber() + " of " + designationId + "."));
+    if (entry.recused()) {
+      throw new ConflictException(memberId + " is recused from " + designationId + ": " + entry.recusalReason() + ".");
+    }
+    if (votes.existsByRoundIdAndMemberId(round.getId(), memberId)) {
+      throw new ConflictException(memberId + " has already voted in round " + round.getRoundNumber() + ".");
+    }
+    if (recommendation == BoardRecommendation.ENDORSE_WITH_CONDITIONS && proposedConditions == null) {
+      throw new InvalidRequestException("proposedConditions", "State the conditions of your endorsement.");
+    }
+    return votes.save(new BoardVote(round.getId(), memberId, recommendation, comments, proposedConditions,
+        sectionComments, clock.instant()));
+  }
+
+  /** Closes the open round and counts its votes. */
+  public Tally closeRound(String designationId) {
+    BoardRound round = openRound(designationId, "close it");
+    round.close(clock.instant());
+    Map<BoardRecommendation, Integer> counts = new EnumMap<>(BoardRecommendation.class);
+    List<BoardVote> cast = votes.findByRoundIdOrderBySubmittedAtAsc(round.getId());
+    cast.forEach(v -> counts.merge(v.getRecommendation(), 1, Integer::sum));
+    return new Tally(round.eligibleMembers().size(), cast.size(), counts);
+  }
+
+  /** Reopens the last round until a new closing time, for the members who have not voted. */
+  public BoardRound extendRound(String designationId, Instant newClosesAt) {
+    BoardRound round = rounds.findFirstByDesignationIdOrderByRoundNumberDesc(designationId)
+        .orElseThrow(() -> new ConflictException("Designation " + designationId + " has no board round."));
+    if (!newClosesAt.isAfter(clock.instant())) {
+      throw new InvalidRequestException("newReviewClosesOn", "The review window must close in the future.");
+    }
+    round.reopenUntil(newClosesAt);
+    return round;
+  }
+
+  @Transactional(readOnly = true)
+  public List<BoardRound> rounds(String designationId) {
+    return rounds.findByDesignationIdOrderByRoundNumberAsc(designationId);
+  }
+
+  @Transactional(readOnly = true)
+  public List<BoardVote> votes(BoardRound round) {
+    return votes.findByRoundIdOrderBySubmittedAtAsc(round.getId());
+  }
+
+  /** When the open round's window closes: the review timer's date. */
+  @Transactional(readOnly = true)
+  public Instant closesAt(String designationId) {
+    return openRound(designationId, "read its window").getClosesAt();
+  }
+
+  private BoardRound openRound(String designationId, String action) {
+    BoardRound round = rounds.findFirstByDesignationIdOrderByRoundNumberDesc(designationId)
+        .orElseThrow(() -> new ConflictException("Designation " + designationId + " has no board round to " + action
+            + "."));
+    if (!round.isOpen()) {
+      throw new ConflictException("Round " + round.getRoundNumber() + " of " + designationId
+          + " is closed; cannot " + action + ".");
+    }
+    return round;
+  }
+
+  /** The agency a member works for: their agency group, if any. */
+  private String agencyOf(String userId) {
+    return identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(Group::getId)
+        .map(Roles::agencyOfGroup)
+        .filter(Objects::nonNull)
+        .findFirst()
+        .orElse(null);
+  }
+
+}

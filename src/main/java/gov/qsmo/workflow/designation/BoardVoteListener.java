@@ -1,0 +1,69 @@
+package gov.qsmo.workflow.designation;
+
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.BOARD_MEMBER;
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.COMMENTS;
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.PROPOSED_CONDITIONS;
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.RECOMMENDATION;
+
+import gov.qsmo.workflow.process.CurrentActor;
+import gov.qsmo.workflow.process.FormValidation;
+import gov.qsmo.workflow.web.ConflictException;
+import gov.qsmo.workflow.web.Inputs;
+import gov.qsmo.workflow.web.InvalidRequestException;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * End of one "Review Marketplace Implementation Plan" task: checks the member's vote and stores it in
+ * the application's tables. The form's values are local to this task's execution (input mappings in
+ * the model), so parallel reviews never write the same process variable.
+ */
+@Component("boardVoteListener")
+class BoardVoteListener implements ExecutionListener {
+
+  private final BoardReviewService boardReview;
+  private final SubmittedForm submittedForm;
+  private final CurrentActor actor;
+
+  BoardVoteListener(BoardReviewService boardReview, SubmittedForm submittedForm, CurrentActor actor) {
+    this.boardReview = boardReview;
+    this.submittedForm = submittedForm;
+    this.actor = actor;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    FormValidation.checkCompletion(execution, () -> {
+      Designation designation = submittedForm.designation(execution, DesignationProcess.Forms.REVIEW_MARKETPLACE_PLAN);
+      String member = (String) execution.getVariableLocal(BOARD_MEMBER);
+      String user = actor.userId();
+      if (!CurrentActor.SYSTEM.equals(user) && !user.equals(member)) {
+        throw new ConflictException("This review belongs to " + member + "; " + user + " cannot vote for them.");
+      }
+      Map<String, Object> form = execution.getVariablesLocal();
+      BoardRecommendation recommendation = parse(Inputs.requiredCode(form, RECOMMENDATION, "Recommendation"));
+      Map<PlanSection, String> sectionComments = new EnumMap<>(PlanSection.class);
+      for (PlanSection section : PlanSection.values()) {
+        String comment = Inputs.optionalText(form, section.commentKey(), "Comment on " + section.title(),
+            Inputs.MAX_TEXT);
+        if (comment != null) {
+          sectionComments.put(section, comment);
+        }
+      }
+      boardReview.recordVote(designation.getId(), member, recommendation,
+          Inputs.optionalText(form, COMMENTS, "Comments", Inputs.MAX_TEXT),
+          Inputs.optionalText(form, PROPOSED_CONDITIONS, "Proposed conditions", Inputs.MAX_TEXT),
+          sectionComments);
+    });
+  }
+
+  private static BoardRecommendation parse(String value) {
+    return Arrays.stream(BoardRecommendation.values()).filter(r -> r.name().equals(value)).findFirst()
+        .orElseThrow(() -> new InvalidRequestException(RECOMMENDATION,
+            "Recommendation '" + value + "' is not one of " + Arrays.toString(BoardRecommendation.values()) + "."));
+  }
+}

@@ -1,0 +1,68 @@
+package gov.qsmo.workflow.designation;
+
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.NEW_REVIEW_CLOSES_ON;
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.REVIEW_ACTION;
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.REVIEW_ACTION_REASON;
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.REVIEW_CLOSES_AT;
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.REVIEW_EXTENDED;
+
+import gov.qsmo.workflow.process.CurrentActor;
+import gov.qsmo.workflow.process.FormValidation;
+import gov.qsmo.workflow.web.Inputs;
+import gov.qsmo.workflow.web.InvalidRequestException;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/** End of "Extend or escalate review": the chair reopens the round until a new date, or escalates to OMB. */
+@Component("reviewExtendedListener")
+class ReviewExtendedListener implements ExecutionListener {
+
+  private final BoardReviewService boardReview;
+  private final DesignationService designations;
+  private final SubmittedForm submittedForm;
+  private final CurrentActor actor;
+  private final Clock clock;
+
+  ReviewExtendedListener(BoardReviewService boardReview, DesignationService designations,
+      SubmittedForm submittedForm, CurrentActor actor, Clock clock) {
+    this.boardReview = boardReview;
+    this.designations = designations;
+    this.submittedForm = submittedForm;
+    this.actor = actor;
+    this.clock = clock;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    FormValidation.checkCompletion(execution, () -> {
+      Designation designation = submittedForm.designation(execution,
+          DesignationProcess.Forms.EXTEND_OR_ESCALATE_REVIEW);
+      Map<String, Object> form = execution.getVariables();
+      String action = Inputs.requiredCode(form, REVIEW_ACTION, "Action");
+      String reason = Inputs.optionalText(form, REVIEW_ACTION_REASON, "Reason", Inputs.MAX_TEXT);
+      switch (action) {
+        case "EXTEND" -> {
+          var closesOn = Inputs.requiredDate(form, NEW_REVIEW_CLOSES_ON, "New closing date");
+          BoardRound round = boardReview.extendRound(designation.getId(),
+              closesOn.atTime(LocalTime.of(23, 59, 59)).atZone(clock.getZone()).toInstant());
+          designations.recordBoardReviewExtended(designation.getId(), round.getClosesAt(), reason, actor.userId());
+          execution.setVariable(REVIEW_CLOSES_AT, round.getClosesAt().truncatedTo(ChronoUnit.SECONDS).toString());
+          execution.setVariable(REVIEW_EXTENDED, true);
+        }
+        case "ESCALATE" -> {
+          designations.escalateBoardReview(designation.getId(), reason, actor.userId());
+          execution.setVariable(REVIEW_EXTENDED, false);
+        }
+        default -> throw new InvalidRequestException(REVIEW_ACTION,
+            "Action '" + action + "' is not one of [EXTEND, ESCALATE].");
+      }
+      execution.removeVariable(NEW_REVIEW_CLOSES_ON);
+      execution.removeVariable(REVIEW_ACTION_REASON);
+    });
+  }
+}

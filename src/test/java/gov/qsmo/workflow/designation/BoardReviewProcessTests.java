@@ -1,0 +1,264 @@
+package gov.qsmo.workflow.designation;
+
+import static gov.qsmo.workflow.designation.DesignationProcess.Elements.END_BOARD_RECOMMENDATION_READY;
+import static gov.qsmo.workflow.designation.DesignationProcess.Elements.END_REVIEW_ESCALATED;
+import static gov.qsmo.workflow.designation.DesignationProcess.Elements.TASK_EXTEND_OR_ESCALATE_REVIEW;
+import static gov.qsmo.workflow.designation.DesignationProcess.Elements.TASK_REVIEW_PLAN;
+import static gov.qsmo.workflow.designation.DesignationProcess.Elements.TIMER_REVIEW_WINDOW_CLOSED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import gov.qsmo.workflow.ProcessEngineTest;
+import gov.qsmo.workflow.identity.IdentitySetup;
+import gov.qsmo.workflow.identity.Roles;
+import gov.qsmo.workflow.web.ConflictException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The board's review of a complete plan, one path each: recusal, every member voting, the window
+ * closing with and without quorum, the chair extending or escalating, and refused votes.
+ * The board here: four members from GSA, DHS, Treasury and HHS (HHS's plan recuses the HHS member).
+ */
+@ProcessEngineTest
+class BoardReviewProcessTests {
+
+  static final String GSA = "test.board.gsa";
+  static final String DHS = "test.board.dhs";
+  static final String TREAS = "test.board.treas";
+  static final String HHS = "test.board.hhs";
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  ManagementService managementService;
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  IdentitySetup identitySetup;
+  @Autowired
+  DesignationService designations;
+  @Autowired
+  BoardReviewService boardReview;
+
+  @BeforeEach
+  void setUp() {
+    init(engine);
+    identitySetup.ensureUser(GSA, "Test", "GSA", "pw", Roles.SSGB_MEMBERS, Roles.agencyGroup("GSA"));
+    identitySetup.ensureUser(DHS, "Test", "DHS", "pw", Roles.SSGB_MEMBERS, Roles.agencyGroup("DHS"));
+    identitySetup.ensureUser(TREAS, "Test", "Treasury", "pw", Roles.SSGB_MEMBERS, Roles.agencyGroup("TREAS"));
+    identitySetup.ensureUser(HHS, "Test", "HHS", "pw", Roles.SSGB_MEMBERS, Roles.agencyGroup("HHS"));
+  }
+
+  @AfterEach
+  void signOut() {
+    identityService.clearAuthentication();
+  }
+
+  @Test
+  void membersOfTheCandidateAgencyAreRecusedAndEveryOtherMemberGetsAReviewTask() {
+    ProcessInstance instance = underReview("HHS");
+
+    assertThat(instance).isWaitingAt(TASK_REVIEW_PLAN);
+    assertThat(reviewTasks(instance)).extracting(Task::getAssignee).containsExactlyInAnyOrder(GSA, DHS, TREAS);
+    BoardRound round = boardReview.rounds(instance.getBusinessKey()).get(0);
+    assertThat(round.recusals()).singleElement().satisfies(recusal -> {
+      assertThat(recusal.memberId()).isEqualTo(HHS);
+      assertThat(recusal.recusalReason()).contains("candidate agency (HHS)");
+    });
+    assertThat(designations.require(instance.getBusinessKey()).getStatus())
+        .isEqualTo(DesignationStatus.UNDER_BOARD_REVIEW);
+    assertThat(designations.history(instance.getBusinessKey())).last()
+        .satisfies(event -> assertThat(event.getReason()).contains("3 members vote, 1 recused (" + HHS + ")"));
+    // The reviewer reads the plan in the form.
+    assertThat(taskService.getVariablesLocal(reviewTasks(instance).get(0).getId()))
+        .containsEntry("planGovernance", "Customer council.");
+    assertThatThrownBy(() -> boardReview.recordVote(instance.getBusinessKey(), HHS, BoardRecommendation.ENDORSE,
+        null, null, Map.of()))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("recused");
+  }
+
+  @Test
+  void whenEveryMemberHasVotedTheVotingRuleGivesTheBoardsRecommendation() {
+    ProcessInstance instance = underReview("HHS");
+
+    vote(instance, GSA, "ENDORSE", null);
+    vote(instance, DHS, "ENDORSE_WITH_CONDITIONS", "Publish service-level data quarterly.");
+    vote(instance, TREAS, "ENDORSE_WITH_CONDITIONS", "Migrate two legacy providers within a year.");
+    runAsyncContinuations(instance);
+
+    assertThat(instance).isEnded().hasPassed(DesignationProcess.Elements.TASK_CLOSE_REVIEW_ROUND,
+        DesignationProcess.Elements.BUSINESS_RULE_APPLY_VOTING_RULE, END_BOARD_RECOMMENDATION_READY);
+    assertThat(historicVariable(instance, "boardRecommendation")).isEqualTo("ENDORSE_WITH_CONDITIONS");
+    assertThat(historicVariable(instance, "voteCount")).isEqualTo(3);
+    BoardRound round = boardReview.rounds(instance.getBusinessKey()).get(0);
+    assertThat(round.isOpen()).isFalse();
+    assertThat(boardReview.votes(round)).extracting(BoardVote::getMemberId).containsExactlyInAnyOrder(GSA, DHS, TREAS);
+    assertThat(boardReview.votes(round)).filteredOn(v -> v.getMemberId().equals(DHS)).singleElement()
+        .satisfies(v -> assertThat(v.getSectionComments()).containsEntry("governance", "Comment from " + DHS));
+  }
+
+  @Test
+  void theReviewWindowClosesTheRoundAndAQuorumProceedsWithTheVotesReceived() {
+    ProcessInstance instance = underReview("HHS");
+    vote(instance, GSA, "RETURN_FOR_REVISION", null);
+    vote(instance, DHS, "NOT_ENDORSE", null);
+    runAsyncContinuations(instance);
+
+    execute(timer(instance));
+
+    assertThat(instance).isEnded().hasPassed(END_BOARD_RECOMMENDATION_READY);
+    assertThat(historicVariable(instance, "boardRecommendation")).isEqualTo("RETURN_FOR_REVISION");
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+  }
+
+  @Test
+  void withoutQuorumTheChairExtendsTheRoundForTheMembersWhoHaveNotVoted() {
+    ProcessInstance instance = underReview("HHS");
+    vote(instance, GSA, "ENDORSE", null);
+    runAsyncContinuations(instance);
+
+    execute(timer(instance));
+
+    assertThat(instance).isWaitingAt(TASK_EXTEND_OR_ESCALATE_REVIEW);
+    assertThat(task(instance)).hasCandidateGroup(Roles.SSGB_CHAIRS);
+    assertThat(historicVariable(instance, "boardRecommendation")).isEqualTo("NO_QUORUM");
+    Task chair = task(instance);
+    assertThatThrownBy(() -> taskService.complete(chair.getId(),
+        Map.of("reviewAction", "EXTEND", "newReviewClosesOn", "2001-01-01")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("must close in the future");
+
+    complete(chair, withVariables("reviewAction", "EXTEND",
+        "newReviewClosesOn", LocalDate.now().plusDays(7).toString()));
+
+    assertThat(instance).isWaitingAt(TASK_REVIEW_PLAN);
+    assertThat(reviewTasks(instance)).extracting(Task::getAssignee).containsExactlyInAnyOrder(DHS, TREAS);
+    vote(instance, DHS, "ENDORSE", null);
+    vote(instance, TREAS, "ENDORSE", null);
+    runAsyncContinuations(instance);
+    assertThat(instance).isEnded().hasPassed(END_BOARD_RECOMMENDATION_READY);
+    assertThat(historicVariable(instance, "boardRecommendation")).isEqualTo("ENDORSE");
+    assertThat(boardReview.votes(boardReview.rounds(instance.getBusinessKey()).get(0))).hasSize(3);
+  }
+
+  @Test
+  void withoutQuorumTheChairEscalatesToOmbWithAReason() {
+    ProcessInstance instance = underReview("HHS");
+    execute(timer(instance));
+    Task chair = task(instance);
+
+    assertThatThrownBy(() -> taskService.complete(chair.getId(), Map.of("reviewAction", "ESCALATE")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("reason for escalating");
+    complete(chair, withVariables("reviewAction", "ESCALATE", "reviewActionReason", "Board could not meet."));
+
+    assertThat(instance).isEnded().hasPassed(END_REVIEW_ESCALATED);
+    assertThat(designations.history(instance.getBusinessKey())).last()
+        .satisfies(event -> assertThat(event.getAction()).isEqualTo("BOARD_REVIEW_ESCALATED"));
+  }
+
+  @Test
+  void aVoteIsRefusedWithoutConditionsOrWhenCastForSomeoneElse() {
+    ProcessInstance instance = underReview("HHS");
+    Task gsaTask = reviewTasks(instance).stream().filter(t -> t.getAssignee().equals(GSA)).findFirst().orElseThrow();
+
+    assertThatThrownBy(() -> taskService.complete(gsaTask.getId(), Map.of("recommendation", "ENDORSE_WITH_CONDITIONS")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("conditions");
+    // Another member has no right to the task at all; an administrator has, but may not vote for a member.
+    identityService.setAuthentication(DHS, List.of(Roles.SSGB_MEMBERS));
+    assertThatThrownBy(() -> taskService.complete(gsaTask.getId(), Map.of("recommendation", "ENDORSE")))
+        .isInstanceOf(AuthorizationException.class);
+    identityService.setAuthentication("test.admin", List.of(Roles.CAMUNDA_ADMIN));
+    assertThatThrownBy(() -> taskService.complete(gsaTask.getId(), Map.of("recommendation", "ENDORSE")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("belongs to " + GSA);
+    identityService.clearAuthentication();
+
+    assertThat(boardReview.votes(boardReview.rounds(instance.getBusinessKey()).get(0))).isEmpty();
+    assertThat(reviewTasks(instance)).hasSize(3);
+  }
+
+  /** A designation of this agency whose complete plan has just gone to the board. */
+  private ProcessInstance underReview(String agency) {
+    identityService.setAuthentication("test.analyst", List.of(Roles.OMB_ANALYSTS));
+    ProcessInstance instance;
+    try {
+      instance = runtimeService.startProcessInstanceByKey(DesignationProcess.KEY, Map.of(
+          "functionalAreaCode", "GRANTS", "agencyCode", agency, "scope", "Grants management.",
+          "planDueDate", LocalDate.now().plusMonths(3).toString()));
+    } finally {
+      identityService.clearAuthentication();
+    }
+    complete(task(instance), withVariables("decision", "PRE_DESIGNATE"));
+    complete(task(instance), withVariables("serviceOfferings", "Two federal providers.",
+        "acquisitionStrategy", "GSA schedule.", "governance", "Customer council.",
+        "financialInfrastructure", "Fee for service.", "organization", "Program office."));
+    runAsyncContinuations(instance);
+    return instance;
+  }
+
+  private void vote(ProcessInstance instance, String member, String recommendation, String conditions) {
+    Task review = reviewTasks(instance).stream().filter(t -> member.equals(t.getAssignee())).findFirst()
+        .orElseThrow(() -> new AssertionError("no review task for " + member));
+    Map<String, Object> values = new HashMap<>();
+    values.put("recommendation", recommendation);
+    values.put("governanceComment", "Comment from " + member);
+    if (conditions != null) {
+      values.put("proposedConditions", conditions);
+    }
+    identityService.setAuthentication(member, List.of(Roles.SSGB_MEMBERS));
+    try {
+      taskService.complete(review.getId(), values);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private List<Task> reviewTasks(ProcessInstance instance) {
+    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_REVIEW_PLAN)
+        .list();
+  }
+
+  /** Runs the due asynchronous continuations (round opening, each review's async-after), as the job executor would. */
+  private void runAsyncContinuations(ProcessInstance instance) {
+    List<Job> due;
+    while (!(due = managementService.createJobQuery().processInstanceId(instance.getId()).executable().list())
+        .isEmpty()) {
+      due.forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+
+  private Job timer(ProcessInstance instance) {
+    return managementService.createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId(TIMER_REVIEW_WINDOW_CLOSED).singleResult();
+  }
+
+  private Object historicVariable(ProcessInstance instance, String name) {
+    return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(name).singleResult().getValue();
+  }
+}
