@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
@@ -89,12 +90,27 @@ final class Browser implements AutoCloseable {
   }
 
   /**
-   * Clicks a button that Tasklist's error notification (fixed at the bottom, with no close button)
-   * may cover: the click goes to the button itself, as a person's would after scrolling.
+   * Clicks an element low on a long form, which Tasklist's footer or its error notification (fixed
+   * at the bottom, with no close button) may cover: the click goes to the element itself, as a
+   * person's would after scrolling.
    */
   void press(By by) {
     WebElement button = clickable(by);
     driver.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", button);
+  }
+
+  /**
+   * Replaces a form field's text after scrolling to it (Tasklist may have restored an earlier draft).
+   * Leaving the field (Tab) hands the text to the form at once: form-js takes typed text with a delay,
+   * and a click on Complete within that delay would submit the old value.
+   */
+  void type(By by, String text) {
+    WebElement field = visible(by);
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();", field);
+    field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    field.sendKeys(text);
+    field.sendKeys(Keys.TAB);
+    wait.until(d -> text.equals(d.findElement(by).getAttribute("value")));
   }
 
   /** Saves a screenshot under target/browser/, for a person to look at. */
