@@ -40,10 +40,15 @@ public class BoardReviewService {
   private final IdentityService identityService;
   private final Clock clock;
   private final Duration reviewWindow;
+  private final DesignationConditionRepository conditions;
+  private final int roundLimit;
 
   BoardReviewService(BoardRoundRepository rounds, BoardVoteRepository votes, DesignationService designations,
-      IdentityService identityService, Clock clock,
-      @Value("${qsmo.board.review-window-days:14}") int reviewWindowDays) {
+      IdentityService identityService, Clock clock, DesignationConditionRepository conditions,
+      @Value("${qsmo.board.review-window-days:14}") int reviewWindowDays,
+      @Value("${qsmo.board.round-limit:3}") int roundLimit) {
+    this.conditions = conditions;
+    this.roundLimit = roundLimit;
     this.rounds = rounds;
     this.votes = votes;
     this.designations = designations;
@@ -118,6 +123,56 @@ public class BoardReviewService {
     List<BoardVote> cast = votes.findByRoundIdOrderBySubmittedAtAsc(round.getId());
     cast.forEach(v -> counts.merge(v.getRecommendation(), 1, Integer::sum));
     return new Tally(round.eligibleMembers().size(), cast.size(), counts);
+  }
+
+  /**
+   * The chair's consolidated recommendation of the last (closed) round. A return for revision past
+   * the round limit goes to OMB as not endorsed. Returns the recommendation that stands.
+   */
+  public BoardRecommendation consolidate(String designationId, BoardRecommendation recommendation,
+      List<String> conditions, String comments, String chair) {
+    BoardRound round = rounds.findFirstByDesignationIdOrderByRoundNumberDesc(designationId)
+        .orElseThrow(() -> new ConflictException("Designation " + designationId + " has no board round."));
+    if (round.isOpen() || round.getRecommendation() != null) {
+      throw new ConflictException("Round " + round.getRoundNumber() + " of " + designationId
+          + (round.isOpen() ? " is still open." : " already has the board's recommendation."));
+    }
+    if (recommendation == BoardRecommendation.ENDORSE_WITH_CONDITIONS && conditions.isEmpty()) {
+      throw new InvalidRequestException("boardConditions", "List the board's conditions, one per line.");
+    }
+    if (recommendation == BoardRecommendation.RETURN_FOR_REVISION && comments == null) {
+      throw new InvalidRequestException("consolidatedComments",
+          "Tell the QSMO director what to revise: the consolidated comments go back with the plan.");
+    }
+    BoardRecommendation standing = recommendation;
+    String note = comments;
+    if (recommendation == BoardRecommendation.RETURN_FOR_REVISION && round.getRoundNumber() >= roundLimit) {
+      standing = BoardRecommendation.NOT_ENDORSE;
+      note = "Returned for revision in round " + round.getRoundNumber() + " of at most " + roundLimit
+          + ": goes to OMB as not endorsed. " + comments;
+    }
+    round.consolidate(standing, note, chair, clock.instant());
+    if (standing == BoardRecommendation.ENDORSE_WITH_CONDITIONS) {
+      conditions.forEach(text -> this.conditions.save(new DesignationCondition(designationId, round.getId(), text)));
+    }
+    String summary = standing.label() + " (round " + round.getRoundNumber() + ")"
+        + (conditions.isEmpty() || standing != BoardRecommendation.ENDORSE_WITH_CONDITIONS ? ""
+            : ". Conditions: " + String.join("; ", conditions)) + (note == null ? "." : ". " + note);
+    designations.recordBoardRecommendation(designationId, standing, summary, chair);
+    return standing;
+  }
+
+  /** The conditions of the board that are still open. */
+  @Transactional(readOnly = true)
+  public List<DesignationCondition> openConditions(String designationId) {
+    return conditions.findByDesignationIdAndStatusOrderByIdAsc(designationId, "OPEN");
+  }
+
+  /** The last round, open or closed. */
+  @Transactional(readOnly = true)
+  public BoardRound lastRound(String designationId) {
+    return rounds.findFirstByDesignationIdOrderByRoundNumberDesc(designationId)
+        .orElseThrow(() -> new ConflictException("Designation " + designationId + " has no board round."));
   }
 
   /** Reopens the last round until a new closing time, for the members who have not voted. */

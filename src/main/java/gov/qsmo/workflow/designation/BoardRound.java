@@ -5,6 +5,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -51,6 +53,18 @@ public class BoardRound {
   @Column(name = "closed_at")
   private Instant closedAt;
 
+  @Enumerated(EnumType.STRING)
+  private BoardRecommendation recommendation;
+
+  @Column(name = "recommendation_comments")
+  private String recommendationComments;
+
+  @Column(name = "consolidated_by")
+  private String consolidatedBy;
+
+  @Column(name = "consolidated_at")
+  private Instant consolidatedAt;
+
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "board_round_member", joinColumns = @JoinColumn(name = "round_id"))
   private List<RosterEntry> roster = new ArrayList<>();
@@ -75,6 +89,29 @@ public class BoardRound {
   void reopenUntil(Instant newClosesAt) {
     this.closesAt = newClosesAt;
     this.closedAt = null;
+  }
+
+  void consolidate(BoardRecommendation recommendation, String comments, String chair, Instant now) {
+    this.recommendation = recommendation;
+    this.recommendationComments = comments;
+    this.consolidatedBy = chair;
+    this.consolidatedAt = now;
+  }
+
+  public BoardRecommendation getRecommendation() {
+    return recommendation;
+  }
+
+  public String getRecommendationComments() {
+    return recommendationComments;
+  }
+
+  public String getConsolidatedBy() {
+    return consolidatedBy;
+  }
+
+  public Instant getConsolidatedAt() {
+    return consolidatedAt;
   }
 
   public boolean isOpen() {

@@ -36,6 +36,15 @@ public class Designation {
   @Column(name = "process_instance_id")
   private String processInstanceId;
 
+  @Column(name = "designated_scope")
+  private String designatedScope;
+
+  @Column(name = "effective_date")
+  private LocalDate effectiveDate;
+
+  @Column(name = "designated_plan_version")
+  private Integer designatedPlanVersion;
+
   @Column(name = "created_by", nullable = false)
   private String createdBy;
 
@@ -65,6 +74,13 @@ public class Designation {
   void extendPlanDueDate(LocalDate newDueDate, Instant now) {
     this.planDueDate = newDueDate;
     this.updatedAt = now;
+  }
+
+  void designate(String scope, LocalDate effectiveDate, int planVersion, Instant now) {
+    this.designatedScope = scope;
+    this.effectiveDate = effectiveDate;
+    this.designatedPlanVersion = planVersion;
+    moveTo(DesignationStatus.DESIGNATED, now);
   }
 
   void moveTo(DesignationStatus next, Instant now) {
@@ -98,6 +114,18 @@ public class Designation {
 
   public String getProcessInstanceId() {
     return processInstanceId;
+  }
+
+  public String getDesignatedScope() {
+    return designatedScope;
+  }
+
+  public LocalDate getEffectiveDate() {
+    return effectiveDate;
+  }
+
+  public Integer getDesignatedPlanVersion() {
+    return designatedPlanVersion;
   }
 
   public String getCreatedBy() {

@@ -41,8 +41,13 @@ public final class DesignationProcess {
     public static final String GATEWAY_QUORUM_REACHED = "Gateway_QuorumReached";
     public static final String TASK_EXTEND_OR_ESCALATE_REVIEW = "Task_ExtendOrEscalateReview";
     public static final String GATEWAY_REVIEW_EXTENDED = "Gateway_ReviewExtended";
-    public static final String END_REVIEW_ESCALATED = "EndEvent_ReviewEscalated";
-    public static final String END_BOARD_RECOMMENDATION_READY = "EndEvent_BoardRecommendationReady";
+    public static final String TASK_CONSOLIDATE_RECOMMENDATION = "Task_ConsolidateRecommendation";
+    public static final String GATEWAY_RETURNED_FOR_REVISION = "Gateway_ReturnedForRevision";
+    public static final String TASK_DECIDE_DESIGNATION = "Task_DecideDesignation";
+    public static final String GATEWAY_DESIGNATION_DECISION = "Gateway_DesignationDecision";
+    public static final String TIMER_DEFERRAL_ENDED = "TimerEvent_DeferralEnded";
+    public static final String END_QSMO_DESIGNATED = "EndEvent_QsmoDesignated";
+    public static final String END_DESIGNATION_DECLINED = "EndEvent_DesignationDeclined";
 
     private Elements() {
     }
@@ -68,6 +73,10 @@ public final class DesignationProcess {
     public static final String REVIEW_ACTION = "reviewAction";
     public static final String QUORUM_REACHED = "quorumReached";
     public static final String BOARD_RECOMMENDATION = "boardRecommendation";
+    public static final String RETURNED_FOR_REVISION = "returnedForRevision";
+    public static final String DESIGNATION_DECISION = "designationDecision";
+    /** When a deferred decision comes back to OMB (ISO date-time): the deferral timer's date. */
+    public static final String DEFERRED_UNTIL_AT = "deferredUntilAt";
     /** The tally and the voting rule's shares: inputs of board-recommendation.dmn. */
     public static final Set<String> TALLY = Set.of("eligibleCount", "voteCount", "endorseCount",
         "endorseWithConditionsCount", "returnCount", "notEndorseCount", "quorum", "majority");
@@ -88,7 +97,8 @@ public final class DesignationProcess {
         Set.of(DESIGNATION_ID, FUNCTIONAL_AREA_CODE, AGENCY_CODE, DIRECTOR_GROUP_ID, PLAN_DUE_DATE, PLAN_REMINDER_AT,
             DECISION, PRE_DESIGNATED, PLAN_VERSION, SUBMITTED_SECTIONS, PLAN_COMPLETE, MISSING_SECTIONS,
             OVERDUE_RESOLUTION, DUE_DATE_EXTENDED, BOARD_MEMBER, REVIEW_ROUND, REVIEW_CLOSES_AT, REVIEW_EXTENDED,
-            REVIEW_ACTION, QUORUM_REACHED, BOARD_RECOMMENDATION),
+            REVIEW_ACTION, QUORUM_REACHED, BOARD_RECOMMENDATION, RETURNED_FOR_REVISION, DESIGNATION_DECISION,
+            DEFERRED_UNTIL_AT),
         TALLY, MULTI_INSTANCE).flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
 
     /** Text entered on forms: checked, stored in the application's tables, then removed from the process. */
@@ -101,6 +111,13 @@ public final class DesignationProcess {
     public static final String PROPOSED_CONDITIONS = "proposedConditions";
     public static final String NEW_REVIEW_CLOSES_ON = "newReviewClosesOn";
     public static final String REVIEW_ACTION_REASON = "reviewActionReason";
+    public static final String BOARD_DECISION = "boardDecision";
+    public static final String BOARD_CONDITIONS = "boardConditions";
+    public static final String CONSOLIDATED_COMMENTS = "consolidatedComments";
+    public static final String DESIGNATION_SCOPE = "designationScope";
+    public static final String EFFECTIVE_DATE = "effectiveDate";
+    public static final String DEFERRED_UNTIL = "deferredUntil";
+    public static final String DECISION_RATIONALE = "decisionRationale";
 
     private Variables() {
     }
@@ -120,6 +137,10 @@ public final class DesignationProcess {
         Arrays.stream(PlanSection.values()).map(PlanSection::commentKey)).collect(Collectors.toUnmodifiableSet());
     public static final Set<String> EXTEND_OR_ESCALATE_REVIEW = Set.of(Variables.REVIEW_ACTION,
         Variables.NEW_REVIEW_CLOSES_ON, Variables.REVIEW_ACTION_REASON);
+    public static final Set<String> CONSOLIDATE_RECOMMENDATION = Set.of(Variables.BOARD_DECISION,
+        Variables.BOARD_CONDITIONS, Variables.CONSOLIDATED_COMMENTS);
+    public static final Set<String> DECIDE_DESIGNATION = Set.of(Variables.DESIGNATION_DECISION,
+        Variables.DESIGNATION_SCOPE, Variables.EFFECTIVE_DATE, Variables.DEFERRED_UNTIL, Variables.DECISION_RATIONALE);
 
     /** Form id (file name in forms/) to its keys, for the conventions test. */
     public static final Map<String, Set<String>> BY_FORM_ID = Map.of(
@@ -128,7 +149,9 @@ public final class DesignationProcess {
         "prepare-marketplace-plan", PREPARE_MARKETPLACE_PLAN,
         "resolve-overdue-plan", RESOLVE_OVERDUE_PLAN,
         "review-marketplace-plan", REVIEW_MARKETPLACE_PLAN,
-        "extend-or-escalate-review", EXTEND_OR_ESCALATE_REVIEW);
+        "extend-or-escalate-review", EXTEND_OR_ESCALATE_REVIEW,
+        "consolidate-board-recommendation", CONSOLIDATE_RECOMMENDATION,
+        "decide-designation", DECIDE_DESIGNATION);
 
     private Forms() {
     }
@@ -143,6 +166,12 @@ public final class DesignationProcess {
     public static final String MISSING_SECTIONS_TEXT = "missingSectionsText";
     /** Prefix of the task-local copies of the plan's sections shown to reviewers: planGovernance... */
     public static final String PLAN_SECTION_PREFIX = "plan";
+    /** Every vote of the round, side by side (markdown), for the chair. */
+    public static final String VOTES_TABLE = "votesTable";
+    /** The board's comments on a plan it returned for revision, for the director. */
+    public static final String BOARD_COMMENTS = "boardComments";
+    /** The board's recommendation, conditions and comments, for OMB. */
+    public static final String BOARD_RECOMMENDATION_TEXT = "boardRecommendationText";
 
     private TaskDisplay() {
     }

@@ -33,6 +33,11 @@ public class DesignationService {
   public record CandidateRequest(String functionalAreaCode, String agencyCode, String scope, LocalDate planDueDate) {
   }
 
+  /** Statuses in which a designation's own process has ended. */
+  static final java.util.Set<DesignationStatus> TERMINAL = java.util.EnumSet.of(DesignationStatus.DECLINED,
+      DesignationStatus.DESIGNATED, DesignationStatus.NOT_DESIGNATED, DesignationStatus.CANCELLED,
+      DesignationStatus.WITHDRAWN);
+
   private final DesignationRepository designations;
   private final DesignationEventRepository events;
   private final PlanVersionRepository plans;
@@ -135,7 +140,69 @@ public class DesignationService {
       throw new InvalidRequestException(DesignationProcess.Variables.REVIEW_ACTION_REASON,
           "Give the reason for escalating the review to OMB.");
     }
+    designation.moveTo(DesignationStatus.AWAITING_OMB_DECISION, clock.instant());
     record(designation, actor, "BOARD_REVIEW_ESCALATED", reason);
+  }
+
+  /** The board's recommendation: a returned plan is owed again; any other goes to OMB. */
+  public void recordBoardRecommendation(String designationId, BoardRecommendation recommendation, String summary,
+      String actor) {
+    Designation designation = require(designationId);
+    requireStatus(designation, DesignationStatus.UNDER_BOARD_REVIEW, "record the board's recommendation");
+    designation.moveTo(recommendation == BoardRecommendation.RETURN_FOR_REVISION
+        ? DesignationStatus.PRE_DESIGNATED : DesignationStatus.AWAITING_OMB_DECISION, clock.instant());
+    record(designation, actor, "BOARD_RECOMMENDED_" + recommendation.name(), summary);
+  }
+
+  /** What OMB decides on a designation. */
+  public enum DesignationDecision {
+    DESIGNATE, DEFER, DECLINE
+  }
+
+  /**
+   * OMB's formal decision: designate (scope and effective date; rests on the latest plan version),
+   * defer until a date, or decline with a rationale.
+   */
+  public Designation decideDesignation(String designationId, DesignationDecision decision, String scope,
+      LocalDate effectiveDate, LocalDate deferredUntil, String rationale, String actor) {
+    Designation designation = require(designationId);
+    requireStatus(designation, DesignationStatus.AWAITING_OMB_DECISION, "decide its designation");
+    LocalDate today = LocalDate.now(clock);
+    switch (decision) {
+      case DESIGNATE -> {
+        if (scope == null) {
+          throw new InvalidRequestException("designationScope", "State the scope of the designation.");
+        }
+        if (effectiveDate == null || effectiveDate.isBefore(today)) {
+          throw new InvalidRequestException("effectiveDate",
+              "Give the effective date of the designation: today (" + today + ") or later.");
+        }
+        int planVersion = latestPlan(designationId).map(PlanVersion::getVersionNumber)
+            .orElseThrow(() -> new ConflictException("Designation " + designationId + " has no plan."));
+        designation.designate(scope, effectiveDate, planVersion, clock.instant());
+        record(designation, actor, "DESIGNATED", "Effective " + effectiveDate + ", on plan version " + planVersion
+            + ". Scope: " + scope + (rationale == null ? "" : ". " + rationale));
+      }
+      case DEFER -> {
+        if (deferredUntil == null || !deferredUntil.isAfter(today)) {
+          throw new InvalidRequestException("deferredUntil",
+              "Give the date until which the decision is deferred: after today (" + today + ").");
+        }
+        if (rationale == null) {
+          throw new InvalidRequestException("decisionRationale", "Give the reason for deferring the decision.");
+        }
+        record(designation, actor, "DESIGNATION_DEFERRED", "Until " + deferredUntil + ": " + rationale);
+      }
+      case DECLINE -> {
+        if (rationale == null) {
+          throw new InvalidRequestException("decisionRationale", "Give the reason for declining the designation.");
+        }
+        designation.moveTo(DesignationStatus.NOT_DESIGNATED, clock.instant());
+        record(designation, actor, "DESIGNATION_DECLINED", rationale);
+      }
+      default -> throw new IllegalStateException(decision.name());
+    }
+    return designation;
   }
 
   /** Records that the completeness check sent the plan back: the director owes a complete plan again. */
@@ -205,8 +272,7 @@ public class DesignationService {
   /** Records that the designation's process was deleted before it ended; ended designations stay as they are. */
   public void cancel(String designationId, String reason, String actor) {
     Designation designation = require(designationId);
-    if (designation.getStatus() == DesignationStatus.IDENTIFIED
-        || designation.getStatus() == DesignationStatus.PRE_DESIGNATED) {
+    if (!TERMINAL.contains(designation.getStatus())) {
       designation.moveTo(DesignationStatus.CANCELLED, clock.instant());
       record(designation, actor, "CANCELLED", reason);
     }

@@ -12,6 +12,12 @@ public enum DesignationStatus {
   PLAN_SUBMITTED,
   /** The governance board is reviewing the complete plan. */
   UNDER_BOARD_REVIEW,
+  /** The board has made its recommendation (or the review was escalated): OMB decides. */
+  AWAITING_OMB_DECISION,
+  /** OMB formally designated the agency as the QSMO for the functional area. */
+  DESIGNATED,
+  /** OMB declined to designate the agency. */
+  NOT_DESIGNATED,
   /** Its process was deleted before it ended (for example, started by mistake). */
   CANCELLED,
   /** OMB withdrew the pre-designation because the plan was overdue. */

@@ -22,10 +22,13 @@ import org.springframework.stereotype.Component;
 class DesignationTaskCreatedListener implements TaskListener {
 
   private final DesignationService designations;
+  private final BoardReviewService boardReview;
   private final ReferenceData referenceData;
 
-  DesignationTaskCreatedListener(DesignationService designations, ReferenceData referenceData) {
+  DesignationTaskCreatedListener(DesignationService designations, BoardReviewService boardReview,
+      ReferenceData referenceData) {
     this.designations = designations;
+    this.boardReview = boardReview;
     this.referenceData = referenceData;
   }
 
@@ -48,6 +51,14 @@ class DesignationTaskCreatedListener implements TaskListener {
     if (DesignationProcess.Elements.TASK_REVIEW_PLAN.equals(task.getTaskDefinitionKey())) {
       showPlan(task, designation);
     }
+    if (DesignationProcess.Elements.TASK_CONSOLIDATE_RECOMMENDATION.equals(task.getTaskDefinitionKey())) {
+      task.setVariableLocal(TaskDisplay.VOTES_TABLE, BoardSummaries.votes(boardReview.lastRound(designation.getId()),
+          boardReview.votes(boardReview.lastRound(designation.getId()))));
+    }
+    if (DesignationProcess.Elements.TASK_DECIDE_DESIGNATION.equals(task.getTaskDefinitionKey())) {
+      task.setVariableLocal(TaskDisplay.BOARD_RECOMMENDATION_TEXT, BoardSummaries.recommendation(
+          boardReview.lastRound(designation.getId()), boardReview.openConditions(designation.getId())));
+    }
   }
 
   /** A reviewer reads the plan version under review, section by section. */
@@ -62,6 +73,10 @@ class DesignationTaskCreatedListener implements TaskListener {
    * retypes) and says which required sections are missing.
    */
   private void preparePlanForm(DelegateTask task, Designation designation) {
+    boardReview.rounds(designation.getId()).stream().reduce((first, second) -> second)
+        .filter(round -> round.getRecommendation() == BoardRecommendation.RETURN_FOR_REVISION)
+        .ifPresent(round -> task.setVariableLocal(TaskDisplay.BOARD_COMMENTS,
+            BoardSummaries.fit(round.getRecommendationComments())));
     List<PlanSection> missing = PlanSection.fromKeys((String) task.getVariable(MISSING_SECTIONS));
     if (!missing.isEmpty()) {
       task.setVariableLocal(TaskDisplay.MISSING_SECTIONS_TEXT,

@@ -84,12 +84,13 @@ class TasklistFilters {
             taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), everyone),
         new Spec("My groups' tasks", "Unclaimed tasks for any group I belong to", -5, "#2e8540",
             taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"), everyone),
-        new Spec(OMB_DECISIONS, "Designations waiting for OMB: pre-designations and overdue plans", -20,
+        new Spec(OMB_DECISIONS, "Designations waiting for OMB: pre-designations, overdue plans, designation decisions", -20,
             "#981b1e",
             taskService.createTaskQuery()
                 .processDefinitionKey(DesignationProcess.KEY)
                 .taskDefinitionKeyIn(DesignationProcess.Elements.TASK_PRE_DESIGNATE_CANDIDATE,
-                    DesignationProcess.Elements.TASK_RESOLVE_OVERDUE_PLAN)
+                    DesignationProcess.Elements.TASK_RESOLVE_OVERDUE_PLAN,
+                    DesignationProcess.Elements.TASK_DECIDE_DESIGNATION)
                 .taskCandidateGroup(Roles.OMB_DECIDERS)
                 .includeAssignedTasks(),
             List.of(Roles.OMB_DECIDERS)),
@@ -106,10 +107,12 @@ class TasklistFilters {
                 .taskDefinitionKey(DesignationProcess.Elements.TASK_REVIEW_PLAN)
                 .taskAssigneeExpression("${currentUser()}"),
             List.of(Roles.SSGB_MEMBERS, Roles.SSGB_CHAIRS)),
-        new Spec("Board chair decisions", "Board reviews that closed without a quorum", -15, "#4a77b4",
+        new Spec("Board chair decisions", "Recommendations to consolidate, and reviews without a quorum", -15,
+            "#4a77b4",
             taskService.createTaskQuery()
                 .processDefinitionKey(DesignationProcess.KEY)
-                .taskDefinitionKey(DesignationProcess.Elements.TASK_EXTEND_OR_ESCALATE_REVIEW)
+                .taskDefinitionKeyIn(DesignationProcess.Elements.TASK_CONSOLIDATE_RECOMMENDATION,
+                    DesignationProcess.Elements.TASK_EXTEND_OR_ESCALATE_REVIEW)
                 .taskCandidateGroup(Roles.SSGB_CHAIRS)
                 .includeAssignedTasks(),
             List.of(Roles.SSGB_CHAIRS)),

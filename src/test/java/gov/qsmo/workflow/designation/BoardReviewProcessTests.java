@@ -1,7 +1,7 @@
 package gov.qsmo.workflow.designation;
 
-import static gov.qsmo.workflow.designation.DesignationProcess.Elements.END_BOARD_RECOMMENDATION_READY;
-import static gov.qsmo.workflow.designation.DesignationProcess.Elements.END_REVIEW_ESCALATED;
+import static gov.qsmo.workflow.designation.DesignationProcess.Elements.TASK_CONSOLIDATE_RECOMMENDATION;
+import static gov.qsmo.workflow.designation.DesignationProcess.Elements.TASK_DECIDE_DESIGNATION;
 import static gov.qsmo.workflow.designation.DesignationProcess.Elements.TASK_EXTEND_OR_ESCALATE_REVIEW;
 import static gov.qsmo.workflow.designation.DesignationProcess.Elements.TASK_REVIEW_PLAN;
 import static gov.qsmo.workflow.designation.DesignationProcess.Elements.TIMER_REVIEW_WINDOW_CLOSED;
@@ -113,8 +113,8 @@ class BoardReviewProcessTests {
     vote(instance, TREAS, "ENDORSE_WITH_CONDITIONS", "Migrate two legacy providers within a year.");
     runAsyncContinuations(instance);
 
-    assertThat(instance).isEnded().hasPassed(DesignationProcess.Elements.TASK_CLOSE_REVIEW_ROUND,
-        DesignationProcess.Elements.BUSINESS_RULE_APPLY_VOTING_RULE, END_BOARD_RECOMMENDATION_READY);
+    assertThat(instance).hasPassed(DesignationProcess.Elements.TASK_CLOSE_REVIEW_ROUND,
+        DesignationProcess.Elements.BUSINESS_RULE_APPLY_VOTING_RULE).isWaitingAt(TASK_CONSOLIDATE_RECOMMENDATION);
     assertThat(historicVariable(instance, "boardRecommendation")).isEqualTo("ENDORSE_WITH_CONDITIONS");
     assertThat(historicVariable(instance, "voteCount")).isEqualTo(3);
     BoardRound round = boardReview.rounds(instance.getBusinessKey()).get(0);
@@ -133,9 +133,9 @@ class BoardReviewProcessTests {
 
     execute(timer(instance));
 
-    assertThat(instance).isEnded().hasPassed(END_BOARD_RECOMMENDATION_READY);
+    assertThat(instance).isWaitingAt(TASK_CONSOLIDATE_RECOMMENDATION);
     assertThat(historicVariable(instance, "boardRecommendation")).isEqualTo("RETURN_FOR_REVISION");
-    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(reviewTasks(instance)).as("the open review of the member who did not vote").isEmpty();
   }
 
   @Test
@@ -162,7 +162,7 @@ class BoardReviewProcessTests {
     vote(instance, DHS, "ENDORSE", null);
     vote(instance, TREAS, "ENDORSE", null);
     runAsyncContinuations(instance);
-    assertThat(instance).isEnded().hasPassed(END_BOARD_RECOMMENDATION_READY);
+    assertThat(instance).isWaitingAt(TASK_CONSOLIDATE_RECOMMENDATION);
     assertThat(historicVariable(instance, "boardRecommendation")).isEqualTo("ENDORSE");
     assertThat(boardReview.votes(boardReview.rounds(instance.getBusinessKey()).get(0))).hasSize(3);
   }
@@ -177,7 +177,12 @@ class BoardReviewProcessTests {
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("reason for escalating");
     complete(chair, withVariables("reviewAction", "ESCALATE", "reviewActionReason", "Board could not meet."));
 
-    assertThat(instance).isEnded().hasPassed(END_REVIEW_ESCALATED);
+    assertThat(instance).isWaitingAt(TASK_DECIDE_DESIGNATION);
+    assertThat(task(instance)).hasCandidateGroup(Roles.OMB_DECIDERS);
+    assertThat(taskService.getVariableLocal(task(instance).getId(), "boardRecommendationText").toString())
+        .contains("No board recommendation");
+    assertThat(designations.require(instance.getBusinessKey()).getStatus())
+        .isEqualTo(DesignationStatus.AWAITING_OMB_DECISION);
     assertThat(designations.history(instance.getBusinessKey())).last()
         .satisfies(event -> assertThat(event.getAction()).isEqualTo("BOARD_REVIEW_ESCALATED"));
   }
@@ -200,6 +205,129 @@ class BoardReviewProcessTests {
 
     assertThat(boardReview.votes(boardReview.rounds(instance.getBusinessKey()).get(0))).isEmpty();
     assertThat(reviewTasks(instance)).hasSize(3);
+  }
+
+  @Test
+  void theChairConsolidatesAnEndorsementWithConditionsAndOmbDesignates() {
+    ProcessInstance instance = underReview("HHS");
+    vote(instance, GSA, "ENDORSE", null);
+    vote(instance, DHS, "ENDORSE_WITH_CONDITIONS", "Publish service-level data quarterly.");
+    vote(instance, TREAS, "ENDORSE", null);
+    runAsyncContinuations(instance);
+    Task consolidate = task(instance);
+    assertThat(consolidate).hasCandidateGroup(Roles.SSGB_CHAIRS);
+    assertThat(taskService.getVariableLocal(consolidate.getId(), "votesTable").toString())
+        .contains("**" + DHS + "**: Endorse with conditions").contains("Publish service-level data quarterly.");
+
+    assertThatThrownBy(() -> taskService.complete(consolidate.getId(),
+        Map.of("boardDecision", "ENDORSE_WITH_CONDITIONS", "boardConditions", "  ")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("one per line");
+    complete(consolidate, withVariables("boardDecision", "ENDORSE_WITH_CONDITIONS",
+        "boardConditions", "Publish service-level data quarterly.\nMigrate two legacy providers by 2028.",
+        "consolidatedComments", "Strong plan; data transparency is the board's concern."));
+
+    assertThat(instance).isWaitingAt(TASK_DECIDE_DESIGNATION);
+    assertThat(boardReview.openConditions(instance.getBusinessKey())).extracting(DesignationCondition::getText)
+        .containsExactly("Publish service-level data quarterly.", "Migrate two legacy providers by 2028.");
+    assertThat(taskService.getVariableLocal(task(instance).getId(), "boardRecommendationText").toString())
+        .contains("Endorse with conditions").contains("Migrate two legacy providers by 2028.");
+    Task decide = task(instance);
+    assertThatThrownBy(() -> taskService.complete(decide.getId(), Map.of("designationDecision", "DESIGNATE",
+        "effectiveDate", LocalDate.now().plusDays(30).toString())))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("scope of the designation");
+
+    LocalDate effective = LocalDate.now().plusDays(30);
+    complete(decide, withVariables("designationDecision", "DESIGNATE", "designationScope",
+        "Grants management solutions for grant-making agencies.", "effectiveDate", effective.toString()));
+
+    assertThat(instance).isEnded().hasPassed(DesignationProcess.Elements.END_QSMO_DESIGNATED);
+    Designation designated = designations.require(instance.getBusinessKey());
+    assertThat(designated.getStatus()).isEqualTo(DesignationStatus.DESIGNATED);
+    assertThat(designated.getEffectiveDate()).isEqualTo(effective);
+    assertThat(designated.getDesignatedScope()).isEqualTo("Grants management solutions for grant-making agencies.");
+    assertThat(designated.getDesignatedPlanVersion()).isEqualTo(1);
+  }
+
+  @Test
+  void aPlanReturnedForRevisionGoesBackToTheDirectorAndARoundLimitSendsItToOmbAsNotEndorsed() {
+    ProcessInstance instance = underReview("HHS");
+    for (int round = 1; round <= 3; round++) {
+      vote(instance, GSA, "RETURN_FOR_REVISION", null);
+      vote(instance, DHS, "RETURN_FOR_REVISION", null);
+      vote(instance, TREAS, "NOT_ENDORSE", null);
+      runAsyncContinuations(instance);
+      Task consolidate = task(instance);
+      if (round == 1) {
+        assertThatThrownBy(() -> taskService.complete(consolidate.getId(),
+            Map.of("boardDecision", "RETURN_FOR_REVISION")))
+            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("what to revise");
+      }
+      complete(consolidate, withVariables("boardDecision", "RETURN_FOR_REVISION",
+          "consolidatedComments", "Round " + round + ": strengthen the acquisition strategy."));
+      if (round < 3) {
+        assertThat(instance).isWaitingAt(DesignationProcess.Elements.TASK_PREPARE_MARKETPLACE_PLAN);
+        Task revise = task(instance);
+        assertThat(taskService.getVariableLocal(revise.getId(), "boardComments"))
+            .isEqualTo("Round " + round + ": strengthen the acquisition strategy.");
+        complete(revise, withVariables("acquisitionStrategy", "Revision " + round + " of the strategy."));
+        runAsyncContinuations(instance);
+        assertThat(boardReview.rounds(instance.getBusinessKey())).hasSize(round + 1);
+        assertThat(boardReview.lastRound(instance.getBusinessKey()).getPlanVersionNumber()).isEqualTo(round + 1);
+      }
+    }
+
+    assertThat(instance).isWaitingAt(TASK_DECIDE_DESIGNATION);
+    assertThat(boardReview.lastRound(instance.getBusinessKey()).getRecommendation())
+        .isEqualTo(BoardRecommendation.NOT_ENDORSE);
+    assertThat(taskService.getVariableLocal(task(instance).getId(), "boardRecommendationText").toString())
+        .contains("Do not endorse").contains("at most 3");
+  }
+
+  @Test
+  void ombDefersTheDecisionAndDesignatesWhenItComesBack() {
+    ProcessInstance instance = escalatedToOmb();
+    Task decide = task(instance);
+    LocalDate until = LocalDate.now().plusMonths(2);
+
+    assertThatThrownBy(() -> taskService.complete(decide.getId(),
+        Map.of("designationDecision", "DEFER", "deferredUntil", until.toString())))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("reason for deferring");
+    complete(decide, withVariables("designationDecision", "DEFER", "deferredUntil", until.toString(),
+        "decisionRationale", "Waiting for the FY budget."));
+
+    assertThat(instance).isWaitingAt(DesignationProcess.Elements.TIMER_DEFERRAL_ENDED);
+    Job deferral = managementService.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+    assertThat(deferral.getDuedate().toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate())
+        .isEqualTo(until);
+    execute(deferral);
+
+    assertThat(instance).isWaitingAt(TASK_DECIDE_DESIGNATION);
+    complete(task(instance), withVariables("designationDecision", "DESIGNATE", "designationScope", "Grants.",
+        "effectiveDate", LocalDate.now().toString()));
+    assertThat(instance).isEnded().hasPassed(DesignationProcess.Elements.END_QSMO_DESIGNATED);
+    assertThat(designations.history(instance.getBusinessKey())).extracting(DesignationEvent::getAction)
+        .contains("DESIGNATION_DEFERRED", "DESIGNATED");
+  }
+
+  @Test
+  void ombDeclinesTheDesignationWithARationale() {
+    ProcessInstance instance = escalatedToOmb();
+    Task decide = task(instance);
+
+    assertThatThrownBy(() -> taskService.complete(decide.getId(), Map.of("designationDecision", "DECLINE")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("reason for declining");
+    complete(decide, withVariables("designationDecision", "DECLINE", "decisionRationale", "No customer demand."));
+
+    assertThat(instance).isEnded().hasPassed(DesignationProcess.Elements.END_DESIGNATION_DECLINED);
+    assertThat(designations.require(instance.getBusinessKey()).getStatus())
+        .isEqualTo(DesignationStatus.NOT_DESIGNATED);
+  }
+
+  private ProcessInstance escalatedToOmb() {
+    ProcessInstance instance = underReview("HHS");
+    execute(timer(instance));
+    complete(task(instance), withVariables("reviewAction", "ESCALATE", "reviewActionReason", "No quorum."));
+    return instance;
   }
 
   /** A designation of this agency whose complete plan has just gone to the board. */

@@ -1,0 +1,58 @@
+package gov.qsmo.workflow.designation;
+
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.BOARD_CONDITIONS;
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.BOARD_DECISION;
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.CONSOLIDATED_COMMENTS;
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.RETURNED_FOR_REVISION;
+
+import gov.qsmo.workflow.process.CurrentActor;
+import gov.qsmo.workflow.process.FormValidation;
+import gov.qsmo.workflow.web.Inputs;
+import gov.qsmo.workflow.web.InvalidRequestException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/** End of "Consolidate board recommendation": the chair's recommendation, conditions and comments. */
+@Component("recommendationConsolidatedListener")
+class RecommendationConsolidatedListener implements ExecutionListener {
+
+  private final BoardReviewService boardReview;
+  private final SubmittedForm submittedForm;
+  private final CurrentActor actor;
+
+  RecommendationConsolidatedListener(BoardReviewService boardReview, SubmittedForm submittedForm,
+      CurrentActor actor) {
+    this.boardReview = boardReview;
+    this.submittedForm = submittedForm;
+    this.actor = actor;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    FormValidation.checkCompletion(execution, () -> {
+      Designation designation = submittedForm.designation(execution,
+          DesignationProcess.Forms.CONSOLIDATE_RECOMMENDATION);
+      Map<String, Object> form = execution.getVariables();
+      String value = Inputs.requiredCode(form, BOARD_DECISION, "Board recommendation");
+      BoardRecommendation recommendation = Arrays.stream(BoardRecommendation.values())
+          .filter(r -> r.name().equals(value)).findFirst()
+          .orElseThrow(() -> new InvalidRequestException(BOARD_DECISION, "Board recommendation '" + value
+              + "' is not one of " + Arrays.toString(BoardRecommendation.values()) + "."));
+      String conditionsText = Inputs.optionalText(form, BOARD_CONDITIONS, "Conditions", Inputs.MAX_TEXT);
+      List<String> conditions = conditionsText == null ? List.of()
+          : conditionsText.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+      BoardRecommendation standing = boardReview.consolidate(designation.getId(), recommendation, conditions,
+          Inputs.optionalText(form, CONSOLIDATED_COMMENTS, "Consolidated comments", Inputs.MAX_TEXT),
+          actor.userId());
+      execution.setVariable(DesignationProcess.Variables.BOARD_RECOMMENDATION, standing.name());
+      execution.setVariable(RETURNED_FOR_REVISION, standing == BoardRecommendation.RETURN_FOR_REVISION);
+      execution.removeVariable(BOARD_DECISION);
+      execution.removeVariable(BOARD_CONDITIONS);
+      execution.removeVariable(CONSOLIDATED_COMMENTS);
+    });
+  }
+}
