@@ -15,8 +15,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
@@ -41,6 +46,8 @@ class DemoSetup {
   private final StartupLock startupLock;
   private final DesignationService designations;
   private final IdentityService identityService;
+  private final ProcessEngine processEngine;
+  private final ManagementService managementService;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final Clock clock;
@@ -48,7 +55,9 @@ class DemoSetup {
 
   DemoSetup(IdentitySetup identity, StartupLock startupLock, DesignationService designations,
       IdentityService identityService, RuntimeService runtimeService, TaskService taskService, Clock clock,
-      @Value("${server.port:8080}") String port) {
+      ProcessEngine processEngine, @Value("${server.port:8080}") String port) {
+    this.processEngine = processEngine;
+    this.managementService = processEngine.getManagementService();
     this.identity = identity;
     this.startupLock = startupLock;
     this.designations = designations;
@@ -92,26 +101,93 @@ class DemoSetup {
     // Pre-designated: waiting for GSA's Marketplace Implementation Plan (director.gsa).
     String acquisition = start("ACQ", "GSA",
         "Acquisition marketplace: contract writing systems and acquisition data services.", due);
-    as(DemoUsers.OMB_DECIDER, () -> {
-      Task task = taskService.createTaskQuery().processInstanceId(acquisition)
-          .taskDefinitionKey(DesignationProcess.Elements.TASK_PRE_DESIGNATE_CANDIDATE).singleResult();
-      taskService.complete(task.getId(), Map.of(DECISION, "PRE_DESIGNATE"));
-    });
+    preDesignate(acquisition);
     // A complete plan under board review: every board member but Treasury's (recused) has a review task.
     String financial = start("FM", "TREAS",
         "Core financial management: a commercial marketplace beside the federal shared service providers.", due);
-    as(DemoUsers.OMB_DECIDER, () -> taskService.complete(singleTask(financial).getId(), Map.of(DECISION, "PRE_DESIGNATE")));
-    as("director.treas", () -> taskService.complete(singleTask(financial).getId(), Map.of(
-        "serviceOfferings", "Federal shared service providers (Treasury ARC, Interior IBC) and commercial "
-            + "core financial systems on the GSA schedule special item number.",
-        "acquisitionStrategy", "Agencies order through the GSA Multiple Award Schedule special item number "
-            + "for core financial management; providers are pre-qualified against FIBF requirements.",
+    preDesignate(financial);
+    submitPlan(financial, "director.treas", "Federal shared service providers (Treasury ARC, Interior IBC) and "
+        + "commercial core financial systems on the GSA schedule special item number.");
+    // The board has voted on OPM's plan: waiting for the chair to consolidate (board.chair).
+    String hr = start("HR", "OPM", "Civilian HR transaction services: compensation, work schedule and leave.", due);
+    preDesignate(hr);
+    submitPlan(hr, "director.opm", "Payroll and work-schedule services from federal providers, and an HR IT "
+        + "inventory of every agency's systems.");
+    settle(hr);
+    vote(hr, DemoUsers.BOARD_CHAIR, "ENDORSE", null);
+    vote(hr, "board.dhs", "ENDORSE_WITH_CONDITIONS", "Publish the HR IT inventory to agencies within 6 months.");
+    vote(hr, "board.treas", "RETURN_FOR_REVISION", null);
+    vote(hr, "board.hhs", "ENDORSE", null);
+    settle(hr);
+    // The board endorsed HHS's grants plan with conditions: waiting for OMB's decision (omb.decider).
+    String grants = start("GRANTS", "HHS", "Grants management solutions for grant-making agencies.", due);
+    preDesignate(grants);
+    submitPlan(grants, "director.hhs", "Commercial grants-management solutions and the federal shared service "
+        + "provider, after the grants readiness assessment.");
+    settle(grants);
+    for (String member : List.of(DemoUsers.BOARD_CHAIR, "board.dhs", "board.treas", "board.opm")) {
+      vote(grants, member, "ENDORSE", null);
+    }
+    settle(grants);
+    as(DemoUsers.BOARD_CHAIR, () -> taskService.complete(singleTask(grants).getId(), Map.of(
+        "boardDecision", "ENDORSE_WITH_CONDITIONS",
+        "boardConditions", "Report customer satisfaction yearly.\nMigrate one legacy provider by 2028.",
+        "consolidatedComments", "The board endorses the plan; the conditions track customer voice and migration.")));
+    log.info("Demo designations created, waiting for: pre-designation (omb.decider), a plan (director.gsa), board "
+        + "votes (board.chair, board.dhs, board.opm, board.hhs), the chair's consolidation (board.chair), "
+        + "OMB's decision (omb.decider)");
+  }
+
+  private void preDesignate(String instance) {
+    as(DemoUsers.OMB_DECIDER, () -> taskService.complete(singleTask(instance).getId(),
+        Map.of(DECISION, "PRE_DESIGNATE")));
+  }
+
+  private void submitPlan(String instance, String director, String offerings) {
+    as(director, () -> taskService.complete(singleTask(instance).getId(), Map.of(
+        "serviceOfferings", offerings,
+        "acquisitionStrategy", "Agencies order through a GSA Multiple Award Schedule special item number; "
+            + "providers are pre-qualified against the Federal Integrated Business Framework.",
         "governance", "A customer council of CFO Act agencies advises the QSMO; the board reviews yearly.",
         "financialInfrastructure", "Fee for service, with a working capital fund for onboarding.",
-        "organization", "A QSMO program office in the Bureau of the Fiscal Service with 25 staff.",
-        "standardsAlignment", "Federal Integrated Business Framework financial management standards.",
+        "organization", "A QSMO program office of 25 staff in the lead agency.",
+        "standardsAlignment", "Federal Integrated Business Framework standards of the function.",
         "risks", "Vendor lock-in; slow migration of legacy providers.")));
-    log.info("Demo designations created: waiting for pre-designation, for a plan, and for the board's review");
+  }
+
+  private void vote(String instance, String member, String recommendation, String conditions) {
+    Task review = taskService.createTaskQuery().processInstanceId(instance).taskAssignee(member).singleResult();
+    Map<String, Object> values = new java.util.HashMap<>(Map.of("recommendation", recommendation,
+        "governanceComment", "Make the customer council's membership public."));
+    if (conditions != null) {
+      values.put("proposedConditions", conditions);
+    }
+    as(member, () -> taskService.complete(review.getId(), values));
+  }
+
+  /**
+   * Lets the asynchronous steps of an instance run: the job executor runs them when it is on; with it
+   * off (tests), they run here. Bounded: gives up after 30 seconds.
+   */
+  private void settle(String instance) {
+    JobExecutor jobExecutor = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+        .getJobExecutor();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    List<Job> due;
+    while (!(due = managementService.createJobQuery().processInstanceId(instance).executable().list()).isEmpty()) {
+      if (jobExecutor == null || !jobExecutor.isActive()) {
+        due.forEach(job -> managementService.executeJob(job.getId()));
+      } else if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("Demo instance " + instance + " still has jobs after 30 s");
+      } else {
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
   }
 
   private Task singleTask(String processInstanceId) {
