@@ -24,18 +24,36 @@ import org.springframework.web.bind.annotation.RestController;
 class DesignationController {
 
   private final DesignationService designations;
+  private final BoardReviewService boardReview;
 
-  DesignationController(DesignationService designations) {
+  DesignationController(DesignationService designations, BoardReviewService boardReview) {
     this.designations = designations;
+    this.boardReview = boardReview;
+  }
+
+  record VoteView(String memberId, BoardRecommendation recommendation, String proposedConditions, String comments,
+      Map<String, String> sectionComments, Instant submittedAt) {
+
+    static VoteView of(BoardVote vote) {
+      return new VoteView(vote.getMemberId(), vote.getRecommendation(), vote.getProposedConditions(),
+          vote.getComments(), vote.getSectionComments(), vote.getSubmittedAt());
+    }
+  }
+
+  record RoundView(int roundNumber, int planVersionNumber, Instant openedAt, Instant closesAt, Instant closedAt,
+      List<BoardRound.RosterEntry> roster, BoardRecommendation recommendation, String recommendationComments,
+      String consolidatedBy, Instant consolidatedAt, int votesCast, String votesShown, List<VoteView> votes) {
   }
 
   record DesignationView(String id, String functionalAreaCode, String agencyCode, String scope,
-      LocalDate planDueDate, DesignationStatus status, String processInstanceId, String createdBy,
-      Instant createdAt, Instant updatedAt) {
+      LocalDate planDueDate, DesignationStatus status, String designatedScope, LocalDate effectiveDate,
+      Integer designatedPlanVersion, String processInstanceId, String createdBy, Instant createdAt,
+      Instant updatedAt) {
 
     static DesignationView of(Designation d) {
       return new DesignationView(d.getId(), d.getFunctionalAreaCode(), d.getAgencyCode(), d.getScope(),
-          d.getPlanDueDate(), d.getStatus(), d.getProcessInstanceId(), d.getCreatedBy(), d.getCreatedAt(),
+          d.getPlanDueDate(), d.getStatus(), d.getDesignatedScope(), d.getEffectiveDate(),
+          d.getDesignatedPlanVersion(), d.getProcessInstanceId(), d.getCreatedBy(), d.getCreatedAt(),
           d.getUpdatedAt());
     }
   }
@@ -76,6 +94,46 @@ class DesignationController {
     }).toList();
   }
 
+  @GetMapping("/{id}/board-rounds")
+  @Operation(summary = "The board's review rounds: roster with recusals, recommendation and the votes the caller may see",
+      description = "OMB, board chairs, auditors and administrators see every vote. A board member sees their own "
+          + "vote, and the others' once the round has closed (voting is blind while it is open). A QSMO "
+          + "director sees the board's recommendation, not individual votes.")
+  List<RoundView> boardRounds(@PathVariable String id, Authentication caller) {
+    Designation designation = requireVisible(id, caller);
+    Set<String> groups = groups(caller);
+    return boardReview.rounds(designation.getId()).stream().map(round -> {
+      List<BoardVote> votes = boardReview.votes(round);
+      String shown;
+      List<BoardVote> visible;
+      if (groups.stream().anyMatch(VOTES_READERS::contains)) {
+        shown = "all";
+        visible = votes;
+      } else if (groups.contains(Roles.SSGB_MEMBERS) && !round.isOpen()) {
+        shown = "all (the round is closed)";
+        visible = votes;
+      } else if (groups.contains(Roles.SSGB_MEMBERS)) {
+        shown = "your own (voting is blind while the round is open)";
+        visible = votes.stream().filter(v -> v.getMemberId().equals(caller.getName())).toList();
+      } else {
+        shown = "none (individual votes are for OMB, the board and auditors)";
+        visible = List.of();
+      }
+      return new RoundView(round.getRoundNumber(), round.getPlanVersionNumber(), round.getOpenedAt(),
+          round.getClosesAt(), round.getClosedAt(), round.getRoster(), round.getRecommendation(),
+          round.getRecommendationComments(), round.getConsolidatedBy(), round.getConsolidatedAt(), votes.size(), shown,
+          visible.stream().map(VoteView::of).toList());
+    }).toList();
+  }
+
+  /** Groups that see every vote of every round. */
+  private static final Set<String> VOTES_READERS = Set.of(Roles.OMB_ANALYSTS, Roles.OMB_DECIDERS, Roles.SSGB_CHAIRS,
+      Roles.AUDITORS, Roles.CAMUNDA_ADMIN);
+
+  private static Set<String> groups(Authentication caller) {
+    return caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+  }
+
   /** The designation, or 404 for a caller who may not know it (another agency's director). */
   private Designation requireVisible(String id, Authentication caller) {
     Designation designation = designations.require(id);
@@ -86,8 +144,7 @@ class DesignationController {
   }
 
   private static boolean visible(Designation designation, Authentication caller) {
-    Set<String> groups = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-        .collect(Collectors.toSet());
+    Set<String> groups = groups(caller);
     return groups.stream().anyMatch(Roles.READ_ALL_DESIGNATIONS::contains)
         || Roles.agenciesDirected(groups).contains(designation.getAgencyCode());
   }

@@ -1,0 +1,127 @@
+package gov.qsmo.workflow.designation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import gov.qsmo.workflow.HttpClientForTests;
+import gov.qsmo.workflow.HttpClientForTests.Response;
+import gov.qsmo.workflow.RunningApplicationTest;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A board round through the real entry points, as the demo users: who votes, and who sees which votes. */
+@RunningApplicationTest
+class BoardReviewIT {
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  ManagementService managementService;
+
+  HttpClientForTests http;
+
+  @BeforeEach
+  void setUp() {
+    http = new HttpClientForTests(port);
+  }
+
+  @Test
+  void votingIsBlindWhileTheRoundIsOpenAndARecusedMemberHasNoVote() {
+    String instanceId = planUnderReview("HHS", "director.hhs");
+    String designationId = http.get("auditor", "/engine-rest/process-instance/" + instanceId).json()
+        .path("businessKey").asText();
+
+    // HHS's own board member is recused: no review task, and another member's task is out of reach.
+    assertThat(http.get("board.hhs", "/engine-rest/task?processInstanceId=" + instanceId).json().size()).isZero();
+    String dhsTask = http.get("board.dhs", "/engine-rest/task?processInstanceId=" + instanceId).json().get(0)
+        .path("id").asText();
+    assertThat(submit("board.hhs", dhsTask, Map.of("recommendation", "ENDORSE")).status()).isEqualTo(403);
+
+    Response voted = submit("board.dhs", dhsTask, Map.of("recommendation", "ENDORSE",
+        "governanceComment", "Clear governance."));
+    assertThat(voted.status()).as(voted.body()).isEqualTo(204);
+    assertThat(submit("board.dhs", dhsTask, Map.of("recommendation", "NOT_ENDORSE")).status())
+        .as("a second vote on the same task").isEqualTo(404);
+
+    JsonNode ownView = http.get("board.dhs", "/api/designations/" + designationId + "/board-rounds").json().get(0);
+    assertThat(ownView.path("votesCast").asInt()).isEqualTo(1);
+    assertThat(ownView.path("votes").findValuesAsText("memberId")).containsExactly("board.dhs");
+    JsonNode otherMember = http.get("board.treas", "/api/designations/" + designationId + "/board-rounds").json()
+        .get(0);
+    assertThat(otherMember.path("votes").size()).isZero();
+    assertThat(otherMember.path("votesShown").asText()).contains("blind");
+    JsonNode roster = otherMember.path("roster");
+    assertThat(roster.findValuesAsText("memberId")).contains("board.hhs", "board.dhs");
+    for (JsonNode entry : roster) {
+      assertThat(entry.path("recused").asBoolean()).as(entry.toString())
+          .isEqualTo("board.hhs".equals(entry.path("memberId").asText()));
+    }
+
+    JsonNode auditorView = http.get("auditor", "/api/designations/" + designationId + "/board-rounds").json().get(0);
+    assertThat(auditorView.path("votes").get(0).path("sectionComments").path("governance").asText())
+        .isEqualTo("Clear governance.");
+    JsonNode directorView = http.get("director.hhs", "/api/designations/" + designationId + "/board-rounds").json()
+        .get(0);
+    assertThat(directorView.path("votes").size()).isZero();
+    assertThat(http.get("director.gsa", "/api/designations/" + designationId + "/board-rounds").status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void aVoteWithABadRecommendationIsRefusedWith400AndNothingIsStored() {
+    String instanceId = planUnderReview("OPM", "director.opm");
+    String task = http.get("board.dhs", "/engine-rest/task?processInstanceId=" + instanceId).json().get(0)
+        .path("id").asText();
+
+    Response refused = submit("board.dhs", task, Map.of("recommendation", "MAYBE"));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().path("message").asText()).contains("'MAYBE' is not one of");
+    Response noConditions = submit("board.dhs", task, Map.of("recommendation", "ENDORSE_WITH_CONDITIONS"));
+    assertThat(noConditions.status()).isEqualTo(400);
+    assertThat(noConditions.json().path("message").asText()).contains("State the conditions");
+
+    String designationId = http.get("auditor", "/engine-rest/process-instance/" + instanceId).json()
+        .path("businessKey").asText();
+    assertThat(http.get("auditor", "/api/designations/" + designationId + "/board-rounds").json().get(0)
+        .path("votesCast").asInt()).isZero();
+  }
+
+  /** Starts a designation, pre-designates it, submits a complete plan and opens the board's round. */
+  private String planUnderReview(String agency, String director) {
+    String instanceId = http.post("omb.analyst", "/engine-rest/process-definition/key/qsmo-designation/submit-form",
+        form(Map.of("functionalAreaCode", "GRANTS", "agencyCode", agency, "scope", "Grants management.",
+            "planDueDate", LocalDate.now().plusMonths(3).toString()))).json().path("id").asText();
+    submit("omb.decider", onlyTask("omb.decider", instanceId), Map.of("decision", "PRE_DESIGNATE"));
+    Response plan = submit(director, onlyTask(director, instanceId), Map.of("serviceOfferings", "Providers.",
+        "acquisitionStrategy", "Schedules.", "governance", "Council.", "financialInfrastructure", "Fees.",
+        "organization", "Office."));
+    assertThat(plan.status()).as(plan.body()).isEqualTo(204);
+    // The job executor is off in tests: open the round as it would.
+    managementService.createJobQuery().processInstanceId(instanceId).executable().list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+    return instanceId;
+  }
+
+  private String onlyTask(String user, String instanceId) {
+    JsonNode tasks = http.get(user, "/engine-rest/task?processInstanceId=" + instanceId).json();
+    assertThat(tasks.size()).as("tasks of " + user).isEqualTo(1);
+    return tasks.get(0).path("id").asText();
+  }
+
+  private Response submit(String user, String taskId, Map<String, Object> values) {
+    return http.post(user, "/engine-rest/task/" + taskId + "/submit-form", form(values));
+  }
+
+  private static Map<String, Object> form(Map<String, Object> values) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    values.forEach((key, value) -> variables.put(key, Map.of("value", value)));
+    return Map.of("variables", variables);
+  }
+}
