@@ -79,7 +79,8 @@ class DemoSetup {
       identity.ensureUser(user.id(), user.firstName(), user.lastName(), user.id(),
           user.groups().toArray(String[]::new));
     }
-    if (designations.all().isEmpty()) {
+    // The historical designations are records without a process; demo data is created once.
+    if (designations.all().stream().noneMatch(d -> d.getProcessInstanceId() != null)) {
       createDesignations();
     }
     log.info("""

@@ -45,6 +45,12 @@ public class Designation {
   @Column(name = "designated_plan_version")
   private Integer designatedPlanVersion;
 
+  @Column(name = "supersedes_id")
+  private String supersedesId;
+
+  @Column(name = "superseded_by_id")
+  private String supersededById;
+
   @Column(name = "created_by", nullable = false)
   private String createdBy;
 
@@ -81,6 +87,19 @@ public class Designation {
     this.effectiveDate = effectiveDate;
     this.designatedPlanVersion = planVersion;
     moveTo(DesignationStatus.DESIGNATED, now);
+  }
+
+  void supersedes(String predecessorId) {
+    this.supersedesId = predecessorId;
+  }
+
+  void supersededBy(String successorId, Instant now) {
+    this.supersededById = successorId;
+    moveTo(DesignationStatus.SUPERSEDED, now);
+  }
+
+  void attachProcess(String processInstanceId) {
+    this.processInstanceId = processInstanceId;
   }
 
   void moveTo(DesignationStatus next, Instant now) {
@@ -126,6 +145,14 @@ public class Designation {
 
   public Integer getDesignatedPlanVersion() {
     return designatedPlanVersion;
+  }
+
+  public String getSupersedesId() {
+    return supersedesId;
+  }
+
+  public String getSupersededById() {
+    return supersededById;
   }
 
   public String getCreatedBy() {

@@ -1,6 +1,8 @@
 package gov.qsmo.workflow.designation;
 
 import gov.qsmo.workflow.identity.Roles;
+import gov.qsmo.workflow.web.Inputs;
+import gov.qsmo.workflow.web.InvalidRequestException;
 import gov.qsmo.workflow.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,7 +16,11 @@ import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,10 +31,37 @@ class DesignationController {
 
   private final DesignationService designations;
   private final BoardReviewService boardReview;
+  private final Redesignation redesignation;
 
-  DesignationController(DesignationService designations, BoardReviewService boardReview) {
+  DesignationController(DesignationService designations, BoardReviewService boardReview,
+      Redesignation redesignation) {
     this.designations = designations;
     this.boardReview = boardReview;
+    this.redesignation = redesignation;
+  }
+
+  record RedesignationRequest(String successorAgencyCode, LocalDate planDueDate, String reason) {
+  }
+
+  @PostMapping("/{id}/redesignation")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Order a designation moved to another agency (OMB deciders)",
+      description = "Creates the successor's designation, pre-designated, and starts its process: the successor's "
+          + "director owes a plan by planDueDate, the board reviews it, OMB decides. When the successor is "
+          + "designated, this designation becomes SUPERSEDED and links to it.")
+  DesignationView orderRedesignation(@PathVariable String id, @RequestBody RedesignationRequest request,
+      Authentication caller) {
+    if (request == null || request.successorAgencyCode() == null || request.successorAgencyCode().isBlank()) {
+      throw new InvalidRequestException("successorAgencyCode", "Name the successor agency (successorAgencyCode).");
+    }
+    if (request.planDueDate() == null) {
+      throw new InvalidRequestException("planDueDate", "Give the successor's plan due date (planDueDate, yyyy-mm-dd).");
+    }
+    String reason = request.reason() == null ? null
+        : Inputs.checkedText("reason", "Reason", request.reason(), Inputs.MAX_TEXT);
+    return DesignationView.of(redesignation.order(requireVisible(id, caller).getId(),
+        Inputs.checkedText("successorAgencyCode", "Successor agency", request.successorAgencyCode(), 16),
+        request.planDueDate(), reason, caller.getName()));
   }
 
   record VoteView(String memberId, BoardRecommendation recommendation, String proposedConditions, String comments,
@@ -47,14 +80,14 @@ class DesignationController {
 
   record DesignationView(String id, String functionalAreaCode, String agencyCode, String scope,
       LocalDate planDueDate, DesignationStatus status, String designatedScope, LocalDate effectiveDate,
-      Integer designatedPlanVersion, String processInstanceId, String createdBy, Instant createdAt,
-      Instant updatedAt) {
+      Integer designatedPlanVersion, String supersedesId, String supersededById, String processInstanceId,
+      String createdBy, Instant createdAt, Instant updatedAt) {
 
     static DesignationView of(Designation d) {
       return new DesignationView(d.getId(), d.getFunctionalAreaCode(), d.getAgencyCode(), d.getScope(),
           d.getPlanDueDate(), d.getStatus(), d.getDesignatedScope(), d.getEffectiveDate(),
-          d.getDesignatedPlanVersion(), d.getProcessInstanceId(), d.getCreatedBy(), d.getCreatedAt(),
-          d.getUpdatedAt());
+          d.getDesignatedPlanVersion(), d.getSupersedesId(), d.getSupersededById(), d.getProcessInstanceId(),
+          d.getCreatedBy(), d.getCreatedAt(), d.getUpdatedAt());
     }
   }
 

@@ -18,8 +18,18 @@ public final class DesignationProcess {
   private DesignationProcess() {
   }
 
+  /** Messages the process receives. */
+  public static final class Messages {
+    /** OMB ordered a designation moved to another agency: starts the successor's process. */
+    public static final String REDESIGNATION_ORDERED = "RedesignationOrdered";
+
+    private Messages() {
+    }
+  }
+
   public static final class Elements {
     public static final String START_DESIGNATION_REQUESTED = "StartEvent_DesignationRequested";
+    public static final String START_REDESIGNATION_ORDERED = "StartEvent_RedesignationOrdered";
     public static final String TASK_PRE_DESIGNATE_CANDIDATE = "Task_PreDesignateCandidate";
     public static final String GATEWAY_PRE_DESIGNATED = "Gateway_PreDesignated";
     public static final String END_CANDIDATE_DECLINED = "EndEvent_CandidateDeclined";

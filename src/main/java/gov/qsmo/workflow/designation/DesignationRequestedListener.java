@@ -1,14 +1,11 @@
 package gov.qsmo.workflow.designation;
 
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.AGENCY_CODE;
-import static gov.qsmo.workflow.designation.DesignationProcess.Variables.DESIGNATION_ID;
-import static gov.qsmo.workflow.designation.DesignationProcess.Variables.DIRECTOR_GROUP_ID;
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.FUNCTIONAL_AREA_CODE;
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.PLAN_DUE_DATE;
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.SCOPE;
 
 import gov.qsmo.workflow.designation.DesignationService.CandidateRequest;
-import gov.qsmo.workflow.identity.Roles;
 import gov.qsmo.workflow.process.CurrentActor;
 import gov.qsmo.workflow.process.FormValidation;
 import gov.qsmo.workflow.web.Inputs;
@@ -42,13 +39,7 @@ class DesignationRequestedListener implements ExecutionListener {
           Inputs.requiredText(form, SCOPE, "Scope", Inputs.MAX_TEXT),
           Inputs.requiredDate(form, PLAN_DUE_DATE, "Plan due date"));
       Designation designation = designations.identify(request, actor.userId(), execution.getProcessInstanceId());
-      execution.setProcessBusinessKey(designation.getId());
-      execution.setVariable(DESIGNATION_ID, designation.getId());
-      execution.setVariable(FUNCTIONAL_AREA_CODE, designation.getFunctionalAreaCode());
-      execution.setVariable(AGENCY_CODE, designation.getAgencyCode());
-      execution.setVariable(PLAN_DUE_DATE, designation.getPlanDueDate().toString());
-      execution.setVariable(DesignationProcess.Variables.PLAN_REMINDER_AT, designations.reminderAt(designation).toString());
-      execution.setVariable(DIRECTOR_GROUP_ID, Roles.directorsOf(designation.getAgencyCode()));
+      DesignationVariables.initialize(execution, designation, designations);
       execution.removeVariable(SCOPE);
     });
   }

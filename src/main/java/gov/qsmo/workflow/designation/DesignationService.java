@@ -77,6 +77,44 @@ public class DesignationService {
     return designation;
   }
 
+  /**
+   * OMB orders a designation moved to another agency: the successor's designation starts pre-designated
+   * (its director owes a plan) and links to the one it will supersede once designated.
+   */
+  public Designation orderRedesignation(String designationId, String successorAgencyCode, LocalDate planDueDate,
+      String reason, String actor) {
+    Designation current = require(designationId);
+    requireStatus(current, DesignationStatus.DESIGNATED, "move it to another agency");
+    referenceData.requireAgency("successorAgencyCode", successorAgencyCode);
+    if (successorAgencyCode.equals(current.getAgencyCode())) {
+      throw new InvalidRequestException("successorAgencyCode", "The successor must be another agency than "
+          + current.getAgencyCode() + ".");
+    }
+    if (reason == null) {
+      throw new InvalidRequestException("reason", "Give the reason for the redesignation.");
+    }
+    boolean pending = designations.findAll().stream().anyMatch(d -> designationId.equals(d.getSupersedesId())
+        && !TERMINAL.contains(d.getStatus()));
+    if (pending) {
+      throw new ConflictException("A redesignation of " + designationId + " is already under way.");
+    }
+    Designation successor = identify(new CandidateRequest(current.getFunctionalAreaCode(), successorAgencyCode,
+        current.getDesignatedScope() != null ? current.getDesignatedScope() : current.getScope(), planDueDate),
+        actor, null);
+    successor.supersedes(designationId);
+    successor.moveTo(DesignationStatus.PRE_DESIGNATED, clock.instant());
+    record(successor, actor, "REDESIGNATION_ORDERED", "Successor of " + designationId + " ("
+        + current.getAgencyCode() + "): " + reason);
+    record(current, actor, "REDESIGNATION_ORDERED", "To " + successorAgencyCode + " (" + successor.getId() + "): "
+        + reason);
+    return successor;
+  }
+
+  /** Links a designation to the process instance that carries it. */
+  public void attachProcess(String designationId, String processInstanceId) {
+    require(designationId).attachProcess(processInstanceId);
+  }
+
   /** Records OMB's pre-designation decision; a decline needs a reason. */
   public Designation decidePreDesignation(String designationId, PreDesignationDecision decision, String reason,
       String actor) {
@@ -182,6 +220,12 @@ public class DesignationService {
         designation.designate(scope, effectiveDate, planVersion, clock.instant());
         record(designation, actor, "DESIGNATED", "Effective " + effectiveDate + ", on plan version " + planVersion
             + ". Scope: " + scope + (rationale == null ? "" : ". " + rationale));
+        if (designation.getSupersedesId() != null) {
+          Designation predecessor = require(designation.getSupersedesId());
+          predecessor.supersededBy(designation.getId(), clock.instant());
+          record(predecessor, actor, "SUPERSEDED", "Redesignated to " + designation.getAgencyCode() + " ("
+              + designation.getId() + "), effective " + effectiveDate + ".");
+        }
       }
       case DEFER -> {
         if (deferredUntil == null || !deferredUntil.isAfter(today)) {

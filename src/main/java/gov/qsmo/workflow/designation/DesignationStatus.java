@@ -16,6 +16,8 @@ public enum DesignationStatus {
   AWAITING_OMB_DECISION,
   /** OMB formally designated the agency as the QSMO for the functional area. */
   DESIGNATED,
+  /** OMB moved the designation to another agency; it links to its successor. */
+  SUPERSEDED,
   /** OMB declined to designate the agency. */
   NOT_DESIGNATED,
   /** Its process was deleted before it ended (for example, started by mistake). */

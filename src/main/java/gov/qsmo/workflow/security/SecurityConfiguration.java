@@ -42,6 +42,8 @@ class SecurityConfiguration {
             .requestMatchers(path(HttpMethod.GET, "/api/agencies"), path(HttpMethod.GET, "/api/functional-areas"))
             .authenticated()
             .requestMatchers(path(HttpMethod.GET, "/api/designations/**")).hasAnyAuthority(Roles.DESIGNATION_READERS)
+            .requestMatchers(path(HttpMethod.POST, "/api/designations/*/redesignation"))
+            .hasAnyAuthority(Roles.OMB_DECIDERS, Roles.CAMUNDA_ADMIN)
             .requestMatchers(path(null, "/api/**")).hasAuthority(Roles.CAMUNDA_ADMIN)
             .requestMatchers(path(null, "/engine-rest/**")).authenticated()
             .anyRequest().denyAll())

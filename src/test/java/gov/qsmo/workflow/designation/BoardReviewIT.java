@@ -93,6 +93,43 @@ class BoardReviewIT {
         .path("votesCast").asInt()).isZero();
   }
 
+  @Test
+  void ombOrdersARedesignationThroughTheApiAndTheSuccessorsDirectorOwesAPlan() {
+    String path = "/api/designations/DSG-2020-0002/redesignation";
+    Map<String, Object> order = Map.of("successorAgencyCode", "GSA",
+        "planDueDate", LocalDate.now().plusMonths(3).toString(), "reason", "Consolidate financial marketplaces.");
+
+    assertThat(http.post("director.treas", path, order).status()).isEqualTo(403);
+    assertThat(http.post(null, path, order).status()).isEqualTo(401);
+    Response unknown = http.post("omb.decider", path, Map.of("successorAgencyCode", "NASA",
+        "planDueDate", LocalDate.now().plusMonths(3).toString(), "reason", "x"));
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.json().path("detail").asText()).contains("Unknown agency 'NASA'");
+    assertThat(http.post("omb.decider", path, Map.of("successorAgencyCode", "TREAS",
+        "planDueDate", LocalDate.now().plusMonths(3).toString(), "reason", "x")).json().path("detail").asText())
+        .contains("another agency");
+    Response malformed = http.post("omb.decider", path, "{\"successorAgencyCode\": \"GSA\", \"planDueDate\": \"soon\"}");
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.json().path("detail").asText()).contains("yyyy-mm-dd");
+    assertThat(http.post("omb.decider", "/api/designations/DSG-1999-0001/redesignation", order).status())
+        .isEqualTo(404);
+
+    Response ordered = http.post("omb.decider", path, order);
+    assertThat(ordered.status()).as(ordered.body()).isEqualTo(201);
+    String successor = ordered.json().path("id").asText();
+    assertThat(ordered.json().path("supersedesId").asText()).isEqualTo("DSG-2020-0002");
+    assertThat(ordered.json().path("status").asText()).isEqualTo("PRE_DESIGNATED");
+    String instanceId = ordered.json().path("processInstanceId").asText();
+    assertThat(http.get("director.gsa", "/engine-rest/task?processInstanceId=" + instanceId).json()
+        .findValuesAsText("taskDefinitionKey")).containsExactly("Task_PrepareMarketplacePlan");
+    assertThat(http.get("auditor", "/api/designations/DSG-2020-0002/history").json().findValuesAsText("action"))
+        .contains("REDESIGNATION_ORDERED");
+    assertThat(http.post("omb.decider", path, order).status()).as("a second order while one is under way")
+        .isEqualTo(409);
+    assertThat(http.get("auditor", "/api/designations/" + successor).json().path("agencyCode").asText())
+        .isEqualTo("GSA");
+  }
+
   /** Starts a designation, pre-designates it, submits a complete plan and opens the board's round. */
   private String planUnderReview(String agency, String director) {
     String instanceId = http.post("omb.analyst", "/engine-rest/process-definition/key/qsmo-designation/submit-form",

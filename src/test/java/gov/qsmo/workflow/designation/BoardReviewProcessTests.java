@@ -66,6 +66,8 @@ class BoardReviewProcessTests {
   DesignationService designations;
   @Autowired
   BoardReviewService boardReview;
+  @Autowired
+  Redesignation redesignation;
 
   @BeforeEach
   void setUp() {
@@ -321,6 +323,44 @@ class BoardReviewProcessTests {
     assertThat(instance).isEnded().hasPassed(DesignationProcess.Elements.END_DESIGNATION_DECLINED);
     assertThat(designations.require(instance.getBusinessKey()).getStatus())
         .isEqualTo(DesignationStatus.NOT_DESIGNATED);
+  }
+
+  @Test
+  void aRedesignationRunsTheSuccessorThroughPlanAndBoardAndSupersedesTheOldDesignation() {
+    // DSG-2020-0001: the cybersecurity designation of DHS, on record since 2020.
+    Designation successor = redesignation.order("DSG-2020-0001", "GSA", LocalDate.now().plusMonths(2),
+        "Consolidate cybersecurity services with the acquisition marketplace.", "test.decider");
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey(successor.getId()).singleResult();
+
+    assertThat(instance).hasPassed(DesignationProcess.Elements.START_REDESIGNATION_ORDERED)
+        .isWaitingAt(DesignationProcess.Elements.TASK_PREPARE_MARKETPLACE_PLAN);
+    assertThat(task(instance)).hasCandidateGroup(Roles.directorsOf("GSA"));
+    assertThat(successor.getSupersedesId()).isEqualTo("DSG-2020-0001");
+    assertThatThrownBy(() -> redesignation.order("DSG-2020-0001", "OPM", LocalDate.now().plusMonths(2), "Again.",
+        "test.decider")).isInstanceOf(ConflictException.class).hasMessageContaining("already under way");
+
+    complete(task(instance), withVariables("serviceOfferings", "Providers.", "acquisitionStrategy", "Schedules.",
+        "governance", "Council.", "financialInfrastructure", "Fees.", "organization", "Office."));
+    runAsyncContinuations(instance);
+    assertThat(reviewTasks(instance)).extracting(Task::getAssignee).containsExactlyInAnyOrder(DHS, TREAS, HHS);
+    vote(instance, DHS, "ENDORSE", null);
+    vote(instance, TREAS, "ENDORSE", null);
+    vote(instance, HHS, "ENDORSE", null);
+    runAsyncContinuations(instance);
+    complete(task(instance), withVariables("boardDecision", "ENDORSE"));
+    complete(task(instance), withVariables("designationDecision", "DESIGNATE", "designationScope",
+        "Cybersecurity services.", "effectiveDate", LocalDate.now().toString()));
+
+    assertThat(instance).isEnded().hasPassed(DesignationProcess.Elements.END_QSMO_DESIGNATED);
+    Designation old = designations.require("DSG-2020-0001");
+    assertThat(old.getStatus()).isEqualTo(DesignationStatus.SUPERSEDED);
+    assertThat(old.getSupersededById()).isEqualTo(successor.getId());
+    assertThat(designations.require(successor.getId()).getStatus()).isEqualTo(DesignationStatus.DESIGNATED);
+    assertThat(designations.history("DSG-2020-0001")).extracting(DesignationEvent::getAction)
+        .containsSubsequence("DESIGNATED", "REDESIGNATION_ORDERED", "SUPERSEDED");
+    assertThatThrownBy(() -> redesignation.order("DSG-2020-0001", "OPM", LocalDate.now().plusMonths(2), "Again.",
+        "test.decider")).isInstanceOf(ConflictException.class).hasMessageContaining("SUPERSEDED");
   }
 
   private ProcessInstance escalatedToOmb() {
