@@ -20,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -125,6 +126,28 @@ class DesignationController {
       p.sections().forEach((section, text) -> sections.put(section.key(), text));
       return new PlanVersionView(p.getVersionNumber(), p.getSubmittedBy(), p.getSubmittedAt(), sections);
     }).toList();
+  }
+
+  record SectionChange(String section, String title, boolean required, String from, String to, boolean changed) {
+  }
+
+  @GetMapping("/{id}/plan-versions/compare")
+  @Operation(summary = "Compare two plan versions section by section")
+  List<SectionChange> comparePlanVersions(@PathVariable String id, @RequestParam int from, @RequestParam int to,
+      Authentication caller) {
+    List<PlanVersion> versions = designations.planVersions(requireVisible(id, caller).getId());
+    Map<PlanSection, String> older = version(versions, from, "from").sections();
+    Map<PlanSection, String> newer = version(versions, to, "to").sections();
+    return java.util.Arrays.stream(PlanSection.values())
+        .map(section -> new SectionChange(section.key(), section.title(), section.required(), older.get(section),
+            newer.get(section), !java.util.Objects.equals(older.get(section), newer.get(section))))
+        .toList();
+  }
+
+  private static PlanVersion version(List<PlanVersion> versions, int number, String parameter) {
+    return versions.stream().filter(v -> v.getVersionNumber() == number).findFirst()
+        .orElseThrow(() -> new InvalidRequestException(parameter, "Plan version " + number + " does not exist; "
+            + "versions: " + versions.stream().map(v -> String.valueOf(v.getVersionNumber())).toList() + "."));
   }
 
   @GetMapping("/{id}/board-rounds")

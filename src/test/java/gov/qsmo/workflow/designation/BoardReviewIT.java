@@ -130,6 +130,51 @@ class BoardReviewIT {
         .isEqualTo("GSA");
   }
 
+  @Test
+  void aPlanMissingARequiredSectionComesBackToTheDirectorAndVersionsCanBeCompared() {
+    String instanceId = http.post("omb.analyst", "/engine-rest/process-definition/key/qsmo-designation/submit-form",
+        form(Map.of("functionalAreaCode", "ACQ", "agencyCode", "HHS", "scope", "Acquisition.",
+            "planDueDate", LocalDate.now().plusMonths(3).toString()))).json().path("id").asText();
+    String designationId = http.get("auditor", "/engine-rest/process-instance/" + instanceId).json()
+        .path("businessKey").asText();
+    submit("omb.decider", onlyTask("omb.decider", instanceId), Map.of("decision", "PRE_DESIGNATE"));
+
+    Response first = submit("director.hhs", onlyTask("director.hhs", instanceId), Map.of(
+        "serviceOfferings", "Providers.", "acquisitionStrategy", "Schedules.", "financialInfrastructure", "Fees.",
+        "organization", "Office."));
+    assertThat(first.status()).isEqualTo(204);
+    String returned = onlyTask("director.hhs", instanceId);
+    assertThat(http.get("director.hhs", "/engine-rest/task/" + returned + "/form-variables").json()
+        .path("missingSectionsText").path("value").asText()).isEqualTo("Governance");
+    submit("director.hhs", returned, Map.of("governance", "A customer council."));
+
+    JsonNode changes = http.get("director.hhs", "/api/designations/" + designationId
+        + "/plan-versions/compare?from=1&to=2").json();
+    for (JsonNode change : changes) {
+      assertThat(change.path("changed").asBoolean()).as(change.toString())
+          .isEqualTo("governance".equals(change.path("section").asText()));
+    }
+    Response noSuchVersion = http.get("director.hhs", "/api/designations/" + designationId
+        + "/plan-versions/compare?from=1&to=7");
+    assertThat(noSuchVersion.status()).isEqualTo(400);
+    assertThat(noSuchVersion.json().path("detail").asText()).contains("Plan version 7 does not exist");
+  }
+
+  @Test
+  void onlyOmbDecidersDecideADesignation() {
+    // The demo's HHS grants designation waits for OMB's decision.
+    JsonNode decide = http.get("omb.decider", "/engine-rest/task?taskDefinitionKey=Task_DecideDesignation").json();
+    assertThat(decide.size()).isPositive();
+    String taskId = decide.get(0).path("id").asText();
+    Map<String, Object> designate = Map.of("designationDecision", "DESIGNATE", "designationScope", "Grants.",
+        "effectiveDate", LocalDate.now().toString());
+
+    assertThat(submit("board.chair", taskId, designate).status()).isEqualTo(403);
+    assertThat(submit("director.hhs", taskId, designate).status()).isEqualTo(403);
+    assertThat(submit("auditor", taskId, designate).status()).isEqualTo(403);
+    assertThat(http.get("omb.decider", "/engine-rest/task/" + taskId).status()).isEqualTo(200);
+  }
+
   /** Starts a designation, pre-designates it, submits a complete plan and opens the board's round. */
   private String planUnderReview(String agency, String director) {
     String instanceId = http.post("omb.analyst", "/engine-rest/process-definition/key/qsmo-designation/submit-form",
