@@ -3,7 +3,6 @@ package gov.qsmo.workflow;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,11 +12,12 @@ class ClockConfiguration {
 
   /**
    * The time source for every business rule. It reads the engine's clock, so that a test that moves
-   * Camunda's clock (to fire a timer) moves the application's rules with it.
+   * Camunda's clock (to fire a timer) moves the application's rules with it. Dates ("today", a due
+   * date's end) are in the server's time zone, as the engine's timers are: set TZ for the office's zone.
    */
   @Bean
   Clock clock() {
-    return new EngineClock(ZoneOffset.UTC);
+    return new EngineClock(ZoneId.systemDefault());
   }
 
   private static final class EngineClock extends Clock {

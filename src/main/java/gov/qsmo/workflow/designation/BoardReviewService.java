@@ -68,8 +68,9 @@ public class BoardReviewService {
     List<BoardRound.RosterEntry> roster = new ArrayList<>();
     for (User member : identityService.createUserQuery().memberOfGroup(Roles.SSGB_MEMBERS).orderByUserId().asc()
         .list()) {
-      String agency = agencyOf(member.getId());
-      boolean recused = designation.getAgencyCode().equals(agency);
+      List<String> agencies = agenciesOf(member.getId());
+      boolean recused = agencies.contains(designation.getAgencyCode());
+      String agency = recused ? designation.getAgencyCode() : agencies.stream().findFirst().orElse(null);
       roster.add(new BoardRound.RosterEntry(member.getId(), agency, recused,
           recused ? "Works for the candidate agency (" + agency + ")" : null));
     }
@@ -133,6 +134,11 @@ public class BoardReviewService {
       List<String> conditions, String comments, String chair) {
     BoardRound round = rounds.findFirstByDesignationIdOrderByRoundNumberDesc(designationId)
         .orElseThrow(() -> new ConflictException("Designation " + designationId + " has no board round."));
+    Designation designation = designations.require(designationId);
+    if (agenciesOf(chair).contains(designation.getAgencyCode())) {
+      throw new ConflictException(chair + " works for the candidate agency (" + designation.getAgencyCode()
+          + ") and is recused: another chair consolidates this recommendation.");
+    }
     if (round.isOpen() || round.getRecommendation() != null) {
       throw new ConflictException("Round " + round.getRoundNumber() + " of " + designationId
           + (round.isOpen() ? " is still open." : " already has the board's recommendation."));
@@ -175,6 +181,13 @@ public class BoardReviewService {
         .orElseThrow(() -> new ConflictException("Designation " + designationId + " has no board round."));
   }
 
+  /** How many votes of the last round recommend this: an input of the voting rule. */
+  @Transactional(readOnly = true)
+  public int count(String designationId, String recommendation) {
+    BoardRecommendation wanted = BoardRecommendation.valueOf(recommendation);
+    return (int) votes(lastRound(designationId)).stream().filter(v -> v.getRecommendation() == wanted).count();
+  }
+
   /** Reopens the last round until a new closing time, for the members who have not voted. */
   public BoardRound extendRound(String designationId, Instant newClosesAt) {
     BoardRound round = rounds.findFirstByDesignationIdOrderByRoundNumberDesc(designationId)
@@ -213,14 +226,13 @@ public class BoardReviewService {
     return round;
   }
 
-  /** The agency a member works for: their agency group, if any. */
-  private String agencyOf(String userId) {
+  /** The agencies a person works for: their agency groups. */
+  private List<String> agenciesOf(String userId) {
     return identityService.createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId)
         .map(Roles::agencyOfGroup)
         .filter(Objects::nonNull)
-        .findFirst()
-        .orElse(null);
+        .toList();
   }
 
 }

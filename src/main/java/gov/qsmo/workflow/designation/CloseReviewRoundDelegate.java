@@ -7,8 +7,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * "Close review round": when every member has voted or the window has closed. Puts the tally and the
- * configured shares into the process for the voting rule (board-recommendation.dmn).
+ * "Close review round": when every member has voted or the window has closed. Puts how many voted and
+ * the configured shares into the process. The counts per recommendation reach the voting rule only as
+ * local inputs of "Apply voting rule" (the model's input mapping), so a member who votes after an
+ * extension cannot read how the others voted.
  */
 @Component("closeReviewRoundDelegate")
 class CloseReviewRoundDelegate implements JavaDelegate {
@@ -29,10 +31,6 @@ class CloseReviewRoundDelegate implements JavaDelegate {
     Tally tally = boardReview.closeRound(execution.getProcessBusinessKey());
     execution.setVariable("eligibleCount", tally.eligible());
     execution.setVariable("voteCount", tally.votes());
-    execution.setVariable("endorseCount", tally.count(BoardRecommendation.ENDORSE));
-    execution.setVariable("endorseWithConditionsCount", tally.count(BoardRecommendation.ENDORSE_WITH_CONDITIONS));
-    execution.setVariable("returnCount", tally.count(BoardRecommendation.RETURN_FOR_REVISION));
-    execution.setVariable("notEndorseCount", tally.count(BoardRecommendation.NOT_ENDORSE));
     execution.setVariable("quorum", quorum);
     execution.setVariable("majority", majority);
   }

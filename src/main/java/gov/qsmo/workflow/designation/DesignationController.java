@@ -152,25 +152,31 @@ class DesignationController {
 
   @GetMapping("/{id}/board-rounds")
   @Operation(summary = "The board's review rounds: roster with recusals, recommendation and the votes the caller may see",
-      description = "OMB, board chairs, auditors and administrators see every vote. A board member sees their own "
-          + "vote, and the others' once the round has closed (voting is blind while it is open). A QSMO "
+      description = "A member on the round's roster sees only their own vote while the round is open, and the "
+          + "others' once the chair has consolidated it (the chair once it has closed); a recused member sees "
+          + "none. OMB, chairs, auditors and administrators who are not on the roster see every vote. A QSMO "
           + "director sees the board's recommendation, not individual votes.")
   List<RoundView> boardRounds(@PathVariable String id, Authentication caller) {
     Designation designation = requireVisible(id, caller);
     Set<String> groups = groups(caller);
     return boardReview.rounds(designation.getId()).stream().map(round -> {
       List<BoardVote> votes = boardReview.votes(round);
+      BoardRound.RosterEntry onRoster = round.getRoster().stream()
+          .filter(entry -> entry.memberId().equals(caller.getName())).findFirst().orElse(null);
       String shown;
       List<BoardVote> visible;
-      if (groups.stream().anyMatch(VOTES_READERS::contains)) {
+      if (onRoster != null && onRoster.recused()) {
+        shown = "none (you are recused from this designation)";
+        visible = List.of();
+      } else if (onRoster != null && round.isOpen()) {
+        shown = "your own (voting is blind while the round is open)";
+        visible = own(votes, caller);
+      } else if (onRoster != null && round.getRecommendation() == null && !groups.contains(Roles.SSGB_CHAIRS)) {
+        shown = "your own (the others' once the chair has consolidated the round)";
+        visible = own(votes, caller);
+      } else if (onRoster != null || groups.stream().anyMatch(VOTES_READERS::contains)) {
         shown = "all";
         visible = votes;
-      } else if (groups.contains(Roles.SSGB_MEMBERS) && !round.isOpen()) {
-        shown = "all (the round is closed)";
-        visible = votes;
-      } else if (groups.contains(Roles.SSGB_MEMBERS)) {
-        shown = "your own (voting is blind while the round is open)";
-        visible = votes.stream().filter(v -> v.getMemberId().equals(caller.getName())).toList();
       } else {
         shown = "none (individual votes are for OMB, the board and auditors)";
         visible = List.of();
@@ -182,7 +188,11 @@ class DesignationController {
     }).toList();
   }
 
-  /** Groups that see every vote of every round. */
+  private static List<BoardVote> own(List<BoardVote> votes, Authentication caller) {
+    return votes.stream().filter(v -> v.getMemberId().equals(caller.getName())).toList();
+  }
+
+  /** Groups that see every vote of every round, unless they sit on its roster. */
   private static final Set<String> VOTES_READERS = Set.of(Roles.OMB_ANALYSTS, Roles.OMB_DECIDERS, Roles.SSGB_CHAIRS,
       Roles.AUDITORS, Roles.CAMUNDA_ADMIN);
 

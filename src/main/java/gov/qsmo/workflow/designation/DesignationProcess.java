@@ -88,8 +88,7 @@ public final class DesignationProcess {
     /** When a deferred decision comes back to OMB (ISO date-time): the deferral timer's date. */
     public static final String DEFERRED_UNTIL_AT = "deferredUntilAt";
     /** The tally and the voting rule's shares: inputs of board-recommendation.dmn. */
-    public static final Set<String> TALLY = Set.of("eligibleCount", "voteCount", "endorseCount",
-        "endorseWithConditionsCount", "returnCount", "notEndorseCount", "quorum", "majority");
+    public static final Set<String> TALLY = Set.of("eligibleCount", "voteCount", "quorum", "majority");
     /** Variables the engine keeps on each instance of a multi-instance activity. */
     public static final Set<String> MULTI_INSTANCE = Set.of("loopCounter", "nrOfInstances", "nrOfActiveInstances",
         "nrOfCompletedInstances");

@@ -44,11 +44,14 @@ public class DesignationService {
   private final ReferenceData referenceData;
   private final Clock clock;
   private final int reminderDays;
+  private final int revisionDays;
 
   DesignationService(DesignationRepository designations, DesignationEventRepository events,
       PlanVersionRepository plans, ReferenceData referenceData, Clock clock,
-      @Value("${qsmo.designation.plan-reminder-days:14}") int reminderDays) {
+      @Value("${qsmo.designation.plan-reminder-days:14}") int reminderDays,
+      @Value("${qsmo.designation.revision-days:30}") int revisionDays) {
     this.reminderDays = reminderDays;
+    this.revisionDays = revisionDays;
     this.designations = designations;
     this.events = events;
     this.plans = plans;
@@ -182,13 +185,24 @@ public class DesignationService {
     record(designation, actor, "BOARD_REVIEW_ESCALATED", reason);
   }
 
-  /** The board's recommendation: a returned plan is owed again; any other goes to OMB. */
+  /**
+   * The board's recommendation: a returned plan is owed again (due no sooner than the revision period
+   * from today, so that it is not overdue the moment it comes back); any other goes to OMB.
+   */
   public void recordBoardRecommendation(String designationId, BoardRecommendation recommendation, String summary,
       String actor) {
     Designation designation = require(designationId);
     requireStatus(designation, DesignationStatus.UNDER_BOARD_REVIEW, "record the board's recommendation");
-    designation.moveTo(recommendation == BoardRecommendation.RETURN_FOR_REVISION
-        ? DesignationStatus.PRE_DESIGNATED : DesignationStatus.AWAITING_OMB_DECISION, clock.instant());
+    if (recommendation == BoardRecommendation.RETURN_FOR_REVISION) {
+      LocalDate revisionDue = LocalDate.now(clock).plusDays(revisionDays);
+      if (designation.getPlanDueDate().isBefore(revisionDue)) {
+        designation.extendPlanDueDate(revisionDue, clock.instant());
+        summary += " Revised plan due " + revisionDue + ".";
+      }
+      designation.moveTo(DesignationStatus.PRE_DESIGNATED, clock.instant());
+    } else {
+      designation.moveTo(DesignationStatus.AWAITING_OMB_DECISION, clock.instant());
+    }
     record(designation, actor, "BOARD_RECOMMENDED_" + recommendation.name(), summary);
   }
 
@@ -320,6 +334,11 @@ public class DesignationService {
       designation.moveTo(DesignationStatus.CANCELLED, clock.instant());
       record(designation, actor, "CANCELLED", reason);
     }
+  }
+
+  @Transactional(readOnly = true)
+  public java.util.Optional<Designation> find(String designationId) {
+    return designations.findById(designationId);
   }
 
   @Transactional(readOnly = true)

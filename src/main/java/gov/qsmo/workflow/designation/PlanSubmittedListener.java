@@ -30,6 +30,13 @@ class PlanSubmittedListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      // The task closed unsubmitted (overdue, deleted): the last version's text filled into the form goes too.
+      for (PlanSection section : PlanSection.values()) {
+        execution.removeVariable(section.key());
+      }
+      return;
+    }
     FormValidation.checkCompletion(execution, () -> {
       Designation designation = submittedForm.designation(execution, DesignationProcess.Forms.PREPARE_MARKETPLACE_PLAN);
       Map<String, Object> form = execution.getVariables();

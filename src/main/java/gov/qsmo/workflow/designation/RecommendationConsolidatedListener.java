@@ -21,12 +21,14 @@ import org.springframework.stereotype.Component;
 class RecommendationConsolidatedListener implements ExecutionListener {
 
   private final BoardReviewService boardReview;
+  private final DesignationService designations;
   private final SubmittedForm submittedForm;
   private final CurrentActor actor;
 
-  RecommendationConsolidatedListener(BoardReviewService boardReview, SubmittedForm submittedForm,
-      CurrentActor actor) {
+  RecommendationConsolidatedListener(BoardReviewService boardReview, DesignationService designations,
+      SubmittedForm submittedForm, CurrentActor actor) {
     this.boardReview = boardReview;
+    this.designations = designations;
     this.submittedForm = submittedForm;
     this.actor = actor;
   }
@@ -50,6 +52,11 @@ class RecommendationConsolidatedListener implements ExecutionListener {
           actor.userId());
       execution.setVariable(DesignationProcess.Variables.BOARD_RECOMMENDATION, standing.name());
       execution.setVariable(RETURNED_FOR_REVISION, standing == BoardRecommendation.RETURN_FOR_REVISION);
+      if (standing == BoardRecommendation.RETURN_FOR_REVISION) {
+        Designation revised = designations.require(designation.getId());
+        execution.setVariable(DesignationProcess.Variables.PLAN_DUE_DATE, revised.getPlanDueDate().toString());
+        execution.setVariable(DesignationProcess.Variables.PLAN_REMINDER_AT, designations.reminderAt(revised).toString());
+      }
       execution.removeVariable(BOARD_DECISION);
       execution.removeVariable(BOARD_CONDITIONS);
       execution.removeVariable(CONSOLIDATED_COMMENTS);

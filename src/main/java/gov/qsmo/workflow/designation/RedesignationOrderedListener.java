@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.designation;
 
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,15 @@ class RedesignationOrderedListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    Designation successor = designations.require(execution.getProcessBusinessKey());
+    String key = execution.getProcessBusinessKey();
+    Designation successor = key == null ? null : designations.find(key).orElse(null);
+    // Only an order through the API (Redesignation.order) creates a successor waiting for its process.
+    if (successor == null || successor.getSupersedesId() == null || successor.getProcessInstanceId() != null
+        || successor.getStatus() != DesignationStatus.PRE_DESIGNATED || !execution.getVariables().isEmpty()) {
+      // Camunda's REST API answers this exception with 400.
+      throw new MismatchingMessageCorrelationException("A redesignation is ordered through "
+          + "POST /api/designations/{id}/redesignation, not by sending its message.");
+    }
     designations.attachProcess(successor.getId(), execution.getProcessInstanceId());
     DesignationVariables.initialize(execution, successor, designations);
   }

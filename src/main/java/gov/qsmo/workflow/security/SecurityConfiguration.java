@@ -43,7 +43,7 @@ class SecurityConfiguration {
             .authenticated()
             .requestMatchers(path(HttpMethod.GET, "/api/designations/**")).hasAnyAuthority(Roles.DESIGNATION_READERS)
             .requestMatchers(path(HttpMethod.POST, "/api/designations/*/redesignation"))
-            .hasAnyAuthority(Roles.OMB_DECIDERS, Roles.CAMUNDA_ADMIN)
+            .hasAuthority(Roles.OMB_DECIDERS)
             .requestMatchers(path(null, "/api/**")).hasAuthority(Roles.CAMUNDA_ADMIN)
             .requestMatchers(path(null, "/engine-rest/**")).authenticated()
             .anyRequest().denyAll())

@@ -34,10 +34,24 @@ class ApiExceptionHandler {
   @ResponseStatus(HttpStatus.BAD_REQUEST)
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    String field = e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
+        ? mapping.getPath().stream().map(com.fasterxml.jackson.databind.JsonMappingException.Reference::getFieldName)
+            .filter(java.util.Objects::nonNull).reduce((a, b) -> a + "." + b).orElse(null)
+        : null;
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        "The request body is not JSON of the expected form (dates as yyyy-mm-dd): "
-            + (e.getMostSpecificCause() == null ? e.getMessage() : e.getMostSpecificCause().getMessage()));
+        "The request body is not JSON of the documented form (see /swagger-ui.html; dates as yyyy-mm-dd)"
+            + (field == null ? "." : ": check '" + field + "'."));
     problem.setTitle("Invalid request");
+    problem.setProperty("field", field);
+    return problem;
+  }
+
+  @ResponseStatus(HttpStatus.CONFLICT)
+  @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+  ProblemDetail concurrentChange(org.springframework.dao.DataIntegrityViolationException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        "The request conflicts with a change made at the same moment; reload and try again.");
+    problem.setTitle("Not allowed in the current state");
     return problem;
   }
 

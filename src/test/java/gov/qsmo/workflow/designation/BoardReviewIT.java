@@ -53,6 +53,12 @@ class BoardReviewIT {
     JsonNode ownView = http.get("board.dhs", "/api/designations/" + designationId + "/board-rounds").json().get(0);
     assertThat(ownView.path("votesCast").asInt()).isEqualTo(1);
     assertThat(ownView.path("votes").findValuesAsText("memberId")).containsExactly("board.dhs");
+    JsonNode chairOnRoster = http.get("board.chair", "/api/designations/" + designationId + "/board-rounds").json()
+        .get(0);
+    assertThat(chairOnRoster.path("votes").size()).as("the chair votes too: blind while open").isZero();
+    JsonNode recused = http.get("board.hhs", "/api/designations/" + designationId + "/board-rounds").json().get(0);
+    assertThat(recused.path("votes").size()).isZero();
+    assertThat(recused.path("votesShown").asText()).contains("recused");
     JsonNode otherMember = http.get("board.treas", "/api/designations/" + designationId + "/board-rounds").json()
         .get(0);
     assertThat(otherMember.path("votes").size()).isZero();
@@ -128,6 +134,11 @@ class BoardReviewIT {
         .isEqualTo(409);
     assertThat(http.get("auditor", "/api/designations/" + successor).json().path("agencyCode").asText())
         .isEqualTo("GSA");
+    // Sending the process's message directly does not start a redesignation.
+    Response message = http.post("omb.analyst", "/engine-rest/message", Map.of("messageName", "RedesignationOrdered",
+        "businessKey", "DSG-2020-0001"));
+    assertThat(message.status()).isEqualTo(400);
+    assertThat(message.json().path("message").asText()).contains("POST /api/designations/{id}/redesignation");
   }
 
   @Test
@@ -172,7 +183,8 @@ class BoardReviewIT {
     assertThat(submit("board.chair", taskId, designate).status()).isEqualTo(403);
     assertThat(submit("director.hhs", taskId, designate).status()).isEqualTo(403);
     assertThat(submit("auditor", taskId, designate).status()).isEqualTo(403);
-    assertThat(http.get("omb.decider", "/engine-rest/task/" + taskId).status()).isEqualTo(200);
+    Response decided = submit("omb.decider", taskId, designate);
+    assertThat(decided.status()).as(decided.body()).isEqualTo(204);
   }
 
   /** Starts a designation, pre-designates it, submits a complete plan and opens the board's round. */

@@ -68,6 +68,8 @@ class BoardReviewProcessTests {
   BoardReviewService boardReview;
   @Autowired
   Redesignation redesignation;
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @BeforeEach
   void setUp() {
@@ -361,6 +363,59 @@ class BoardReviewProcessTests {
         .containsSubsequence("DESIGNATED", "REDESIGNATION_ORDERED", "SUPERSEDED");
     assertThatThrownBy(() -> redesignation.order("DSG-2020-0001", "OPM", LocalDate.now().plusMonths(2), "Again.",
         "test.decider")).isInstanceOf(ConflictException.class).hasMessageContaining("SUPERSEDED");
+  }
+
+  @Test
+  void aReturnedPlanGetsAFreshDueDateSoItIsNotOverdueOnArrival() {
+    ProcessInstance instance = underReview("HHS");
+    vote(instance, GSA, "RETURN_FOR_REVISION", null);
+    vote(instance, DHS, "RETURN_FOR_REVISION", null);
+    vote(instance, TREAS, "RETURN_FOR_REVISION", null);
+    runAsyncContinuations(instance);
+    // The original due date (three months out) is moved back to a week from now, as if time had passed.
+    LocalDate close = LocalDate.now().plusDays(7);
+    jdbc.update("update qsmo.designation set plan_due_date = ? where id = ?", java.sql.Date.valueOf(close),
+        instance.getBusinessKey());
+    runtimeService.setVariable(instance.getId(), "planDueDate", close.toString());
+    runtimeService.setVariable(instance.getId(), "planReminderAt",
+        designations.reminderAt(designations.require(instance.getBusinessKey())).toString());
+
+    complete(task(instance), withVariables("boardDecision", "RETURN_FOR_REVISION",
+        "consolidatedComments", "Rework the strategy."));
+
+    assertThat(instance).isWaitingAt(DesignationProcess.Elements.TASK_PREPARE_MARKETPLACE_PLAN);
+    LocalDate revisedDue = designations.require(instance.getBusinessKey()).getPlanDueDate();
+    assertThat(revisedDue).isEqualTo(LocalDate.now().plusDays(30));
+    Job overdue = managementService.createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId(DesignationProcess.Elements.TIMER_PLAN_OVERDUE).singleResult();
+    assertThat(overdue.getDuedate().toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate())
+        .isEqualTo(revisedDue);
+
+    // If the revision is late after all, OMB can still extend: the filled-in text does not block it.
+    execute(overdue);
+    complete(task(instance), withVariables("overdueResolution", "EXTEND",
+        "newPlanDueDate", revisedDue.plusDays(30).toString()));
+    assertThat(instance).isWaitingAt(DesignationProcess.Elements.TASK_PREPARE_MARKETPLACE_PLAN);
+  }
+
+  @Test
+  void aChairFromTheCandidateAgencyMayNotConsolidateAndNoMemberVotesTwice() {
+    identitySetup.ensureUser("test.chair.hhs", "Test", "Chair HHS", "pw", Roles.SSGB_CHAIRS,
+        Roles.agencyGroup("HHS"));
+    ProcessInstance instance = underReview("HHS");
+    vote(instance, GSA, "ENDORSE", null);
+    assertThatThrownBy(() -> boardReview.recordVote(instance.getBusinessKey(), GSA, BoardRecommendation.NOT_ENDORSE,
+        null, null, Map.of())).isInstanceOf(ConflictException.class).hasMessageContaining("already voted");
+    vote(instance, DHS, "ENDORSE", null);
+    vote(instance, TREAS, "ENDORSE", null);
+    runAsyncContinuations(instance);
+    Task consolidate = task(instance);
+
+    identityService.setAuthentication("test.chair.hhs", List.of(Roles.SSGB_CHAIRS));
+    assertThatThrownBy(() -> taskService.complete(consolidate.getId(), Map.of("boardDecision", "ENDORSE")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("is recused");
+    identityService.clearAuthentication();
+    assertThat(instance).isWaitingAt(TASK_CONSOLIDATE_RECOMMENDATION);
   }
 
   private ProcessInstance escalatedToOmb() {
