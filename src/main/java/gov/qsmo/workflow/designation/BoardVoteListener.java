@@ -9,8 +9,6 @@ import gov.qsmo.workflow.process.CurrentActor;
 import gov.qsmo.workflow.process.FormValidation;
 import gov.qsmo.workflow.web.ConflictException;
 import gov.qsmo.workflow.web.Inputs;
-import gov.qsmo.workflow.web.InvalidRequestException;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -45,7 +43,8 @@ class BoardVoteListener implements ExecutionListener {
         throw new ConflictException("This review belongs to " + member + "; " + user + " cannot vote for them.");
       }
       Map<String, Object> form = execution.getVariablesLocal();
-      BoardRecommendation recommendation = parse(Inputs.requiredCode(form, RECOMMENDATION, "Recommendation"));
+      BoardRecommendation recommendation = Inputs.requiredChoice(form, RECOMMENDATION, "Recommendation",
+          BoardRecommendation.class);
       Map<PlanSection, String> sectionComments = new EnumMap<>(PlanSection.class);
       for (PlanSection section : PlanSection.values()) {
         String comment = Inputs.optionalText(form, section.commentKey(), "Comment on " + section.title(),
@@ -61,9 +60,4 @@ class BoardVoteListener implements ExecutionListener {
     });
   }
 
-  private static BoardRecommendation parse(String value) {
-    return Arrays.stream(BoardRecommendation.values()).filter(r -> r.name().equals(value)).findFirst()
-        .orElseThrow(() -> new InvalidRequestException(RECOMMENDATION,
-            "Recommendation '" + value + "' is not one of " + Arrays.toString(BoardRecommendation.values()) + "."));
-  }
 }

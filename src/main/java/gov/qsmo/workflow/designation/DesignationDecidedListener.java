@@ -11,9 +11,7 @@ import gov.qsmo.workflow.designation.DesignationService.DesignationDecision;
 import gov.qsmo.workflow.process.CurrentActor;
 import gov.qsmo.workflow.process.FormValidation;
 import gov.qsmo.workflow.web.Inputs;
-import gov.qsmo.workflow.web.InvalidRequestException;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -38,11 +36,8 @@ class DesignationDecidedListener implements ExecutionListener {
     FormValidation.checkCompletion(execution, () -> {
       Designation designation = submittedForm.designation(execution, DesignationProcess.Forms.DECIDE_DESIGNATION);
       Map<String, Object> form = execution.getVariables();
-      String value = Inputs.requiredCode(form, DESIGNATION_DECISION, "Decision");
-      DesignationDecision decision = Arrays.stream(DesignationDecision.values())
-          .filter(d -> d.name().equals(value)).findFirst()
-          .orElseThrow(() -> new InvalidRequestException(DESIGNATION_DECISION, "Decision '" + value
-              + "' is not one of " + Arrays.toString(DesignationDecision.values()) + "."));
+      DesignationDecision decision = Inputs.requiredChoice(form, DESIGNATION_DECISION, "Decision",
+          DesignationDecision.class);
       LocalDate effective = decision == DesignationDecision.DESIGNATE && present(form, EFFECTIVE_DATE)
           ? Inputs.requiredDate(form, EFFECTIVE_DATE, "Effective date") : null;
       LocalDate deferredUntil = decision == DesignationDecision.DEFER && present(form, DEFERRED_UNTIL)

@@ -11,9 +11,7 @@ import gov.qsmo.workflow.designation.DesignationService.OverdueResolution;
 import gov.qsmo.workflow.process.CurrentActor;
 import gov.qsmo.workflow.process.FormValidation;
 import gov.qsmo.workflow.web.Inputs;
-import gov.qsmo.workflow.web.InvalidRequestException;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -38,7 +36,8 @@ class OverduePlanResolvedListener implements ExecutionListener {
     FormValidation.checkCompletion(execution, () -> {
       Designation designation = submittedForm.designation(execution, DesignationProcess.Forms.RESOLVE_OVERDUE_PLAN);
       Map<String, Object> form = execution.getVariables();
-      OverdueResolution resolution = parse(Inputs.requiredCode(form, OVERDUE_RESOLUTION, "Resolution"));
+      OverdueResolution resolution = Inputs.requiredChoice(form, OVERDUE_RESOLUTION, "Resolution",
+          OverdueResolution.class);
       LocalDate newDueDate = resolution == OverdueResolution.EXTEND && form.get(NEW_PLAN_DUE_DATE) != null
           ? Inputs.requiredDate(form, NEW_PLAN_DUE_DATE, "New plan due date") : null;
       String reason = Inputs.optionalText(form, RESOLUTION_REASON, "Reason", Inputs.MAX_TEXT);
@@ -54,9 +53,4 @@ class OverduePlanResolvedListener implements ExecutionListener {
     });
   }
 
-  private static OverdueResolution parse(String value) {
-    return Arrays.stream(OverdueResolution.values()).filter(r -> r.name().equals(value)).findFirst()
-        .orElseThrow(() -> new InvalidRequestException(OVERDUE_RESOLUTION,
-            "Resolution '" + value + "' is not one of " + Arrays.toString(OverdueResolution.values()) + "."));
-  }
 }

@@ -8,8 +8,6 @@ import gov.qsmo.workflow.designation.DesignationService.PreDesignationDecision;
 import gov.qsmo.workflow.process.CurrentActor;
 import gov.qsmo.workflow.process.FormValidation;
 import gov.qsmo.workflow.web.Inputs;
-import gov.qsmo.workflow.web.InvalidRequestException;
-import java.util.Arrays;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -34,7 +32,7 @@ class PreDesignationDecidedListener implements ExecutionListener {
     FormValidation.checkCompletion(execution, () -> {
       Designation designation = submittedForm.designation(execution, DesignationProcess.Forms.PRE_DESIGNATE_CANDIDATE);
       Map<String, Object> form = execution.getVariables();
-      PreDesignationDecision decision = parse(Inputs.requiredCode(form, DECISION, "Decision"));
+      PreDesignationDecision decision = Inputs.requiredChoice(form, DECISION, "Decision", PreDesignationDecision.class);
       String reason = Inputs.optionalText(form, DECISION_REASON, "Reason", Inputs.MAX_TEXT);
       designations.decidePreDesignation(designation.getId(), decision, reason, actor.userId());
       execution.setVariable(DECISION, decision.name());
@@ -43,11 +41,4 @@ class PreDesignationDecidedListener implements ExecutionListener {
     });
   }
 
-  private static PreDesignationDecision parse(String value) {
-    return Arrays.stream(PreDesignationDecision.values())
-        .filter(d -> d.name().equals(value))
-        .findFirst()
-        .orElseThrow(() -> new InvalidRequestException(DECISION,
-            "Decision '" + value + "' is not one of " + Arrays.toString(PreDesignationDecision.values()) + "."));
-  }
 }

@@ -8,8 +8,6 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.RETURNE
 import gov.qsmo.workflow.process.CurrentActor;
 import gov.qsmo.workflow.process.FormValidation;
 import gov.qsmo.workflow.web.Inputs;
-import gov.qsmo.workflow.web.InvalidRequestException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -39,11 +37,8 @@ class RecommendationConsolidatedListener implements ExecutionListener {
       Designation designation = submittedForm.designation(execution,
           DesignationProcess.Forms.CONSOLIDATE_RECOMMENDATION);
       Map<String, Object> form = execution.getVariables();
-      String value = Inputs.requiredCode(form, BOARD_DECISION, "Board recommendation");
-      BoardRecommendation recommendation = Arrays.stream(BoardRecommendation.values())
-          .filter(r -> r.name().equals(value)).findFirst()
-          .orElseThrow(() -> new InvalidRequestException(BOARD_DECISION, "Board recommendation '" + value
-              + "' is not one of " + Arrays.toString(BoardRecommendation.values()) + "."));
+      BoardRecommendation recommendation = Inputs.requiredChoice(form, BOARD_DECISION, "Board recommendation",
+          BoardRecommendation.class);
       String conditionsText = Inputs.optionalText(form, BOARD_CONDITIONS, "Conditions", Inputs.MAX_TEXT);
       List<String> conditions = conditionsText == null ? List.of()
           : conditionsText.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();

@@ -75,6 +75,19 @@ public final class Inputs {
     return code;
   }
 
+  /** One of an enum's constants, given by name, as radio buttons submit it. */
+  public static <E extends Enum<E>> E requiredChoice(Map<String, ?> values, String field, String label,
+      Class<E> choices) {
+    String value = requiredCode(values, field, label);
+    for (E choice : choices.getEnumConstants()) {
+      if (choice.name().equals(value)) {
+        return choice;
+      }
+    }
+    throw new InvalidRequestException(field, label + " '" + value + "' is not one of "
+        + java.util.Arrays.toString(choices.getEnumConstants()) + ".");
+  }
+
   /** An ISO date (yyyy-MM-dd), as Camunda Forms' date field submits it. */
   public static LocalDate requiredDate(Map<String, ?> values, String field, String label) {
     Object value = values.get(field);
