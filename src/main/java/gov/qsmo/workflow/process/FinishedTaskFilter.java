@@ -6,7 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +17,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import gov.qsmo.workflow.web.JsonResponses;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -71,18 +71,15 @@ class FinishedTaskFilter {
         chain.doFilter(request, response);
         return;
       }
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("type", "InvalidRequestException");
-      body.put("message", message);
-      response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-      json.writeValue(response.getOutputStream(), body);
+      JsonResponses.write(json, response, HttpServletResponse.SC_NOT_FOUND, MediaType.APPLICATION_JSON_VALUE,
+          Map.of("type", "InvalidRequestException", "message", message));
     }
 
     /** Why the task cannot be acted on, or null when it is open. */
     private String gone(String taskId) {
       Authentication caller = identity.getCurrentAuthentication();
-      if (openTask(taskId, caller)) {
+      if (Privileged.run(identity, () -> tasks.createTaskQuery().taskId(taskId).count() > 0)) {
+        // Open, whoever may see it: the engine then decides what the caller may do.
         return null;
       }
       HistoricTaskInstance finished = caller == null ? null
@@ -93,18 +90,6 @@ class FinishedTaskFilter {
       }
       return "Task '" + finished.getName() + "' (" + taskId + ") is no longer open: it ended at "
           + finished.getEndTime().toInstant() + " (" + finished.getDeleteReason() + "). Reload your task list.";
-    }
-
-    /** Whether the task is open, whoever may see it: the engine then decides what the caller may do. */
-    private boolean openTask(String taskId, Authentication caller) {
-      identity.clearAuthentication();
-      try {
-        return tasks.createTaskQuery().taskId(taskId).count() > 0;
-      } finally {
-        if (caller != null) {
-          identity.setAuthentication(caller);
-        }
-      }
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.springframework.security.config.Customizer.withDefaults;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.qsmo.workflow.identity.Roles;
+import gov.qsmo.workflow.web.JsonResponses;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -88,8 +89,6 @@ class SecurityConfiguration {
     body.put("title", title);
     body.put("status", status);
     body.put("detail", detail);
-    response.setStatus(status);
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    json.writeValue(response.getOutputStream(), body);
+    JsonResponses.write(json, response, status, MediaType.APPLICATION_PROBLEM_JSON_VALUE, body);
   }
 }

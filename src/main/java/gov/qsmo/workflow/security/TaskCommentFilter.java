@@ -21,6 +21,7 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import gov.qsmo.workflow.web.JsonResponses;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -76,9 +77,8 @@ class TaskCommentFilter {
         chain.doFilter(request, response);
         return;
       }
-      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-      json.writeValue(response.getOutputStream(), Map.of("type", "AuthorizationException",
+      JsonResponses.write(json, response, HttpServletResponse.SC_FORBIDDEN, MediaType.APPLICATION_JSON_VALUE,
+          Map.of("type", "AuthorizationException",
           "message", "Only people who may work on this task can comment on it; " + caller.userId()
               + " may only read it."));
     }
