@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import gov.qsmo.workflow.designation.DesignationProcess;
 import gov.qsmo.workflow.reference.Agency;
 import gov.qsmo.workflow.reference.ReferenceData;
+import gov.qsmo.workflow.rfi.RfiProcess;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -98,6 +99,15 @@ public class IdentitySetup implements SmartInitializingSingleton {
     grant(Roles.OMB_DECIDERS, Resources.PROCESS_DEFINITION, designation, Permissions.READ, Permissions.READ_HISTORY);
     for (String role : new String[] {Roles.SSGB_MEMBERS, Roles.SSGB_CHAIRS, Roles.QSMO_DIRECTORS}) {
       grant(role, Resources.PROCESS_DEFINITION, designation, Permissions.READ);
+    }
+    // QSMO directors and contracting officers issue RFIs; everyone with RFI tasks reads the model.
+    String rfi = RfiProcess.KEY;
+    for (String role : new String[] {Roles.QSMO_DIRECTORS, Roles.CONTRACTING_OFFICERS}) {
+      grant(role, Resources.PROCESS_DEFINITION, rfi, Permissions.READ, Permissions.CREATE_INSTANCE);
+      grant(role, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    }
+    for (String role : new String[] {Roles.RFI_PANEL_CHAIRS, Roles.RFI_REVIEWERS}) {
+      grant(role, Resources.PROCESS_DEFINITION, rfi, Permissions.READ);
     }
     // Auditors read everything, in Tasklist and Cockpit, and change nothing.
     grant(Roles.AUDITORS, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);

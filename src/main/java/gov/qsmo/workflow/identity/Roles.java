@@ -17,16 +17,22 @@ public final class Roles {
   public static final String RFI_PANEL_CHAIRS = "rfi-panel-chairs";
   public static final String RFI_REVIEWERS = "rfi-reviewers";
   public static final String CONTRACTING_OFFICERS = "contracting-officers";
+  /** Accounts of organizations that respond to RFIs through the API. */
+  public static final String RFI_RESPONDENTS = "rfi-respondents";
   public static final String AUDITORS = "auditors";
   public static final String CAMUNDA_ADMIN = "camunda-admin";
 
   /** Every role group, in the order people meet them. */
   public static final List<String> ALL = List.of(OMB_ANALYSTS, OMB_DECIDERS, SSGB_MEMBERS, SSGB_CHAIRS,
-      QSMO_DIRECTORS, RFI_PANEL_CHAIRS, RFI_REVIEWERS, CONTRACTING_OFFICERS, AUDITORS, CAMUNDA_ADMIN);
+      QSMO_DIRECTORS, RFI_PANEL_CHAIRS, RFI_REVIEWERS, CONTRACTING_OFFICERS, RFI_RESPONDENTS, AUDITORS, CAMUNDA_ADMIN);
 
   /** Groups whose members may read designations through the API. */
   public static final String[] DESIGNATION_READERS = {OMB_ANALYSTS, OMB_DECIDERS, SSGB_MEMBERS, SSGB_CHAIRS,
       QSMO_DIRECTORS, AUDITORS, CAMUNDA_ADMIN};
+
+  /** Groups whose members use the RFI API; what each may see is decided per RFI. */
+  public static final String[] RFI_USERS = {QSMO_DIRECTORS, CONTRACTING_OFFICERS, RFI_PANEL_CHAIRS, RFI_REVIEWERS,
+      RFI_RESPONDENTS, AUDITORS, CAMUNDA_ADMIN};
 
   private Roles() {
   }
@@ -72,6 +78,7 @@ public final class Roles {
       case RFI_PANEL_CHAIRS -> "RFI panel chairs";
       case RFI_REVIEWERS -> "RFI reviewers";
       case CONTRACTING_OFFICERS -> "Contracting officers";
+      case RFI_RESPONDENTS -> "RFI respondents";
       case AUDITORS -> "Auditors (read-only)";
       case CAMUNDA_ADMIN -> "Administrators";
       default -> groupId;

@@ -1,6 +1,7 @@
 package gov.qsmo.workflow.identity;
 
 import gov.qsmo.workflow.designation.DesignationProcess;
+import gov.qsmo.workflow.rfi.RfiProcess;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,7 @@ class TasklistFilters {
       properties.put("variables", List.of(
           Map.of("name", DesignationProcess.Variables.DESIGNATION_ID, "label", "Designation"),
           Map.of("name", DesignationProcess.Variables.FUNCTIONAL_AREA_CODE, "label", "Area"),
+          Map.of("name", RfiProcess.Variables.RFI_ID, "label", "RFI"),
           Map.of("name", DesignationProcess.Variables.AGENCY_CODE, "label", "Agency")));
       filter.setProperties(properties);
       filter.setQuery(spec.query());
@@ -116,6 +118,36 @@ class TasklistFilters {
                 .taskCandidateGroup(Roles.SSGB_CHAIRS)
                 .includeAssignedTasks(),
             List.of(Roles.SSGB_CHAIRS)),
+        new Spec("RFI evaluation plans and reports", "RFI evaluation plans and reports my agency approves", -18,
+            "#4c2c92",
+            taskService.createTaskQuery()
+                .processDefinitionKey(RfiProcess.KEY)
+                .taskDefinitionKeyIn(RfiProcess.Elements.TASK_APPROVE_PLAN, RfiProcess.Elements.TASK_REVISE_PLAN,
+                    RfiProcess.Elements.TASK_APPROVE_REPORT)
+                .taskCandidateGroupInExpression("${currentUserGroups()}")
+                .includeAssignedTasks(),
+            List.of(Roles.QSMO_DIRECTORS, Roles.CONTRACTING_OFFICERS)),
+        new Spec("RFI screening", "Responses to screen after an RFI closed", -20, "#981b1e",
+            taskService.createTaskQuery()
+                .processDefinitionKey(RfiProcess.KEY)
+                .taskDefinitionKey(RfiProcess.Elements.TASK_CONFIRM_SCREENING)
+                .taskCandidateGroup(Roles.CONTRACTING_OFFICERS)
+                .includeAssignedTasks(),
+            List.of(Roles.CONTRACTING_OFFICERS)),
+        new Spec("RFI panel", "Panel, reviewers, missing scores and consensus of the RFIs I chair", -20, "#205493",
+            taskService.createTaskQuery()
+                .processDefinitionKey(RfiProcess.KEY)
+                .taskDefinitionKeyIn(RfiProcess.Elements.TASK_FORM_PANEL, RfiProcess.Elements.TASK_REASSIGN_REVIEWERS,
+                    RfiProcess.Elements.TASK_RESOLVE_MISSING_SCORES, RfiProcess.Elements.TASK_HOLD_CONSENSUS,
+                    RfiProcess.Elements.TASK_SIGN_ATTESTATION)
+                .taskAssigneeExpression("${currentUser()}"),
+            List.of(Roles.RFI_PANEL_CHAIRS)),
+        new Spec("RFI responses to score", "My attestations and the responses assigned to me", -20, "#2e8540",
+            taskService.createTaskQuery()
+                .processDefinitionKey(RfiProcess.KEY)
+                .taskDefinitionKeyIn(RfiProcess.Elements.TASK_SIGN_ATTESTATION, RfiProcess.Elements.TASK_SCORE_RESPONSE)
+                .taskAssigneeExpression("${currentUser()}"),
+            List.of(Roles.RFI_REVIEWERS)),
         new Spec("All open tasks (audit)", "Every open task, read-only", 10, "#5b616b",
             taskService.createTaskQuery(), List.of(Roles.AUDITORS, Roles.CAMUNDA_ADMIN)));
   }

@@ -45,6 +45,7 @@ class SecurityConfiguration {
             .requestMatchers(path(HttpMethod.GET, "/api/designations/**")).hasAnyAuthority(Roles.DESIGNATION_READERS)
             .requestMatchers(path(HttpMethod.POST, "/api/designations/*/redesignation"))
             .hasAuthority(Roles.OMB_DECIDERS)
+            .requestMatchers(path(null, "/api/rfis"), path(null, "/api/rfis/**")).hasAnyAuthority(Roles.RFI_USERS)
             .requestMatchers(path(null, "/api/**")).hasAuthority(Roles.CAMUNDA_ADMIN)
             .requestMatchers(path(null, "/engine-rest/**")).authenticated()
             .anyRequest().denyAll())

@@ -63,6 +63,52 @@ class ApiExceptionHandler {
     return problem;
   }
 
+  @ExceptionHandler(ForbiddenException.class)
+  @ResponseStatus(HttpStatus.FORBIDDEN)
+  ProblemDetail forbidden(ForbiddenException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    problem.setTitle("Forbidden");
+    return problem;
+  }
+
+  /** Camunda refused the caller (not a candidate of the task, no permission to start the process). */
+  @ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)
+  @ResponseStatus(HttpStatus.FORBIDDEN)
+  ProblemDetail engineForbidden(org.camunda.bpm.engine.AuthorizationException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    problem.setTitle("Forbidden");
+    return problem;
+  }
+
+  /** A form rule the process checks (the same message Tasklist shows on the form). */
+  @ExceptionHandler(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class)
+  @ResponseStatus(HttpStatus.BAD_REQUEST)
+  ProblemDetail formRule(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setTitle("Invalid request");
+    return problem;
+  }
+
+  @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+  @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
+  ProblemDetail tooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+        "The upload is too large; attach files of at most 10 MiB.");
+    problem.setTitle("Payload too large");
+    return problem;
+  }
+
+  @ExceptionHandler({org.springframework.web.multipart.support.MissingServletRequestPartException.class,
+      org.springframework.web.multipart.MultipartException.class,
+      org.springframework.web.bind.MissingServletRequestParameterException.class})
+  @ResponseStatus(HttpStatus.BAD_REQUEST)
+  ProblemDetail missingPart(Exception e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        e.getMessage() + " (see /swagger-ui.html).");
+    problem.setTitle("Invalid request");
+    return problem;
+  }
+
   @ExceptionHandler(ConflictException.class)
   @ResponseStatus(HttpStatus.CONFLICT)
   ProblemDetail conflict(ConflictException e) {

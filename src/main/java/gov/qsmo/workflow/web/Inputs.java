@@ -112,6 +112,46 @@ public final class Inputs {
     }
   }
 
+  /** A whole number within [min, max], as JSON or Tasklist sends it (an integer, or text of one); null when missing. */
+  public static Integer optionalWholeNumber(Map<String, ?> values, String field, String label, int min, int max) {
+    Object value = values.get(field);
+    if (value == null || value instanceof String s && s.isBlank()) {
+      return null;
+    }
+    long number;
+    if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+      number = ((Number) value).longValue();
+    } else if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+        && !Double.isInfinite(n.doubleValue())) {
+      number = (long) n.doubleValue();
+    } else if (value instanceof String text && text.strip().matches("[+-]?\\d{1,9}")) {
+      number = Long.parseLong(text.strip());
+    } else {
+      throw new InvalidRequestException(field, label + " must be a whole number from " + min + " to " + max
+          + ", not " + (value instanceof String s ? "'" + s + "'" : describe(value)) + ".");
+    }
+    if (number < min || number > max) {
+      throw new InvalidRequestException(field, label + " is " + number + "; it must be from " + min + " to " + max
+          + ".");
+    }
+    return (int) number;
+  }
+
+  /** A yes/no value (a checkbox submits true or false); {@code fallback} when missing. */
+  public static boolean optionalBoolean(Map<String, ?> values, String field, String label, boolean fallback) {
+    Object value = values.get(field);
+    if (value == null) {
+      return fallback;
+    }
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    if (value instanceof String text && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))) {
+      return Boolean.parseBoolean(text);
+    }
+    throw new InvalidRequestException(field, label + " must be true or false, not " + describe(value) + ".");
+  }
+
   private static String describe(Object value) {
     if (value instanceof Number) {
       return "a number";

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.qsmo.workflow.ProcessEngineTest;
 import gov.qsmo.workflow.designation.DesignationProcess;
 import gov.qsmo.workflow.reference.ReferenceData;
+import gov.qsmo.workflow.rfi.RfiProcess;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -205,14 +206,31 @@ class ModelConventionsTests {
 
   @Test
   void processConstantsNameElementsOfTheModel() throws Exception {
-    BpmnModelInstance model = model(BPMN.resolve(DesignationProcess.KEY + ".bpmn"));
-    for (Field field : DesignationProcess.Elements.class.getDeclaredFields()) {
+    assertConstantsInModel(DesignationProcess.KEY, DesignationProcess.Elements.class);
+    assertConstantsInModel(RfiProcess.KEY, RfiProcess.Elements.class);
+  }
+
+  private static void assertConstantsInModel(String key, Class<?> constants) throws Exception {
+    BpmnModelInstance model = model(BPMN.resolve(key + ".bpmn"));
+    int checked = 0;
+    for (Field field : constants.getDeclaredFields()) {
       if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
         String id = (String) field.get(null);
         ModelElementInstance element = model.getModelElementById(id);
-        assertThat(element).as("element " + id + " of DesignationProcess.Elements." + field.getName()).isNotNull();
+        assertThat(element).as("element " + id + " of " + constants.getName() + "." + field.getName()).isNotNull();
+        checked++;
       }
     }
+    assertThat(checked).as("constants checked in " + constants.getName()).isPositive();
+  }
+
+  /** Every form's keys as the server declares them, across the processes. */
+  private static final java.util.Map<String, Set<String>> DECLARED_FORM_KEYS;
+
+  static {
+    java.util.Map<String, Set<String>> all = new java.util.HashMap<>(DesignationProcess.Forms.BY_FORM_ID);
+    all.putAll(RfiProcess.Forms.BY_FORM_ID);
+    DECLARED_FORM_KEYS = java.util.Map.copyOf(all);
   }
 
   @Test
@@ -245,8 +263,8 @@ class ModelConventionsTests {
           keys.add(c.path("key").asText());
         }
       });
-      assertThat(DesignationProcess.Forms.BY_FORM_ID).as("declared keys of " + file).containsKey(baseName(file));
-      assertThat(keys).as("keys of " + file).isEqualTo(DesignationProcess.Forms.BY_FORM_ID.get(baseName(file)));
+      assertThat(DECLARED_FORM_KEYS).as("declared keys of " + file).containsKey(baseName(file));
+      assertThat(keys).as("keys of " + file).isEqualTo(DECLARED_FORM_KEYS.get(baseName(file)));
     }
   }
 
@@ -256,6 +274,9 @@ class ModelConventionsTests {
     assertThat(optionValues(form, DesignationProcess.Variables.FUNCTIONAL_AREA_CODE))
         .containsExactlyInAnyOrderElementsOf(referenceData.functionalAreas().stream().map(a -> a.getCode()).toList());
     assertThat(optionValues(form, DesignationProcess.Variables.AGENCY_CODE))
+        .containsExactlyInAnyOrderElementsOf(referenceData.agencies().stream().map(a -> a.getCode()).toList());
+    JsonNode rfiForm = JSON.readTree(FORMS.resolve("draft-evaluation-plan.form").toFile());
+    assertThat(optionValues(rfiForm, RfiProcess.Variables.AGENCY_CODE))
         .containsExactlyInAnyOrderElementsOf(referenceData.agencies().stream().map(a -> a.getCode()).toList());
   }
 

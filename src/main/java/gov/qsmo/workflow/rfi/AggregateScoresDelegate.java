@@ -1,0 +1,21 @@
+package gov.qsmo.workflow.rfi;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Aggregate scores": figures per response and criterion, and the outlier decision's flags. */
+@Component("aggregateScoresDelegate")
+class AggregateScoresDelegate implements JavaDelegate {
+
+  private final RfiResults results;
+
+  AggregateScoresDelegate(RfiResults results) {
+    this.results = results;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    results.aggregate(execution.getProcessBusinessKey(), Caller.SYSTEM);
+  }
+}

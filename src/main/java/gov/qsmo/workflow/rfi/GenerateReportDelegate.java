@@ -1,0 +1,26 @@
+package gov.qsmo.workflow.rfi;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Generate evaluation report": PDF and CSV for the director's approval. */
+@Component("generateReportDelegate")
+class GenerateReportDelegate implements JavaDelegate {
+
+  private final RfiRecords records;
+  private final RfiReports reports;
+
+  GenerateReportDelegate(RfiRecords records, RfiReports reports) {
+    this.records = records;
+    this.reports = reports;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Rfi rfi = records.lock(execution.getProcessBusinessKey());
+    RfiReport report = reports.generate(rfi.id, false, Caller.SYSTEM);
+    records.moveTo(rfi, RfiStatus.REPORT_REVIEW, Caller.SYSTEM.userId(), "REPORT_READY",
+        "Version " + report.version + " waits for the director's approval");
+  }
+}

@@ -1,0 +1,50 @@
+package gov.qsmo.workflow.rfi;
+
+import static gov.qsmo.workflow.rfi.RfiProcess.Variables.PLAN_APPROVED;
+import static gov.qsmo.workflow.rfi.RfiProcess.Variables.PLAN_COMMENTS;
+import static gov.qsmo.workflow.rfi.RfiProcess.Variables.PLAN_DECISION;
+
+import gov.qsmo.workflow.process.FormValidation;
+import gov.qsmo.workflow.web.Inputs;
+import gov.qsmo.workflow.web.InvalidRequestException;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/** End of "Approve evaluation plan": approval freezes the plan; a return needs comments. */
+@Component("planApprovalListener")
+class PlanApprovalListener implements ExecutionListener {
+
+  private final RfiForm form;
+  private final RfiPlans plans;
+  private final IdentityService identityService;
+
+  PlanApprovalListener(RfiForm form, RfiPlans plans, IdentityService identityService) {
+    this.form = form;
+    this.plans = plans;
+    this.identityService = identityService;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    FormValidation.checkCompletion(execution, () -> {
+      Rfi rfi = form.rfi(execution, RfiProcess.Forms.APPROVE_PLAN);
+      Map<String, Object> values = execution.getVariablesLocal();
+      RfiChoices.PlanDecision decision = Inputs.requiredChoice(values, PLAN_DECISION, "Decision",
+          RfiChoices.PlanDecision.class);
+      Caller caller = Caller.current(identityService);
+      if (decision == RfiChoices.PlanDecision.APPROVE) {
+        plans.approve(rfi.id, caller);
+      } else {
+        String comments = Inputs.optionalText(values, PLAN_COMMENTS, "Comments", Inputs.MAX_TEXT);
+        if (comments == null) {
+          throw new InvalidRequestException(PLAN_COMMENTS, "Say what to change before the plan can be approved.");
+        }
+        plans.returnForRevision(rfi.id, comments, caller);
+      }
+      execution.getProcessInstance().setVariable(PLAN_APPROVED, decision == RfiChoices.PlanDecision.APPROVE);
+    });
+  }
+}

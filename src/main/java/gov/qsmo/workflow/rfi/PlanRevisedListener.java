@@ -1,0 +1,32 @@
+package gov.qsmo.workflow.rfi;
+
+import gov.qsmo.workflow.process.FormValidation;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/** End of "Revise evaluation plan": the revised plan replaces the returned one and goes back for approval. */
+@Component("planRevisedListener")
+class PlanRevisedListener implements ExecutionListener {
+
+  private final RfiForm form;
+  private final RfiPlans plans;
+  private final IdentityService identityService;
+
+  PlanRevisedListener(RfiForm form, RfiPlans plans, IdentityService identityService) {
+    this.form = form;
+    this.plans = plans;
+    this.identityService = identityService;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    FormValidation.checkCompletion(execution, () -> {
+      Rfi rfi = form.rfi(execution, RfiProcess.Forms.REVISE_PLAN);
+      Rfi revised = plans.revise(rfi.id, PlanDraft.fromForm(execution.getVariablesLocal(), rfi.agencyCode),
+          Caller.current(identityService));
+      RfiVariables.planChanged(execution, revised);
+    });
+  }
+}

@@ -1,0 +1,23 @@
+package gov.qsmo.workflow.rfi;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Publish RFI": the RFI takes responses through the API until its close date. */
+@Component("publishRfiDelegate")
+class PublishRfiDelegate implements JavaDelegate {
+
+  private final RfiRecords records;
+
+  PublishRfiDelegate(RfiRecords records) {
+    this.records = records;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Rfi rfi = records.require(execution.getProcessBusinessKey());
+    records.record(rfi.id, Caller.SYSTEM.userId(), "RFI_PUBLISHED", "Responses accepted until " + rfi.closesAt
+        + (rfi.allowLate ? "; late responses accepted and flagged" : "; late responses refused"));
+  }
+}

@@ -1,0 +1,36 @@
+package gov.qsmo.workflow.rfi;
+
+import java.util.Date;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/** "Remind reviewers": open scoring tasks move up in their reviewers' lists before the deadline. */
+@Component("remindReviewersDelegate")
+class RemindReviewersDelegate implements JavaDelegate {
+
+  static final int REMINDED_PRIORITY = 80;
+
+  private final RfiRecords records;
+
+  RemindReviewersDelegate(RfiRecords records) {
+    this.records = records;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    TaskService taskService = execution.getProcessEngineServices().getTaskService();
+    int reminded = 0;
+    for (Task task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+        .taskDefinitionKey(RfiProcess.Elements.TASK_SCORE_RESPONSE).list()) {
+      task.setPriority(REMINDED_PRIORITY);
+      task.setFollowUpDate(Date.from(records.now()));
+      taskService.saveTask(task);
+      reminded++;
+    }
+    records.record(execution.getProcessBusinessKey(), Caller.SYSTEM.userId(), "REVIEWERS_REMINDED",
+        reminded + " scoring tasks still open");
+  }
+}

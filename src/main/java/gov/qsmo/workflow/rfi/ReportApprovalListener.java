@@ -1,0 +1,51 @@
+package gov.qsmo.workflow.rfi;
+
+import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REPORT_APPROVED;
+import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REPORT_COMMENTS;
+import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REPORT_DECISION;
+
+import gov.qsmo.workflow.process.FormValidation;
+import gov.qsmo.workflow.web.Inputs;
+import gov.qsmo.workflow.web.InvalidRequestException;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/** End of "Approve evaluation report": approve, or return to the chair with comments. */
+@Component("reportApprovalListener")
+class ReportApprovalListener implements ExecutionListener {
+
+  private final RfiForm form;
+  private final RfiRecords records;
+  private final IdentityService identityService;
+
+  ReportApprovalListener(RfiForm form, RfiRecords records, IdentityService identityService) {
+    this.form = form;
+    this.records = records;
+    this.identityService = identityService;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    FormValidation.checkCompletion(execution, () -> {
+      Rfi rfi = form.rfi(execution, RfiProcess.Forms.APPROVE_REPORT);
+      Map<String, Object> values = execution.getVariablesLocal();
+      RfiChoices.ReportDecision decision = Inputs.requiredChoice(values, REPORT_DECISION, "Decision",
+          RfiChoices.ReportDecision.class);
+      String comments = Inputs.optionalText(values, REPORT_COMMENTS, "Comments", Inputs.MAX_TEXT);
+      Caller caller = Caller.current(identityService);
+      Rfi locked = records.lock(rfi.id);
+      if (decision == RfiChoices.ReportDecision.APPROVE) {
+        records.record(rfi.id, caller.userId(), "REPORT_APPROVED", comments);
+      } else {
+        if (comments == null) {
+          throw new InvalidRequestException(REPORT_COMMENTS, "Tell the chair what to reconsider.");
+        }
+        records.moveTo(locked, RfiStatus.CONSENSUS, caller.userId(), "REPORT_RETURNED", comments);
+      }
+      execution.getProcessInstance().setVariable(REPORT_APPROVED, decision == RfiChoices.ReportDecision.APPROVE);
+    });
+  }
+}

@@ -1,0 +1,59 @@
+package gov.qsmo.workflow.rfi;
+
+import static gov.qsmo.workflow.rfi.RfiProcess.Variables.ADDITIONAL_REVIEWERS;
+import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REASSIGN_ACTION;
+import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REASSIGN_REASON;
+import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REVIEWERS_ADDED;
+
+import gov.qsmo.workflow.process.FormValidation;
+import gov.qsmo.workflow.web.Inputs;
+import gov.qsmo.workflow.web.InvalidRequestException;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/** End of "Reassign reviewers": the chair adds reviewers (who attest first) or proceeds with fewer. */
+@Component("reviewersReassignedListener")
+class ReviewersReassignedListener implements ExecutionListener {
+
+  private final RfiForm form;
+  private final RfiPanel panel;
+  private final RfiRecords records;
+  private final RfiScoring scoring;
+  private final IdentityService identityService;
+
+  ReviewersReassignedListener(RfiForm form, RfiPanel panel, RfiRecords records, RfiScoring scoring,
+      IdentityService identityService) {
+    this.form = form;
+    this.panel = panel;
+    this.records = records;
+    this.scoring = scoring;
+    this.identityService = identityService;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    FormValidation.checkCompletion(execution, () -> {
+      Rfi rfi = form.rfi(execution, RfiProcess.Forms.REASSIGN_REVIEWERS);
+      Map<String, Object> values = execution.getVariablesLocal();
+      RfiChoices.ReassignAction action = Inputs.requiredChoice(values, REASSIGN_ACTION, "Action",
+          RfiChoices.ReassignAction.class);
+      Caller caller = Caller.current(identityService);
+      if (action == RfiChoices.ReassignAction.ADD_REVIEWERS) {
+        panel.add(rfi.id, RfiPanel.userIds(Inputs.optionalText(values, ADDITIONAL_REVIEWERS, "Reviewers to add",
+            Inputs.MAX_TEXT)), ADDITIONAL_REVIEWERS, caller);
+      } else {
+        String reason = Inputs.optionalText(values, REASSIGN_REASON, "Reason", Inputs.MAX_TEXT);
+        if (reason == null) {
+          throw new InvalidRequestException(REASSIGN_REASON, "Say why the panel proceeds with fewer reviewers "
+              + "for some responses.");
+        }
+        records.record(rfi.id, caller.userId(), "PROCEEDED_SHORT_OF_REVIEWERS", reason);
+        AssignReviewersDelegate.openScoring(execution, records, scoring);
+      }
+      execution.getProcessInstance().setVariable(REVIEWERS_ADDED, action == RfiChoices.ReassignAction.ADD_REVIEWERS);
+    });
+  }
+}

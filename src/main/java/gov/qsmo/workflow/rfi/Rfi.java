@@ -1,0 +1,160 @@
+package gov.qsmo.workflow.rfi;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.annotations.ListIndexBase;
+
+/**
+ * A Request for Information and its evaluation plan: topics, criteria with weights, and the rating
+ * scale with a definition per level. Once the plan is approved ({@link #planApprovedAt}) nothing of
+ * the plan changes; {@link RfiPlans} refuses it.
+ */
+@Entity
+@Table(name = "rfi")
+class Rfi {
+
+  @Id
+  String id;
+  @Column(nullable = false)
+  String title;
+  @Column(nullable = false)
+  String description;
+  @Column(name = "agency_code", nullable = false)
+  String agencyCode;
+  @Column(name = "closes_at", nullable = false)
+  Instant closesAt;
+  @Column(name = "allow_late", nullable = false)
+  boolean allowLate;
+  @Column(name = "panel_chair_id", nullable = false)
+  String panelChairId;
+  @Enumerated(EnumType.STRING)
+  @Column(name = "scale_type", nullable = false)
+  ScaleType scaleType;
+  @Column(name = "reviewers_per_response")
+  Integer reviewersPerResponse;
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  RfiStatus status;
+  @Column(name = "plan_approved_at")
+  Instant planApprovedAt;
+  @Column(name = "plan_approved_by")
+  String planApprovedBy;
+  @Column(name = "screening_confirmed_at")
+  Instant screeningConfirmedAt;
+  @Column(name = "scoring_due_at")
+  Instant scoringDueAt;
+  @Column(name = "process_instance_id")
+  String processInstanceId;
+  @Column(name = "created_by", nullable = false, updatable = false)
+  String createdBy;
+  @Column(name = "created_at", nullable = false, updatable = false)
+  Instant createdAt;
+  @Column(name = "updated_at", nullable = false)
+  Instant updatedAt;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "rfi_topic", joinColumns = @JoinColumn(name = "rfi_id"))
+  @OrderColumn(name = "position")
+  @ListIndexBase(1)
+  @Column(name = "topic")
+  List<String> topics = new ArrayList<>();
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "rfi_criterion", joinColumns = @JoinColumn(name = "rfi_id"))
+  @OrderBy("position")
+  List<Criterion> criteria = new ArrayList<>();
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "rfi_scale_level", joinColumns = @JoinColumn(name = "rfi_id"))
+  @OrderBy("value")
+  List<ScaleLevel> scale = new ArrayList<>();
+
+  protected Rfi() {
+  }
+
+  Rfi(String id, String createdBy, Instant now) {
+    this.id = id;
+    this.createdBy = createdBy;
+    this.createdAt = now;
+    this.updatedAt = now;
+    this.status = RfiStatus.PLAN_DRAFTED;
+  }
+
+  boolean planFrozen() {
+    return planApprovedAt != null;
+  }
+
+  Criterion criterion(int position) {
+    return criteria.stream().filter(c -> c.position == position).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("RFI " + id + " has no criterion " + position));
+  }
+
+  ScaleLevel level(int value) {
+    return scale.stream().filter(l -> l.value == value).findFirst().orElse(null);
+  }
+
+  int lowestLevel() {
+    return scale.stream().mapToInt(l -> l.value).min().orElse(1);
+  }
+
+  int highestLevel() {
+    return scale.stream().mapToInt(l -> l.value).max().orElse(5);
+  }
+
+  /** One evaluation criterion: its name, guidance for reviewers, and weight (percent; all total 100). */
+  @Embeddable
+  static class Criterion {
+    @Column(nullable = false)
+    int position;
+    @Column(nullable = false)
+    String name;
+    @Column(nullable = false)
+    String guidance;
+    @Column(nullable = false)
+    int weight;
+
+    protected Criterion() {
+    }
+
+    Criterion(int position, String name, String guidance, int weight) {
+      this.position = position;
+      this.name = name;
+      this.guidance = guidance;
+      this.weight = weight;
+    }
+  }
+
+  /** One level of the rating scale, with the written definition reviewers rate against. */
+  @Embeddable
+  static class ScaleLevel {
+    @Column(nullable = false)
+    int value;
+    @Column(nullable = false)
+    String label;
+    @Column(nullable = false)
+    String definition;
+
+    protected ScaleLevel() {
+    }
+
+    ScaleLevel(int value, String label, String definition) {
+      this.value = value;
+      this.label = label;
+      this.definition = definition;
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package gov.qsmo.workflow.rfi;
+
+import gov.qsmo.workflow.identity.Roles;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may read what of an RFI. Oversight (the issuing agency's QSMO directors, contracting officers,
+ * auditors, administrators) reads the record; respondents' proprietary answers only the panel and
+ * the contracting officer; a reviewer only the responses assigned to them and never one they are
+ * recused from; scores are blind until the consensus step.
+ */
+@Component
+class RfiAccess {
+
+  private final RfiPanel panel;
+
+  RfiAccess(RfiPanel panel) {
+    this.panel = panel;
+  }
+
+  static boolean oversight(Caller caller, Rfi rfi) {
+    return caller.in(Roles.AUDITORS) || caller.in(Roles.CAMUNDA_ADMIN) || caller.in(Roles.CONTRACTING_OFFICERS)
+        || caller.directs(rfi.agencyCode);
+  }
+
+  PanelMember membership(Caller caller, Rfi rfi) {
+    return panel.member(rfi.id, caller.userId());
+  }
+
+  /** May know the RFI and its plan: a published RFI anyone signed in; a draft only its authors and oversight. */
+  boolean canSeeRfi(Caller caller, Rfi rfi) {
+    return rfi.planFrozen() || oversight(caller, rfi) || rfi.createdBy.equals(caller.userId())
+        || rfi.panelChairId.equals(caller.userId());
+  }
+
+  /** May read the RFI's record beyond its plan: the panel, audit trail, figures. */
+  boolean canSeeRecord(Caller caller, Rfi rfi) {
+    return oversight(caller, rfi) || membership(caller, rfi) != null || rfi.panelChairId.equals(caller.userId());
+  }
+
+  /** May see that this response exists and who sent it. */
+  boolean canSeeResponse(Caller caller, Rfi rfi, RfiResponse response, List<Assignment> assignments) {
+    if (response.submittedBy.equals(caller.userId()) || oversight(caller, rfi)) {
+      return true;
+    }
+    PanelMember member = membership(caller, rfi);
+    if (member == null || !member.attested() || member.conflicts.contains(response.id)) {
+      return false;
+    }
+    if (member.role == PanelMember.Role.CHAIR) {
+      return true;
+    }
+    return assignments.stream().anyMatch(a -> a.responseId.equals(response.id) && a.reviewerId.equals(caller.userId())
+        && a.status != Assignment.Status.REASSIGNED);
+  }
+
+  /** May read the answers: the respondent, and for a proprietary response only the panel and contracting officers. */
+  boolean canReadAnswers(Caller caller, Rfi rfi, RfiResponse response, List<Assignment> assignments) {
+    if (!canSeeResponse(caller, rfi, response, assignments)) {
+      return false;
+    }
+    if (!response.proprietary || response.submittedBy.equals(caller.userId())
+        || caller.in(Roles.CONTRACTING_OFFICERS)) {
+      return true;
+    }
+    return membership(caller, rfi) != null;
+  }
+
+  /** Whose scores the caller may read now. */
+  enum ScoreView { ALL, OWN, NONE }
+
+  ScoreView scores(Caller caller, Rfi rfi) {
+    PanelMember member = membership(caller, rfi);
+    boolean unblinded = rfi.status.scoresUnblinded();
+    if (member != null && member.role == PanelMember.Role.REVIEWER) {
+      return unblinded ? ScoreView.ALL : ScoreView.OWN;
+    }
+    if (member != null || oversight(caller, rfi)) {
+      return unblinded ? ScoreView.ALL : ScoreView.NONE;
+    }
+    return ScoreView.NONE;
+  }
+
+}

@@ -1,0 +1,41 @@
+package gov.qsmo.workflow.rfi;
+
+import static gov.qsmo.workflow.rfi.RfiProcess.Variables.AGENCY_CODE;
+
+import gov.qsmo.workflow.process.FormValidation;
+import gov.qsmo.workflow.web.Inputs;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/** End of the start event "Evaluation plan drafted": checks the plan and records the RFI. */
+@Component("rfiPlanDraftedListener")
+class RfiPlanDraftedListener implements ExecutionListener {
+
+  private final RfiPlans plans;
+  private final RfiRecords records;
+  private final IdentityService identityService;
+
+  RfiPlanDraftedListener(RfiPlans plans, RfiRecords records, IdentityService identityService) {
+    this.plans = plans;
+    this.records = records;
+    this.identityService = identityService;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    FormValidation.check(() -> {
+      Map<String, Object> form = RfiForm.startValues(execution, RfiProcess.Forms.DRAFT_PLAN);
+      String agency = Inputs.requiredCode(form, AGENCY_CODE, "Issuing agency");
+      Rfi rfi = plans.draft(PlanDraft.fromForm(form, agency), Caller.current(identityService));
+      rfi.processInstanceId = execution.getProcessInstanceId();
+      records.save(rfi);
+      for (String key : RfiProcess.Forms.DRAFT_PLAN) {
+        execution.removeVariable(key);
+      }
+      RfiVariables.initialize(execution, rfi);
+    });
+  }
+}

@@ -1,0 +1,76 @@
+package gov.qsmo.workflow.rfi;
+
+import gov.qsmo.workflow.web.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Year;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads RFIs, moves their status and writes the audit trail. */
+@Service
+@Transactional
+class RfiRecords {
+
+  private final RfiRepository rfis;
+  private final RfiEventRepository events;
+  private final Clock clock;
+
+  RfiRecords(RfiRepository rfis, RfiEventRepository events, Clock clock) {
+    this.rfis = rfis;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  String nextRfiId() {
+    return "RFI-" + Year.now(clock) + "-" + String.format("%04d", rfis.nextNumber());
+  }
+
+  String nextResponseId() {
+    return "RSP-" + Year.now(clock) + "-" + String.format("%04d", rfis.nextResponseNumber());
+  }
+
+  @Transactional(readOnly = true)
+  Rfi require(String id) {
+    return rfis.findById(id == null ? "" : id).orElseThrow(() -> new NotFoundException("No RFI with id '" + id + "'."));
+  }
+
+  /** The RFI, locked for the rest of the transaction. */
+  Rfi lock(String id) {
+    return rfis.lockById(id == null ? "" : id).orElseThrow(() -> new NotFoundException("No RFI with id '" + id + "'."));
+  }
+
+  @Transactional(readOnly = true)
+  List<Rfi> all() {
+    return rfis.findAllByOrderByCreatedAtDesc();
+  }
+
+  Rfi save(Rfi rfi) {
+    rfi.updatedAt = now();
+    return rfis.save(rfi);
+  }
+
+  void moveTo(Rfi rfi, RfiStatus status, String actor, String action, String detail) {
+    rfi.status = status;
+    save(rfi);
+    record(rfi.id, actor, action, detail);
+  }
+
+  void record(String rfiId, String actor, String action, String detail) {
+    events.save(new RfiEvent(rfiId, now(), actor, action, detail));
+  }
+
+  @Transactional(readOnly = true)
+  List<RfiEvent> history(String rfiId) {
+    return events.findByRfiIdOrderByOccurredAtAscIdAsc(rfiId);
+  }
+}

@@ -1,0 +1,183 @@
+package gov.qsmo.workflow.rfi;
+
+import gov.qsmo.workflow.web.Inputs;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Markdown texts for the RFI task forms. Forms receive them as string variables, so each fits in
+ * 4,000 characters; the full record stays in the application's tables and its API. Text people
+ * wrote is escaped, so markup in it shows as typed and never renders.
+ */
+final class RfiSummaries {
+
+  private static final String CUT = " [...] (the rest is in the RFI's record: GET /api/rfis/...)";
+
+  private RfiSummaries() {
+  }
+
+  /** Text as written, safe inside markdown: every character markdown or HTML would act on is escaped. */
+  static String literal(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    boolean lineStart = true;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (lineStart && (c == '#' || c == '-' || c == '+' || c == '=')) {
+        out.append('\\');
+      }
+      if (lineStart && Character.isDigit(c)) {
+        int j = i;
+        while (j < text.length() && Character.isDigit(text.charAt(j))) {
+          j++;
+        }
+        if (j < text.length() && (text.charAt(j) == '.' || text.charAt(j) == ')')) {
+          out.append(text, i, j).append('\\').append(text.charAt(j));
+          i = j;
+          lineStart = false;
+          continue;
+        }
+      }
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '\\', '`', '*', '_', '[', ']', '|', '~', '!' -> out.append('\\').append(c);
+        case '\n' -> out.append("  \n");
+        case '\r' -> { }
+        default -> out.append(c);
+      }
+      if (c == '\n') {
+        lineStart = true;
+      } else if (c != ' ' && c != '\t' && c != '\r') {
+        lineStart = false;
+      }
+    }
+    return out.toString();
+  }
+
+  static String fit(String text) {
+    if (text == null || text.length() <= Inputs.MAX_TEXT) {
+      return text;
+    }
+    return text.substring(0, Inputs.MAX_TEXT - CUT.length()) + CUT;
+  }
+
+  static String plan(Rfi rfi) {
+    StringBuilder text = new StringBuilder();
+    text.append("**Closes:** ").append(rfi.closesAt).append(rfi.allowLate ? " (late responses accepted, flagged)"
+        : " (late responses refused)").append("  \n**Panel chair:** ").append(literal(rfi.panelChairId));
+    text.append("\n\n**Topics**\n\n");
+    for (int i = 0; i < rfi.topics.size(); i++) {
+      text.append(i + 1).append("\\. ").append(literal(rfi.topics.get(i))).append("  \n");
+    }
+    text.append("\n**Criteria**\n\n| # | Criterion | Weight | Guidance |\n|---|---|---|---|\n");
+    for (Rfi.Criterion c : rfi.criteria) {
+      text.append("| ").append(c.position).append(" | ").append(literal(c.name)).append(" | ").append(c.weight)
+          .append("% | ").append(oneLine(c.guidance)).append(" |\n");
+    }
+    text.append("\n").append(scale(rfi));
+    return fit(text.toString());
+  }
+
+  static String scale(Rfi rfi) {
+    StringBuilder text = new StringBuilder("**Rating scale** (" + rfi.scaleType.name().toLowerCase(Locale.ROOT)
+        + ")\n\n| Rating | Level | Definition |\n|---|---|---|\n");
+    for (Rfi.ScaleLevel level : rfi.scale) {
+      text.append("| ").append(level.value).append(" | ").append(literal(level.label)).append(" | ")
+          .append(oneLine(level.definition)).append(" |\n");
+    }
+    return text.toString();
+  }
+
+  static String screening(Rfi rfi, List<RfiResponse> responses) {
+    if (responses.isEmpty()) {
+      return "No response arrived by the close date.";
+    }
+    StringBuilder text = new StringBuilder("| Response | Organization | Received | On time | All topics answered | "
+        + "Goes to the panel |\n|---|---|---|---|---|---|\n");
+    for (RfiResponse r : responses) {
+      text.append("| ").append(r.id).append(" | ").append(literal(r.organization)).append(" | ").append(r.receivedAt)
+          .append(" | ").append(yesNo(r.onTime)).append(" | ").append(yesNo(r.allTopicsAnswered)).append(" | ")
+          .append(yesNo(r.eligible)).append(" |\n");
+    }
+    return fit(text.toString());
+  }
+
+  static String respondents(List<RfiResponse> responses) {
+    return fit(responses.stream().map(r -> "**" + r.id + "**: " + literal(r.organization)
+        + (r.uei == null ? "" : " (UEI " + r.uei + ")")).collect(Collectors.joining("  \n")));
+  }
+
+  /** The head of a response: who sent it, when, proprietary marking, attachments. */
+  static String responseHeader(Rfi rfi, RfiResponse response, int attachments) {
+    StringBuilder text = new StringBuilder();
+    if (response.proprietary) {
+      text.append("**PROPRIETARY**: the respondent marked this response proprietary. Do not disclose it outside "
+          + "the panel (FAR 3.104).\n\n");
+    }
+    text.append("### ").append(response.id).append(": ").append(literal(response.organization)).append("\n")
+        .append(response.smallBusiness ? "Small business. " : "").append("Received ").append(response.receivedAt)
+        .append(response.late ? " **(late)**" : "").append(".");
+    if (attachments > 0) {
+      text.append("  \n").append(attachments).append(" attachment(s): GET /api/rfis/").append(rfi.id)
+          .append("/responses/").append(response.id).append("/attachments");
+    }
+    return fit(text.toString());
+  }
+
+  /** One topic and the response's answer to it. */
+  static String topic(Rfi rfi, RfiResponse response, int topic) {
+    String answer = response.answers.get(topic);
+    return fit("#### " + topic + "\\. " + literal(rfi.topics.get(topic - 1)) + "\n"
+        + (answer == null ? "*Not answered.*" : literal(answer)));
+  }
+
+  /** For the chair: every reviewer's rating of each criterion side by side, with the figures and flags. */
+  static String scores(Rfi rfi, Map<Integer, Map<String, Integer>> ratings, Map<Integer, CriterionResult> results,
+      List<String> reviewers) {
+    StringBuilder text = new StringBuilder("| Criterion | ");
+    reviewers.forEach(r -> text.append(literal(r)).append(" | "));
+    text.append("Mean | Spread | Flag |\n|---|");
+    reviewers.forEach(r -> text.append("---|"));
+    text.append("---|---|---|\n");
+    for (Rfi.Criterion c : rfi.criteria) {
+      text.append("| ").append(literal(c.name)).append(" | ");
+      Map<String, Integer> byReviewer = ratings.getOrDefault(c.position, Map.of());
+      reviewers.forEach(r -> text.append(byReviewer.containsKey(r) ? byReviewer.get(r) : "–").append(" | "));
+      CriterionResult result = results.get(c.position);
+      text.append(result == null || result.mean == null ? "–" : String.format(Locale.ROOT, "%.2f", result.mean))
+          .append(" | ").append(result == null || result.maxRating == null ? "–" : result.maxRating - result.minRating)
+          .append(" | ").append(result != null && result.flagged ? "**flagged**" : "").append(" |\n");
+    }
+    return fit(text.toString());
+  }
+
+  static String criterionSummary(Rfi.Criterion criterion, CriterionResult result, List<String> rationales) {
+    StringBuilder text = new StringBuilder("**").append(criterion.position).append("\\. ").append(literal(criterion.name))
+        .append("** (").append(criterion.weight).append("%)");
+    if (result != null && result.mean != null) {
+      text.append(String.format(Locale.ROOT, ": mean %.2f, ratings %d to %d, %d score(s)", result.mean,
+          result.minRating, result.maxRating, result.scoreCount));
+    }
+    if (result != null && result.flagged) {
+      text.append("  \n**Flagged:** ").append(literal(result.flagReasons)).append(". A rationale is required.");
+    }
+    for (String rationale : rationales) {
+      text.append("  \n").append(rationale);
+    }
+    return fit(text.toString());
+  }
+
+  private static String oneLine(String text) {
+    return literal(text.replaceAll("\\s*\\R\\s*", " / "));
+  }
+
+  private static String yesNo(Boolean value) {
+    return value == null ? "–" : value ? "yes" : "**no**";
+  }
+}

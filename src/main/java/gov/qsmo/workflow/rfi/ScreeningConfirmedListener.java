@@ -1,0 +1,42 @@
+package gov.qsmo.workflow.rfi;
+
+import static gov.qsmo.workflow.rfi.RfiProcess.Variables.ANY_ELIGIBLE;
+import static gov.qsmo.workflow.rfi.RfiProcess.Variables.SCREENING_DECISION;
+import static gov.qsmo.workflow.rfi.RfiProcess.Variables.SCREENING_OVERRIDES;
+
+import gov.qsmo.workflow.process.FormValidation;
+import gov.qsmo.workflow.web.Inputs;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/** End of "Confirm screening": the contracting officer confirms the automatic checks or overrides them with reasons. */
+@Component("screeningConfirmedListener")
+class ScreeningConfirmedListener implements ExecutionListener {
+
+  private final RfiForm form;
+  private final RfiResponses responses;
+  private final IdentityService identityService;
+
+  ScreeningConfirmedListener(RfiForm form, RfiResponses responses, IdentityService identityService) {
+    this.form = form;
+    this.responses = responses;
+    this.identityService = identityService;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    FormValidation.checkCompletion(execution, () -> {
+      Rfi rfi = form.rfi(execution, RfiProcess.Forms.CONFIRM_SCREENING);
+      Map<String, Object> values = execution.getVariablesLocal();
+      RfiChoices.ScreeningDecision decision = Inputs.requiredChoice(values, SCREENING_DECISION, "Screening",
+          RfiChoices.ScreeningDecision.class);
+      long eligible = responses.confirmScreening(rfi.id, decision == RfiChoices.ScreeningDecision.OVERRIDE,
+          Inputs.optionalText(values, SCREENING_OVERRIDES, "Overrides", Inputs.MAX_TEXT),
+          Caller.current(identityService));
+      execution.getProcessInstance().setVariable(ANY_ELIGIBLE, eligible > 0);
+    });
+  }
+}

@@ -1,0 +1,474 @@
+package gov.qsmo.workflow.rfi;
+
+import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_APPROVE_PLAN;
+import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_APPROVE_REPORT;
+import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_CONFIRM_SCREENING;
+import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_FORM_PANEL;
+import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_HOLD_CONSENSUS;
+import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_REASSIGN_REVIEWERS;
+import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_RESOLVE_MISSING_SCORES;
+import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_REVISE_PLAN;
+import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_SCORE_RESPONSE;
+import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_SIGN_ATTESTATION;
+import static gov.qsmo.workflow.rfi.RfiScenario.CHAIR;
+import static gov.qsmo.workflow.rfi.RfiScenario.DIRECTOR;
+import static gov.qsmo.workflow.rfi.RfiScenario.OFFICER;
+import static gov.qsmo.workflow.rfi.RfiScenario.REVIEWERS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import gov.qsmo.workflow.ProcessEngineTest;
+import gov.qsmo.workflow.web.ConflictException;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The rfi-evaluation process, one path each: plan approved and returned, late responses refused and
+ * accepted, screening overridden, a conflict with recusal and reassignment, the scoring deadline, an
+ * outlier whose consensus needs a rationale, and the report approved and returned.
+ */
+@ProcessEngineTest
+@Import(RfiScenario.class)
+class RfiEvaluationProcessTests {
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  RfiScenario scenario;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  ManagementService managementService;
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  RfiPlans plans;
+  @Autowired
+  RfiPanel panel;
+  @Autowired
+  RfiScoring scoring;
+  @Autowired
+  RfiResults results;
+  @Autowired
+  RfiReports reports;
+  @Autowired
+  RfiRecords records;
+
+  @BeforeEach
+  void setUp() {
+    init(engine);
+    scenario.ensureUsers();
+  }
+
+  @AfterEach
+  void tearDown() {
+    ClockUtil.reset();
+    identityService.clearAuthentication();
+  }
+
+  @Test
+  void anApprovedPlanIsFrozenAndTheRfiWaitsForItsCloseDate() {
+    ProcessInstance instance = scenario.draft(false);
+    assertThat(instance).isWaitingAt(TASK_APPROVE_PLAN);
+    Rfi drafted = scenario.rfi(instance);
+    assertThat(drafted.criteria).extracting(c -> c.weight).containsExactly(40, 35, 25);
+    assertThat(drafted.scale).hasSize(5).allSatisfy(level -> assertThat(level.definition).isNotBlank());
+    assertThat(taskService.getVariable(scenario.tasks(instance, TASK_APPROVE_PLAN).get(0).getId(), "planText")
+        .toString()).contains("Data implementation").contains("35%");
+
+    scenario.complete(instance, TASK_APPROVE_PLAN, DIRECTOR, Map.of("planDecision", "APPROVE"));
+
+    assertThat(instance).hasPassed(RfiProcess.Elements.TASK_PUBLISH_RFI)
+        .isWaitingAt(RfiProcess.Elements.TIMER_CLOSE_DATE_REACHED);
+    Rfi rfi = scenario.rfi(instance);
+    assertThat(rfi.status).isEqualTo(RfiStatus.OPEN);
+    assertThat(rfi.planApprovedBy).isEqualTo(DIRECTOR);
+    Job timer = managementService.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+    assertThat(timer.getDuedate().toInstant()).isEqualTo(rfi.closesAt);
+    assertThatThrownBy(() -> plans.revise(rfi.id, PlanDraft.of(rfi, java.time.ZoneId.systemDefault()),
+        Caller.SYSTEM)).isInstanceOf(ConflictException.class).hasMessageContaining("frozen");
+  }
+
+  @Test
+  void aReturnedPlanIsRevisedAndApprovedAgain() {
+    ProcessInstance instance = scenario.draft(false);
+    Task approval = scenario.tasks(instance, TASK_APPROVE_PLAN).get(0);
+    assertThatThrownBy(() -> scenario.as(DIRECTOR, () -> {
+      taskService.complete(approval.getId(), Map.of("planDecision", "RETURN"));
+      return null;
+    })).isInstanceOf(FormFieldValidationException.class).hasMessageContaining("what to change");
+
+    scenario.complete(instance, TASK_APPROVE_PLAN, DIRECTOR, Map.of("planDecision", "RETURN",
+        "planComments", "Weight customer experience higher."));
+
+    assertThat(instance).isWaitingAt(TASK_REVISE_PLAN);
+    Task revise = scenario.tasks(instance, TASK_REVISE_PLAN).get(0);
+    assertThat(taskService.getVariables(revise.getId())).containsEntry("criteria",
+        "Commercial solutions | 40 | Maturity of the solution\nData implementation | 35 | Use of grants data "
+            + "standards\nCustomer experience | 25 | Usability for applicants and staff")
+        .containsKey("returnComments");
+    Map<String, Object> revised = new HashMap<>(scenario.planForm(false));
+    revised.remove("agencyCode");
+    revised.put("criteria", "Commercial solutions | 50 | Maturity\nCustomer experience | 40 | Usability");
+    assertThatThrownBy(() -> scenario.as(OFFICER, () -> {
+      taskService.complete(revise.getId(), revised);
+      return null;
+    })).isInstanceOf(FormFieldValidationException.class).hasMessageContaining("total 90");
+    revised.put("criteria", "Commercial solutions | 50 | Maturity\nCustomer experience | 50 | Usability");
+    scenario.complete(instance, TASK_REVISE_PLAN, OFFICER, revised);
+
+    assertThat(instance).isWaitingAt(TASK_APPROVE_PLAN);
+    assertThat(scenario.rfi(instance).criteria).extracting(c -> c.name)
+        .containsExactly("Commercial solutions", "Customer experience");
+    scenario.complete(instance, TASK_APPROVE_PLAN, DIRECTOR, Map.of("planDecision", "APPROVE"));
+    assertThat(instance).isWaitingAt(RfiProcess.Elements.TIMER_CLOSE_DATE_REACHED);
+    assertThat(records.history(instance.getBusinessKey())).extracting(e -> e.action)
+        .containsSubsequence("PLAN_DRAFTED", "PLAN_RETURNED", "PLAN_REVISED", "PLAN_APPROVED", "RFI_PUBLISHED");
+  }
+
+  @Test
+  void aPlanWhoseWeightsDoNotTotal100OrWhoseScaleLacksADefinitionIsRefusedAtTheStart() {
+    Map<String, Object> form = scenario.planForm(false);
+    form.put("criteria", "Commercial solutions | 60 | Maturity\nCustomer experience | 30 | Usability");
+    assertThatThrownBy(() -> scenario.as(DIRECTOR, () -> engine.getRuntimeService()
+        .startProcessInstanceByKey(RfiProcess.KEY, form)))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("total 90; they must total 100");
+    form.put("criteria", "Commercial solutions | 100 | Maturity");
+    form.put("scaleLevels", "1 | Low | Weak\n2 | Medium |\n3 | High | Strong");
+    assertThatThrownBy(() -> scenario.as(DIRECTOR, () -> engine.getRuntimeService()
+        .startProcessInstanceByKey(RfiProcess.KEY, form)))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("level 2 (Medium) has no definition");
+  }
+
+  @Test
+  void aResponseAfterTheCloseDateIsRefusedUnlessThePlanAcceptsLateResponses() {
+    ProcessInstance strict = scenario.open(false);
+    ProcessInstance lenient = scenario.open(true);
+    ClockUtil.setCurrentTime(Date.from(scenario.rfi(strict).closesAt.plusSeconds(3600)));
+
+    assertThatThrownBy(() -> scenario.respond(strict, "Late Corp", 3))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("does not accept late responses");
+    String late = scenario.respond(lenient, "Late Corp", 3);
+
+    RfiResponse response = responsesService.require(lenient.getBusinessKey(), late);
+    assertThat(response.late).isTrue();
+    scenario.close(lenient);
+    assertThat(lenient).isWaitingAt(TASK_CONFIRM_SCREENING);
+    assertThat(responsesService.require(lenient.getBusinessKey(), late).eligible)
+        .as("a late response fails the on-time check").isFalse();
+    assertThat(taskService.getVariable(scenario.tasks(lenient, TASK_CONFIRM_SCREENING).get(0).getId(),
+        "screeningTable").toString()).contains(late).contains("**no**");
+  }
+
+  @Autowired
+  RfiResponses responsesService;
+
+  @Test
+  void theContractingOfficerOverridesTheScreeningWithAReason() {
+    ProcessInstance instance = scenario.open(true);
+    String complete = scenario.respond(instance, "Complete Co", 3);
+    String partial = scenario.respond(instance, "Partial Co", 2);
+    scenario.close(instance);
+    Task screening = scenario.tasks(instance, TASK_CONFIRM_SCREENING).get(0);
+
+    assertThatThrownBy(() -> scenario.as(OFFICER, () -> {
+      taskService.complete(screening.getId(), Map.of("screeningDecision", "OVERRIDE",
+          "screeningOverrides", partial + " | include"));
+      return null;
+    })).isInstanceOf(FormFieldValidationException.class).hasMessageContaining("the reason is required");
+    scenario.complete(instance, TASK_CONFIRM_SCREENING, OFFICER, Map.of("screeningDecision", "OVERRIDE",
+        "screeningOverrides", partial + " | include | The missing topic is answered in the attachment."));
+
+    assertThat(instance).isWaitingAt(TASK_FORM_PANEL);
+    assertThat(responsesService.eligible(instance.getBusinessKey())).extracting(r -> r.id)
+        .containsExactlyInAnyOrder(complete, partial);
+    assertThat(responsesService.require(instance.getBusinessKey(), partial).overrideReason)
+        .isEqualTo("The missing topic is answered in the attachment.");
+    assertThat(records.history(instance.getBusinessKey())).extracting(e -> e.action).contains("SCREENING_OVERRIDDEN");
+  }
+
+  @Test
+  void anRfiWithoutAnEligibleResponseEndsAfterScreening() {
+    ProcessInstance instance = scenario.open(false);
+    scenario.close(instance);
+    scenario.complete(instance, TASK_CONFIRM_SCREENING, OFFICER, Map.of("screeningDecision", "CONFIRM"));
+    assertThat(instance).isEnded().hasPassed(RfiProcess.Elements.END_NO_ELIGIBLE_RESPONSE);
+    assertThat(scenario.rfi(instance).status).isEqualTo(RfiStatus.CLOSED_NO_RESPONSES);
+  }
+
+  @Test
+  void aPanelNeedsThreeReviewersAndTheChairDoesNotScore() {
+    ProcessInstance instance = scenario.open(false);
+    scenario.respond(instance, "Acme", 3);
+    scenario.close(instance);
+    scenario.complete(instance, TASK_CONFIRM_SCREENING, OFFICER, Map.of("screeningDecision", "CONFIRM"));
+    Task form = scenario.tasks(instance, TASK_FORM_PANEL).get(0);
+    assertThat(form.getAssignee()).isEqualTo(CHAIR);
+
+    assertThatThrownBy(() -> scenario.as(CHAIR, () -> {
+      taskService.complete(form.getId(), Map.of("reviewers", REVIEWERS.get(0) + "\n" + REVIEWERS.get(1)));
+      return null;
+    })).isInstanceOf(FormFieldValidationException.class).hasMessageContaining("at least 3 reviewers");
+    assertThatThrownBy(() -> scenario.as(CHAIR, () -> {
+      taskService.complete(form.getId(), Map.of("reviewers", REVIEWERS.get(0) + "," + REVIEWERS.get(1) + "," + CHAIR));
+      return null;
+    })).isInstanceOf(FormFieldValidationException.class).hasMessageContaining("does not score");
+  }
+
+  @Test
+  void everyMemberAttestsBeforeSeeingAResponseAndADeclaredConflictRecusesAndTheChairAddsAReviewer() {
+    ProcessInstance instance = scenario.withPanel(REVIEWERS.subList(0, 3), null, "Acme", "Globex");
+    String globex = responsesService.eligible(instance.getBusinessKey()).get(1).id;
+    assertThat(scenario.tasks(instance, TASK_SIGN_ATTESTATION)).extracting(Task::getAssignee)
+        .containsExactlyInAnyOrder(CHAIR, REVIEWERS.get(0), REVIEWERS.get(1), REVIEWERS.get(2));
+    Task attestation = scenario.task(instance, TASK_SIGN_ATTESTATION, REVIEWERS.get(0));
+    assertThat(taskService.getVariables(attestation.getId())).doesNotContainKeys("responseHeader", "topic1Text");
+    assertThatThrownBy(() -> scenario.as(REVIEWERS.get(0), () -> {
+      taskService.complete(attestation.getId(), Map.of("attest", false));
+      return null;
+    })).isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Tick the attestation");
+    assertThatThrownBy(() -> scenario.as(REVIEWERS.get(1), () -> {
+      taskService.complete(attestation.getId(), Map.of("attest", true));
+      return null;
+    })).as("another member cannot sign it").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+
+    scenario.attestAll(instance, Map.of(REVIEWERS.get(0), globex));
+
+    assertThat(instance).isWaitingAt(TASK_REASSIGN_REVIEWERS);
+    PanelMember recused = panel.member(instance.getBusinessKey(), REVIEWERS.get(0));
+    assertThat(recused.conflicts).containsExactly(globex);
+    assertThat(recused.attestationVersion).isEqualTo("COI-NDA-2026-1");
+    assertThat(taskService.getVariable(scenario.tasks(instance, TASK_REASSIGN_REVIEWERS).get(0).getId(),
+        "shortfallText").toString()).contains(globex).contains("2 of 3");
+
+    scenario.complete(instance, TASK_REASSIGN_REVIEWERS, CHAIR, Map.of("reassignAction", "ADD_REVIEWERS",
+        "additionalReviewers", REVIEWERS.get(3)));
+    assertThat(scenario.tasks(instance, TASK_SIGN_ATTESTATION)).extracting(Task::getAssignee)
+        .containsExactly(REVIEWERS.get(3));
+    scenario.attestAll(instance, Map.of());
+
+    assertThat(instance).isWaitingAt(TASK_SCORE_RESPONSE);
+    List<Assignment> assignments = panel.assignments(instance.getBusinessKey());
+    assertThat(assignments.stream().filter(a -> a.responseId.equals(globex)).map(a -> a.reviewerId))
+        .containsExactlyInAnyOrder(REVIEWERS.get(1), REVIEWERS.get(2), REVIEWERS.get(3));
+    assertThat(assignments).hasSize(6);
+    Task globexTask = scenario.tasks(instance, TASK_SCORE_RESPONSE).stream()
+        .filter(t -> t.getAssignee().equals(REVIEWERS.get(3))).filter(t -> t.getName().contains(globex)).findFirst()
+        .orElseThrow();
+    assertThat(taskService.getVariables(globexTask.getId()).get("topic1Text").toString()).contains("Globex on topic 1");
+  }
+
+  @Test
+  void aChairMayProceedWithFewerReviewersForAResponse() {
+    ProcessInstance instance = scenario.withPanel(REVIEWERS.subList(0, 3), null, "Acme");
+    String acme = responsesService.eligible(instance.getBusinessKey()).get(0).id;
+    scenario.attestAll(instance, Map.of(REVIEWERS.get(2), acme));
+    Task reassign = scenario.tasks(instance, TASK_REASSIGN_REVIEWERS).get(0);
+    assertThatThrownBy(() -> scenario.as(CHAIR, () -> {
+      taskService.complete(reassign.getId(), Map.of("reassignAction", "PROCEED"));
+      return null;
+    })).isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Say why");
+
+    scenario.complete(instance, TASK_REASSIGN_REVIEWERS, CHAIR, Map.of("reassignAction", "PROCEED",
+        "reassignReason", "Two reviewers suffice for this response."));
+
+    assertThat(scenario.tasks(instance, TASK_SCORE_RESPONSE)).extracting(Task::getAssignee)
+        .containsExactlyInAnyOrder(REVIEWERS.get(0), REVIEWERS.get(1));
+  }
+
+  @Test
+  void scoresAreCheckedAgainstTheScaleAndTheReviewerAndACorrectionIsANewVersion() {
+    ProcessInstance instance = scoring(REVIEWERS.subList(0, 3), "Acme");
+    Task task = scenario.task(instance, TASK_SCORE_RESPONSE, REVIEWERS.get(0));
+
+    assertThatThrownBy(() -> scenario.as(REVIEWERS.get(0), () -> {
+      taskService.complete(task.getId(), RfiScenario.scores(4, 6, 3));
+      return null;
+    })).isInstanceOf(FormFieldValidationException.class).hasMessageContaining("rating 6 of 'Data implementation' "
+        + "is outside the scale");
+    Map<String, Object> noRationale = RfiScenario.scores(4, 4, 3);
+    noRationale.remove("rationale2");
+    assertThatThrownBy(() -> scenario.as(REVIEWERS.get(0), () -> {
+      taskService.complete(task.getId(), noRationale);
+      return null;
+    })).isInstanceOf(FormFieldValidationException.class).hasMessageContaining("rationale");
+    Map<String, Object> redirected = RfiScenario.scores(4, 4, 3);
+    Assignment other = panel.assignments(instance.getBusinessKey()).stream()
+        .filter(a -> a.reviewerId.equals(REVIEWERS.get(1))).findFirst().orElseThrow();
+    redirected.put("assignmentId", String.valueOf(other.id));
+    assertThatThrownBy(() -> scenario.as(REVIEWERS.get(0), () -> {
+      taskService.complete(task.getId(), redirected);
+      return null;
+    })).isInstanceOf(FormFieldValidationException.class).hasMessageContaining("set by the process");
+
+    scenario.score(task, 4, 4, 3);
+
+    Assignment assignment = panel.assignments(instance.getBusinessKey()).stream()
+        .filter(a -> a.reviewerId.equals(REVIEWERS.get(0))).findFirst().orElseThrow();
+    assertThat(assignment.status).isEqualTo(Assignment.Status.SCORED);
+    ScoreSheet corrected = scoring.correct(instance.getBusinessKey(), String.valueOf(assignment.id),
+        Map.of(1, new RfiScoring.ScoreInput(5, null, null, "Re-read the pilot results."),
+            2, new RfiScoring.ScoreInput(4, null, null, "Unchanged."),
+            3, new RfiScoring.ScoreInput(3, null, null, "Unchanged.")), "Misread the pilot results.",
+        new Caller(REVIEWERS.get(0), java.util.Set.of()));
+    assertThat(corrected.version).isEqualTo(2);
+    assertThat(scoring.sheets(List.of(assignment))).extracting(s -> s.version, s -> s.scores.get(1).rating)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 4), org.assertj.core.groups.Tuple.tuple(2, 5));
+    assertThatThrownBy(() -> scoring.correct(instance.getBusinessKey(), String.valueOf(assignment.id), Map.of(),
+        "x", new Caller(REVIEWERS.get(1), java.util.Set.of())))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("cannot score it");
+  }
+
+  @Test
+  void atTheScoringDeadlineTheChairReassignsAMissingScoreThenProceedsWithoutTheRest() {
+    ProcessInstance instance = scenario.withPanel(REVIEWERS, 3, "Acme");
+    scenario.attestAll(instance, Map.of());
+    String acme = responsesService.eligible(instance.getBusinessKey()).get(0).id;
+    assertThat(scenario.tasks(instance, TASK_SCORE_RESPONSE)).extracting(Task::getAssignee)
+        .containsExactly(REVIEWERS.get(0), REVIEWERS.get(1), REVIEWERS.get(2));
+    scenario.score(scenario.task(instance, TASK_SCORE_RESPONSE, REVIEWERS.get(0)), 4, 4, 4);
+
+    managementService.executeJob(timer(instance, RfiProcess.Elements.TIMER_SCORING_REMINDER_DUE).getId());
+    assertThat(scenario.tasks(instance, TASK_SCORE_RESPONSE)).hasSize(2)
+        .allSatisfy(t -> assertThat(t.getPriority()).isEqualTo(RemindReviewersDelegate.REMINDED_PRIORITY));
+
+    managementService.executeJob(timer(instance, RfiProcess.Elements.TIMER_SCORING_DEADLINE_PASSED).getId());
+    assertThat(instance).isWaitingAt(TASK_RESOLVE_MISSING_SCORES);
+    assertThat(scenario.tasks(instance, TASK_SCORE_RESPONSE)).isEmpty();
+    Task resolve = scenario.tasks(instance, TASK_RESOLVE_MISSING_SCORES).get(0);
+    assertThat(taskService.getVariable(resolve.getId(), "missingScoresText").toString())
+        .contains(REVIEWERS.get(1)).contains(REVIEWERS.get(2)).doesNotContain(REVIEWERS.get(0));
+    String due = LocalDate.now().plusDays(7).toString();
+    assertThatThrownBy(() -> scenario.as(CHAIR, () -> {
+      taskService.complete(resolve.getId(), Map.of("missingScoresAction", "REASSIGN",
+          "reassignments", acme + " | " + REVIEWERS.get(0), "newScoringDueDate", due));
+      return null;
+    })).isInstanceOf(FormFieldValidationException.class).hasMessageContaining("has been assigned " + acme);
+
+    scenario.complete(instance, TASK_RESOLVE_MISSING_SCORES, CHAIR, Map.of("missingScoresAction", "REASSIGN",
+        "reassignments", acme + " | " + REVIEWERS.get(2) + " | " + REVIEWERS.get(3), "newScoringDueDate", due));
+
+    assertThat(instance).isWaitingAt(TASK_SCORE_RESPONSE);
+    assertThat(scenario.tasks(instance, TASK_SCORE_RESPONSE)).extracting(Task::getAssignee)
+        .containsExactlyInAnyOrder(REVIEWERS.get(1), REVIEWERS.get(3));
+    assertThat(timer(instance, RfiProcess.Elements.TIMER_SCORING_DEADLINE_PASSED).getDuedate().toInstant())
+        .isEqualTo(scenario.rfi(instance).scoringDueAt);
+    scenario.score(scenario.task(instance, TASK_SCORE_RESPONSE, REVIEWERS.get(3)), 3, 3, 3);
+
+    managementService.executeJob(timer(instance, RfiProcess.Elements.TIMER_SCORING_DEADLINE_PASSED).getId());
+    scenario.complete(instance, TASK_RESOLVE_MISSING_SCORES, CHAIR, Map.of("missingScoresAction", "PROCEED",
+        "missingScoresReason", "Reviewer 2 is on leave."));
+
+    assertThat(instance).isWaitingAt(TASK_HOLD_CONSENSUS);
+    assertThat(panel.assignments(instance.getBusinessKey())).extracting(a -> a.reviewerId, a -> a.status)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(REVIEWERS.get(0), Assignment.Status.SCORED),
+            org.assertj.core.groups.Tuple.tuple(REVIEWERS.get(1), Assignment.Status.WAIVED),
+            org.assertj.core.groups.Tuple.tuple(REVIEWERS.get(2), Assignment.Status.REASSIGNED),
+            org.assertj.core.groups.Tuple.tuple(REVIEWERS.get(3), Assignment.Status.SCORED));
+    assertThat(results.resultsOf(acme)).allSatisfy(r -> assertThat(r.scoreCount).isEqualTo(2));
+  }
+
+  @Test
+  void anOutlierIsFlaggedAndItsConsensusNeedsARationaleThenTheDirectorReturnsAndApprovesTheReport() {
+    ProcessInstance instance = scoring(REVIEWERS.subList(0, 3), "Acme");
+    String acme = responsesService.eligible(instance.getBusinessKey()).get(0).id;
+    scenario.score(scenario.task(instance, TASK_SCORE_RESPONSE, REVIEWERS.get(0)), 1, 4, 3);
+    scenario.score(scenario.task(instance, TASK_SCORE_RESPONSE, REVIEWERS.get(1)), 4, 4, 3);
+    scenario.score(scenario.task(instance, TASK_SCORE_RESPONSE, REVIEWERS.get(2)), 5, 4, 4);
+    scenario.runJobs(instance);
+
+    assertThat(instance).hasPassed(RfiProcess.Elements.TASK_AGGREGATE_SCORES).isWaitingAt(TASK_HOLD_CONSENSUS);
+    List<CriterionResult> figures = results.resultsOf(acme);
+    assertThat(figures).extracting(r -> r.flagged).containsExactly(true, false, false);
+    assertThat(figures.get(0).flagReasons).contains("spread over half the scale");
+    assertThat(figures.get(0).mean).isEqualTo(10 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
+    Task consensus = scenario.tasks(instance, TASK_HOLD_CONSENSUS).get(0);
+    assertThat(consensus.getAssignee()).isEqualTo(CHAIR);
+    Map<String, Object> shown = taskService.getVariables(consensus.getId());
+    assertThat(shown.get("scoresTable").toString()).contains("**flagged**").contains(REVIEWERS.get(0));
+    assertThat(shown.get("criterion1Summary").toString()).contains("Flagged").contains("A rationale is required");
+
+    Map<String, Object> form = new HashMap<>(Map.of("consensusRating1", 4, "consensusRating2", 4,
+        "consensusRating3", 3));
+    assertThatThrownBy(() -> scenario.as(CHAIR, () -> {
+      taskService.complete(consensus.getId(), form);
+      return null;
+    })).isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("'Commercial solutions' is flagged").hasMessageContaining("write the consensus rationale");
+    form.put("consensusRationale1", "The pilot results outweigh the first reviewer's concern.");
+    form.put("dissent", REVIEWERS.get(0) + " holds that the solution is immature.");
+    scenario.complete(instance, TASK_HOLD_CONSENSUS, CHAIR, form);
+
+    assertThat(instance).hasPassed(RfiProcess.Elements.TASK_GENERATE_REPORT).isWaitingAt(TASK_APPROVE_REPORT);
+    assertThat(scenario.rfi(instance).status).isEqualTo(RfiStatus.REPORT_REVIEW);
+    assertThat(reports.latest(instance.getBusinessKey())).get().satisfies(r -> {
+      assertThat(r.version).isEqualTo(1);
+      assertThat(r.finalReport).isFalse();
+      assertThat(new String(r.pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    });
+    assertThat(panel.assignments(instance.getBusinessKey())).allSatisfy(a ->
+        assertThat(scoring.sheets(List.of(a))).singleElement().satisfies(s -> assertThat(s.version).isEqualTo(1)));
+
+    scenario.complete(instance, TASK_APPROVE_REPORT, DIRECTOR, Map.of("reportDecision", "RETURN",
+        "reportComments", "Reconsider customer experience."));
+    assertThat(instance).isWaitingAt(TASK_HOLD_CONSENSUS);
+    Task again = scenario.tasks(instance, TASK_HOLD_CONSENSUS).get(0);
+    assertThat(taskService.getVariables(again.getId())).containsEntry("consensusRating1", 4)
+        .containsEntry("consensusRationale1", "The pilot results outweigh the first reviewer's concern.");
+    Map<String, Object> revised = new HashMap<>(form);
+    revised.put("consensusRating3", 4);
+    revised.put("consensusRationale3", "Usability testing with grantees was convincing.");
+    scenario.complete(instance, TASK_HOLD_CONSENSUS, CHAIR, revised);
+    assertThat(results.latestConsensus(acme)).get().satisfies(c -> {
+      assertThat(c.version).isEqualTo(2);
+      assertThat(c.ratings.get(3).rating).isEqualTo(4);
+    });
+
+    scenario.complete(instance, TASK_APPROVE_REPORT, DIRECTOR, Map.of("reportDecision", "APPROVE"));
+    scenario.runJobs(instance);
+
+    assertThat(instance).isEnded().hasPassed(RfiProcess.Elements.TASK_FINALIZE_REPORT,
+        RfiProcess.Elements.END_EVALUATION_COMPLETED);
+    assertThat(scenario.rfi(instance).status).isEqualTo(RfiStatus.COMPLETED);
+    assertThat(reports.latest(instance.getBusinessKey())).get().satisfies(r -> {
+      assertThat(r.version).isEqualTo(3);
+      assertThat(r.finalReport).isTrue();
+    });
+    assertThat(records.history(instance.getBusinessKey())).extracting(e -> e.action).containsSubsequence(
+        "SCORES_AGGREGATED", "CONSENSUS_RECORDED", "REPORT_GENERATED", "REPORT_RETURNED", "CONSENSUS_RECORDED",
+        "REPORT_APPROVED", "FINAL_REPORT_GENERATED", "EVALUATION_COMPLETED");
+  }
+
+  /** Open, one or more responses, panel of these reviewers, all attested: waiting at scoring. */
+  private ProcessInstance scoring(List<String> reviewers, String... organizations) {
+    ProcessInstance instance = scenario.withPanel(reviewers, null, organizations);
+    scenario.attestAll(instance, Map.of());
+    assertThat(instance).isWaitingAt(TASK_SCORE_RESPONSE);
+    return instance;
+  }
+
+  private Job timer(ProcessInstance instance, String activityId) {
+    return managementService.createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId)
+        .singleResult();
+  }
+}
