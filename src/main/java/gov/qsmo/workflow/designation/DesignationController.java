@@ -95,7 +95,24 @@ class DesignationController {
   record EventView(Instant occurredAt, String actor, String action, DesignationStatus status, String reason) {
   }
 
-  record PlanVersionView(int versionNumber, String submittedBy, Instant submittedAt, Map<String, String> sections) {
+  record ServiceOfferingView(String name, ServiceOffering.ProviderType providerType, String provider,
+      String contractVehicle) {
+
+    static ServiceOfferingView of(ServiceOffering offering) {
+      return new ServiceOfferingView(offering.name(), offering.providerType(), offering.provider(),
+          offering.contractVehicle());
+    }
+  }
+
+  record PlanVersionView(int versionNumber, String submittedBy, Instant submittedAt, Map<String, String> sections,
+      List<ServiceOfferingView> serviceOfferings) {
+
+    static PlanVersionView of(PlanVersion plan) {
+      Map<String, String> sections = new LinkedHashMap<>();
+      plan.sections().forEach((section, text) -> sections.put(section.key(), text));
+      return new PlanVersionView(plan.getVersionNumber(), plan.getSubmittedBy(), plan.getSubmittedAt(), sections,
+          plan.serviceOfferings().stream().map(ServiceOfferingView::of).toList());
+    }
   }
 
   @GetMapping
@@ -119,13 +136,11 @@ class DesignationController {
   }
 
   @GetMapping("/{id}/plan-versions")
-  @Operation(summary = "Every submitted version of the Marketplace Implementation Plan")
+  @Operation(summary = "Every submitted version of the Marketplace Implementation Plan",
+      description = "Each version's sections as written, and its proposed service offerings one by one (empty for "
+          + "versions stored before offerings were kept as rows).")
   List<PlanVersionView> planVersions(@PathVariable String id, Authentication caller) {
-    return designations.planVersions(requireVisible(id, caller).getId()).stream().map(p -> {
-      Map<String, String> sections = new LinkedHashMap<>();
-      p.sections().forEach((section, text) -> sections.put(section.key(), text));
-      return new PlanVersionView(p.getVersionNumber(), p.getSubmittedBy(), p.getSubmittedAt(), sections);
-    }).toList();
+    return designations.planVersions(requireVisible(id, caller).getId()).stream().map(PlanVersionView::of).toList();
   }
 
   record SectionChange(String section, String title, boolean required, String from, String to, boolean changed) {

@@ -63,7 +63,9 @@ class PreDesignationIT {
     assertThat(submit("director.gsa", plan.path("id").asText(), Map.of("governance", "x")).status()).isEqualTo(403);
 
     Map<String, Object> sections = new LinkedHashMap<>();
-    sections.put("serviceOfferings", "Two federal providers and a commercial SaaS offering.");
+    sections.put("serviceOfferings", """
+        Grants system | federal | HHS GrantSolutions | Interagency agreement
+        Grants management SaaS | Commercial | Schedule vendors | GSA MAS special item number""");
     sections.put("acquisitionStrategy", "GSA schedule special item number.");
     sections.put("governance", "Customer council.");
     sections.put("financialInfrastructure", "Fee for service.");
@@ -75,6 +77,13 @@ class PreDesignationIT {
     assertThat(versions.size()).isEqualTo(1);
     assertThat(versions.get(0).path("submittedBy").asText()).isEqualTo("director.hhs");
     assertThat(versions.get(0).path("sections").path("governance").asText()).isEqualTo("Customer council.");
+    JsonNode offerings = versions.get(0).path("serviceOfferings");
+    assertThat(offerings.size()).isEqualTo(2);
+    assertThat(offerings.get(0).path("name").asText()).isEqualTo("Grants system");
+    assertThat(offerings.get(0).path("providerType").asText()).isEqualTo("FEDERAL");
+    assertThat(offerings.get(0).path("provider").asText()).isEqualTo("HHS GrantSolutions");
+    assertThat(offerings.get(0).path("contractVehicle").asText()).isEqualTo("Interagency agreement");
+    assertThat(offerings.get(1).path("providerType").asText()).as("written 'Commercial'").isEqualTo("COMMERCIAL");
 
     JsonNode designation = http.get("omb.analyst", "/api/designations/" + designationId).json();
     assertThat(designation.path("status").asText()).isEqualTo("PLAN_SUBMITTED");
