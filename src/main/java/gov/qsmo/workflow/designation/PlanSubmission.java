@@ -7,15 +7,19 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -82,9 +86,12 @@ class PlanSubmission {
       }
       boolean section = Arrays.stream(PlanSection.values()).anyMatch(s -> s.key().equals(field));
       throw new InvalidRequestException(section ? "sections." + field : field, e.getMessage());
-    } catch (OptimisticLockingException e) {
+    } catch (OptimisticLockingException | TaskAlreadyClaimedException | NullValueException e) {
+      // Someone else claimed or completed the task since it was read.
       throw new ConflictException("The plan of designation " + designationId + " changed at the same moment "
           + "(submitted twice?); read its plan versions and try again if yours is not there.");
+    } catch (AuthorizationException e) {
+      throw new AccessDeniedException(e.getMessage());
     } finally {
       if (previous != null) {
         identityService.setAuthentication(previous);

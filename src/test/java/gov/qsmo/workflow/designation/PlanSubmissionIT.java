@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import gov.qsmo.workflow.HttpClientForTests;
 import gov.qsmo.workflow.HttpClientForTests.Response;
 import gov.qsmo.workflow.RunningApplicationTest;
+import gov.qsmo.workflow.identity.IdentitySetup;
+import gov.qsmo.workflow.identity.Roles;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -26,6 +29,9 @@ class PlanSubmissionIT {
 
   @LocalServerPort
   int port;
+
+  @Autowired
+  IdentitySetup identitySetup;
 
   HttpClientForTests http;
 
@@ -138,6 +144,13 @@ class PlanSubmissionIT {
           .contains("POST /api/designations/" + designation.id() + "/plan-versions");
     }
     assertThat(http.post(null, plans(designation), body).status()).isEqualTo(401);
+    // A director who may read every designation (an auditor too) still directs no agency's plan but their own.
+    identitySetup.ensureUser("test.director.auditor", "Test", "Director and auditor", "pw",
+        Roles.QSMO_DIRECTORS, Roles.AUDITORS);
+    Response readsButDoesNotDirect = http.post("test.director.auditor:pw", plans(designation), body);
+    assertThat(readsButDoesNotDirect.status()).isEqualTo(403);
+    assertThat(readsButDoesNotDirect.json().path("detail").asText()).isEqualTo("Only the QSMO directors of DHS "
+        + "(group qsmo-directors-dhs) submit the plan of " + designation.id() + ".");
 
     assertThat(http.get("auditor", plans(designation)).json().size()).isZero();
     assertThat(openPlanTask(designation).path("assignee").isNull()).as("nobody claimed the task").isTrue();
