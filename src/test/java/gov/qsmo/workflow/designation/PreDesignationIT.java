@@ -70,6 +70,15 @@ class PreDesignationIT {
     sections.put("governance", "Customer council.");
     sections.put("financialInfrastructure", "Fee for service.");
     sections.put("organization", "HHS program office.");
+    // Each line of the service offerings must be an offering: Tasklist shows the server's message.
+    Map<String, Object> badLine = new LinkedHashMap<>(sections);
+    badLine.put("serviceOfferings", "Grants system | federal | HHS GrantSolutions | Interagency agreement\n"
+        + "Commercial SaaS from several vendors");
+    Response refused = submit("director.hhs", plan.path("id").asText(), badLine);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().path("message").asText()).contains("Proposed service offerings, line 2 is not an "
+        + "offering: write it as name | federal or commercial | provider | contract vehicle");
+
     Response submitted = submit("director.hhs", plan.path("id").asText(), sections);
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
 
