@@ -107,13 +107,17 @@ class DemoSetup {
     String financial = start("FM", "TREAS",
         "Core financial management: a commercial marketplace beside the federal shared service providers.", due);
     preDesignate(financial);
-    submitPlan(financial, "director.treas", "Federal shared service providers (Treasury ARC, Interior IBC) and "
-        + "commercial core financial systems on the GSA schedule special item number.");
+    submitPlan(financial, "director.treas", """
+        Core financial system hosting | federal | Treasury Administrative Resource Center (ARC) | Interagency agreement
+        Core financial system hosting | federal | Interior Business Center (IBC) | Interagency agreement
+        Commercial core financial system (SaaS) | commercial | Schedule vendors | GSA MAS special item number""");
     // The board has voted on OPM's plan: waiting for the chair to consolidate (board.chair).
     String hr = start("HR", "OPM", "Civilian HR transaction services: compensation, work schedule and leave.", due);
     preDesignate(hr);
-    submitPlan(hr, "director.opm", "Payroll and work-schedule services from federal providers, and an HR IT "
-        + "inventory of every agency's systems.");
+    submitPlan(hr, "director.opm", """
+        Payroll processing | federal | USDA National Finance Center | Interagency agreement
+        Work schedule and leave | federal | Interior Business Center (IBC) | Interagency agreement
+        HR IT inventory of agencies' systems | federal | OPM HR Solutions | Interagency agreement""");
     settle(hr);
     vote(hr, DemoUsers.BOARD_CHAIR, "ENDORSE", null);
     vote(hr, "board.dhs", "ENDORSE_WITH_CONDITIONS", "Publish the HR IT inventory to agencies within 6 months.");
@@ -123,8 +127,9 @@ class DemoSetup {
     // The board endorsed HHS's grants plan with conditions: waiting for OMB's decision (omb.decider).
     String grants = start("GRANTS", "HHS", "Grants management solutions for grant-making agencies.", due);
     preDesignate(grants);
-    submitPlan(grants, "director.hhs", "Commercial grants-management solutions and the federal shared service "
-        + "provider, after the grants readiness assessment.");
+    submitPlan(grants, "director.hhs", """
+        Grants management system | federal | HHS GrantSolutions | Interagency agreement
+        Commercial grants management (SaaS) | commercial | Grants RFI vendors | GSA MAS special item number""");
     settle(grants);
     for (String member : List.of(DemoUsers.BOARD_CHAIR, "board.dhs", "board.treas", "board.opm")) {
       vote(grants, member, "ENDORSE", null);
@@ -144,6 +149,7 @@ class DemoSetup {
         Map.of(DECISION, "PRE_DESIGNATE")));
   }
 
+  /** A complete plan; {@code offerings} one per line: name | federal or commercial | provider | contract vehicle. */
   private void submitPlan(String instance, String director, String offerings) {
     as(director, () -> taskService.complete(singleTask(instance).getId(), Map.of(
         "serviceOfferings", offerings,

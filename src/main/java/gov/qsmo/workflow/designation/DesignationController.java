@@ -5,14 +5,18 @@ import gov.qsmo.workflow.web.Inputs;
 import gov.qsmo.workflow.web.InvalidRequestException;
 import gov.qsmo.workflow.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,12 +37,14 @@ class DesignationController {
   private final DesignationService designations;
   private final BoardReviewService boardReview;
   private final Redesignation redesignation;
+  private final PlanSubmission planSubmission;
 
   DesignationController(DesignationService designations, BoardReviewService boardReview,
-      Redesignation redesignation) {
+      Redesignation redesignation, PlanSubmission planSubmission) {
     this.designations = designations;
     this.boardReview = boardReview;
     this.redesignation = redesignation;
+    this.planSubmission = planSubmission;
   }
 
   record RedesignationRequest(String successorAgencyCode, LocalDate planDueDate, String reason) {
@@ -95,7 +101,24 @@ class DesignationController {
   record EventView(Instant occurredAt, String actor, String action, DesignationStatus status, String reason) {
   }
 
-  record PlanVersionView(int versionNumber, String submittedBy, Instant submittedAt, Map<String, String> sections) {
+  record ServiceOfferingView(String name, ServiceOffering.ProviderType providerType, String provider,
+      String contractVehicle) {
+
+    static ServiceOfferingView of(ServiceOffering offering) {
+      return new ServiceOfferingView(offering.name(), offering.providerType(), offering.provider(),
+          offering.contractVehicle());
+    }
+  }
+
+  record PlanVersionView(int versionNumber, String submittedBy, Instant submittedAt, Map<String, String> sections,
+      List<ServiceOfferingView> serviceOfferings) {
+
+    static PlanVersionView of(PlanVersion plan) {
+      Map<String, String> sections = new LinkedHashMap<>();
+      plan.sections().forEach((section, text) -> sections.put(section.key(), text));
+      return new PlanVersionView(plan.getVersionNumber(), plan.getSubmittedBy(), plan.getSubmittedAt(), sections,
+          plan.serviceOfferings().stream().map(ServiceOfferingView::of).toList());
+    }
   }
 
   @GetMapping
@@ -119,13 +142,92 @@ class DesignationController {
   }
 
   @GetMapping("/{id}/plan-versions")
-  @Operation(summary = "Every submitted version of the Marketplace Implementation Plan")
+  @Operation(summary = "Every submitted version of the Marketplace Implementation Plan",
+      description = "Each version's sections as written, and its proposed service offerings one by one (empty for "
+          + "versions stored before offerings were kept as rows).")
   List<PlanVersionView> planVersions(@PathVariable String id, Authentication caller) {
-    return designations.planVersions(requireVisible(id, caller).getId()).stream().map(p -> {
-      Map<String, String> sections = new LinkedHashMap<>();
-      p.sections().forEach((section, text) -> sections.put(section.key(), text));
-      return new PlanVersionView(p.getVersionNumber(), p.getSubmittedBy(), p.getSubmittedAt(), sections);
-    }).toList();
+    return designations.planVersions(requireVisible(id, caller).getId()).stream().map(PlanVersionView::of).toList();
+  }
+
+  record PlanVersionRequest(
+      @Schema(description = "The plan's sections by key (serviceOfferings, acquisitionStrategy, governance, "
+          + "financialInfrastructure, organization; optional: customerEngagement, standardsAlignment, "
+          + "performanceMeasures, legacyProviderTransition, risks), each text of at most 4,000 characters. "
+          + "serviceOfferings holds one offering per line: name | federal or commercial | provider | contract vehicle.",
+          example = "{\"serviceOfferings\": \"Payroll processing | federal | Interior Business Center | Interagency "
+              + "agreement\\nTime and attendance | commercial | Schedule vendors | GSA MAS special item number\", "
+              + "\"acquisitionStrategy\": \"...\", \"governance\": \"...\", \"financialInfrastructure\": \"...\", "
+              + "\"organization\": \"...\"}")
+      Map<String, Object> sections) {
+  }
+
+  record SubmittedPlanView(String designationId, int versionNumber, String submittedBy, Instant submittedAt,
+      boolean complete, List<String> missingSections, DesignationStatus designationStatus, String outcome,
+      Map<String, String> sections, List<ServiceOfferingView> serviceOfferings) {
+
+    static SubmittedPlanView of(PlanSubmission.Result result) {
+      PlanVersionView plan = PlanVersionView.of(result.plan());
+      String titles = result.missing().stream().map(PlanSection::title).collect(Collectors.joining(", "));
+      String outcome = result.complete()
+          ? "Plan version " + plan.versionNumber() + " is complete and goes to the governance board's review."
+          : "Plan version " + plan.versionNumber() + " lacks required sections (" + titles + "), so it went back to "
+              + "the director: submit a version that has them.";
+      return new SubmittedPlanView(result.designation().getId(), plan.versionNumber(), plan.submittedBy(),
+          plan.submittedAt(), result.complete(), result.missing().stream().map(PlanSection::key).toList(),
+          result.designation().getStatus(), outcome, plan.sections(), plan.serviceOfferings());
+    }
+  }
+
+  @PostMapping("/{id}/plan-versions")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Submit a plan version (the QSMO directors of the designation's agency)",
+      description = "Completes the open task \"Prepare Marketplace Implementation Plan\" as the caller, as Tasklist "
+          + "would: the sections are checked, stored as a new plan version with its service offerings, and the "
+          + "completeness check runs. The version holds exactly the sections sent (the previous version's text is "
+          + "not carried over). A complete plan goes to the board; one that lacks required sections goes back to "
+          + "the director, and the answer names them.",
+      responses = {
+          @ApiResponse(responseCode = "201", description = "Stored: the version, and whether it is complete"),
+          @ApiResponse(responseCode = "400", description = "A section key that does not exist, a value that is "
+              + "not text, a text that is too long, or a service-offering line that is not name | federal or "
+              + "commercial | provider | contract vehicle; the answer names the field (sections.<key>)"),
+          @ApiResponse(responseCode = "403", description = "The caller is not a QSMO director of this agency"),
+          @ApiResponse(responseCode = "404", description = "No such designation, or another agency's"),
+          @ApiResponse(responseCode = "409", description = "The designation is not waiting for its plan (the "
+              + "answer says where it stands), or another director has claimed the plan task")})
+  SubmittedPlanView submitPlanVersion(@PathVariable String id, @RequestBody PlanVersionRequest request,
+      Authentication caller) {
+    Designation designation = requireVisible(id, caller);
+    String directors = Roles.directorsOf(designation.getAgencyCode());
+    Set<String> groups = groups(caller);
+    if (!groups.contains(directors)) {
+      throw new AccessDeniedException("Only the QSMO directors of " + designation.getAgencyCode() + " (group "
+          + directors + ") submit the plan of " + designation.getId() + ".");
+    }
+    return SubmittedPlanView.of(planSubmission.submit(designation.getId(), sections(request), caller.getName(),
+        List.copyOf(groups)));
+  }
+
+  /** The request's sections by plan section; text rules (length, characters, offering lines) are the form's. */
+  private static Map<PlanSection, String> sections(PlanVersionRequest request) {
+    if (request == null || request.sections() == null) {
+      throw new InvalidRequestException("sections", "Send the plan's sections: {\"sections\": {\"serviceOfferings\": "
+          + "\"...\", \"governance\": \"...\", ...}}.");
+    }
+    Map<PlanSection, String> sections = new EnumMap<>(PlanSection.class);
+    request.sections().forEach((key, value) -> {
+      PlanSection section = java.util.Arrays.stream(PlanSection.values()).filter(s -> s.key().equals(key))
+          .findFirst().orElseThrow(() -> new InvalidRequestException("sections." + key, "'" + key
+              + "' is not a plan section; use " + java.util.Arrays.stream(PlanSection.values()).map(PlanSection::key)
+              .collect(Collectors.joining(", ")) + "."));
+      if (value != null && !(value instanceof String)) {
+        throw new InvalidRequestException("sections." + key, section.title() + " must be text (a JSON string).");
+      }
+      if (value != null) {
+        sections.put(section, (String) value);
+      }
+    });
+    return sections;
   }
 
   record SectionChange(String section, String title, boolean required, String from, String to, boolean changed) {

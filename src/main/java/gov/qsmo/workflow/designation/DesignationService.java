@@ -134,7 +134,11 @@ public class DesignationService {
     return designation;
   }
 
-  /** Stores a new, immutable version of the Marketplace Implementation Plan. */
+  /**
+   * Stores a new, immutable version of the Marketplace Implementation Plan, with its proposed service
+   * offerings read from the section's lines ({@code name | federal or commercial | provider | contract
+   * vehicle}); a line that is no offering refuses the whole version.
+   */
   public PlanVersion submitPlan(String designationId, Map<PlanSection, String> sections, String actor) {
     Designation designation = require(designationId);
     if (designation.getStatus() != DesignationStatus.PRE_DESIGNATED
@@ -146,8 +150,10 @@ public class DesignationService {
       throw new InvalidRequestException(PlanSection.SERVICE_OFFERINGS.key(),
           "The plan is empty; write at least one section before submitting it.");
     }
+    List<ServiceOffering> offerings = ServiceOfferingLines.parse(sections.get(PlanSection.SERVICE_OFFERINGS));
     int version = plans.countByDesignationId(designationId) + 1;
-    PlanVersion plan = plans.save(new PlanVersion(designationId, version, sections, actor, clock.instant()));
+    PlanVersion plan = plans.save(new PlanVersion(designationId, version, sections, offerings, actor,
+        clock.instant()));
     designation.moveTo(DesignationStatus.PLAN_SUBMITTED, clock.instant());
     record(designation, actor, "PLAN_VERSION_" + version + "_SUBMITTED", null);
     return plan;

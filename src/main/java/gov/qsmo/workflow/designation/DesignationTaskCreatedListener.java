@@ -61,11 +61,15 @@ class DesignationTaskCreatedListener implements TaskListener {
     }
   }
 
-  /** A reviewer reads the plan version under review, section by section. */
+  /**
+   * A reviewer reads the plan version under review, section by section; the proposed service offerings
+   * as a table (a version stored before offerings had rows shows its text).
+   */
   private void showPlan(DelegateTask task, Designation designation) {
     designations.latestPlan(designation.getId()).ifPresent(plan -> plan.sections().forEach((section, text) ->
         task.setVariableLocal(TaskDisplay.PLAN_SECTION_PREFIX + Character.toUpperCase(section.key().charAt(0))
-            + section.key().substring(1), text)));
+            + section.key().substring(1), section == PlanSection.SERVICE_OFFERINGS
+                && !plan.serviceOfferings().isEmpty() ? ServiceOfferingLines.table(plan.serviceOfferings()) : text)));
   }
 
   /**

@@ -1,16 +1,29 @@
 package gov.qsmo.workflow.designation;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.ListIndexBase;
 
-/** One submitted version of a Marketplace Implementation Plan. Immutable once stored. */
+/**
+ * One submitted version of a Marketplace Implementation Plan. Immutable once stored. The proposed
+ * service offerings are kept twice: as the section's text (what the director wrote, compared between
+ * versions and checked for completeness) and as one row per offering, read from that text.
+ */
 @Entity
 @Table(name = "plan_version")
 public class PlanVersion {
@@ -55,6 +68,13 @@ public class PlanVersion {
   @Column(updatable = false)
   private String risks;
 
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "plan_service_offering", joinColumns = @JoinColumn(name = "plan_version_id"))
+  @OrderColumn(name = "position")
+  @ListIndexBase(1)
+  @Immutable
+  private List<ServiceOffering> serviceOfferingRows = new ArrayList<>();
+
   @Column(name = "submitted_by", nullable = false, updatable = false)
   private String submittedBy;
 
@@ -64,8 +84,8 @@ public class PlanVersion {
   protected PlanVersion() {
   }
 
-  PlanVersion(String designationId, int versionNumber, Map<PlanSection, String> sections, String submittedBy,
-      Instant submittedAt) {
+  PlanVersion(String designationId, int versionNumber, Map<PlanSection, String> sections,
+      List<ServiceOffering> serviceOfferings, String submittedBy, Instant submittedAt) {
     this.designationId = designationId;
     this.versionNumber = versionNumber;
     this.serviceOfferings = sections.get(PlanSection.SERVICE_OFFERINGS);
@@ -78,6 +98,7 @@ public class PlanVersion {
     this.performanceMeasures = sections.get(PlanSection.PERFORMANCE_MEASURES);
     this.legacyProviderTransition = sections.get(PlanSection.LEGACY_PROVIDER_TRANSITION);
     this.risks = sections.get(PlanSection.RISKS);
+    this.serviceOfferingRows = new ArrayList<>(serviceOfferings);
     this.submittedBy = submittedBy;
     this.submittedAt = submittedAt;
   }
@@ -96,6 +117,14 @@ public class PlanVersion {
     put(sections, PlanSection.LEGACY_PROVIDER_TRANSITION, legacyProviderTransition);
     put(sections, PlanSection.RISKS, risks);
     return sections;
+  }
+
+  /**
+   * The proposed service offerings, in the plan's order. Empty when the section is missing, and for
+   * versions submitted before offerings were stored one by one (their section text is all there is).
+   */
+  public List<ServiceOffering> serviceOfferings() {
+    return List.copyOf(serviceOfferingRows);
   }
 
   private static void put(Map<PlanSection, String> sections, PlanSection section, String text) {

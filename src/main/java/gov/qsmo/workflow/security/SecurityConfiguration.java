@@ -45,6 +45,9 @@ class SecurityConfiguration {
             .requestMatchers(path(HttpMethod.GET, "/api/designations/**")).hasAnyAuthority(Roles.DESIGNATION_READERS)
             .requestMatchers(path(HttpMethod.POST, "/api/designations/*/redesignation"))
             .hasAuthority(Roles.OMB_DECIDERS)
+            // Which agency's directors: the API checks against the designation.
+            .requestMatchers(path(HttpMethod.POST, "/api/designations/*/plan-versions"))
+            .hasAuthority(Roles.QSMO_DIRECTORS)
             .requestMatchers(path(null, "/api/rfis"), path(null, "/api/rfis/**")).hasAnyAuthority(Roles.RFI_USERS)
             .requestMatchers(path(null, "/api/**")).hasAuthority(Roles.CAMUNDA_ADMIN)
             .requestMatchers(path(null, "/engine-rest/**")).authenticated()

@@ -55,6 +55,15 @@ class ApiExceptionHandler {
     return problem;
   }
 
+  /** The caller's groups allow the call, but not on this object (another agency's plan, say). */
+  @ResponseStatus(HttpStatus.FORBIDDEN)
+  @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+  ProblemDetail forbidden(org.springframework.security.access.AccessDeniedException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    problem.setTitle("Forbidden");
+    return problem;
+  }
+
   @ResponseStatus(HttpStatus.NOT_FOUND)
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException e) {
@@ -65,7 +74,7 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(ForbiddenException.class)
   @ResponseStatus(HttpStatus.FORBIDDEN)
-  ProblemDetail forbidden(ForbiddenException e) {
+  ProblemDetail forbiddenHere(ForbiddenException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
     problem.setTitle("Forbidden");
     return problem;

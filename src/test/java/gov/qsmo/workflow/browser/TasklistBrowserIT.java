@@ -106,7 +106,9 @@ class TasklistBrowserIT {
       browser.waitForText(By.cssSelector(".fjs-form"), "Review the Marketplace Implementation Plan");
       assertThat(browser.visible(By.cssSelector(".fjs-form")).getText())
           .contains(designationId)
-          .contains("Federal shared service providers (Treasury ARC, Interior IBC)")
+          // The proposed service offerings, as a table.
+          .contains("Treasury Administrative Resource Center (ARC)")
+          .contains("Interior Business Center (IBC)")
           .contains("Not provided.");
       browser.screenshot("review-form");
 

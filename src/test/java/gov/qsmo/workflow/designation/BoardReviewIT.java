@@ -151,7 +151,8 @@ class BoardReviewIT {
     submit("omb.decider", onlyTask("omb.decider", instanceId), Map.of("decision", "PRE_DESIGNATE"));
 
     Response first = submit("director.hhs", onlyTask("director.hhs", instanceId), Map.of(
-        "serviceOfferings", "Providers.", "acquisitionStrategy", "Schedules.", "financialInfrastructure", "Fees.",
+        "serviceOfferings", "Contract writing | commercial | Schedule vendors | GSA MAS", "acquisitionStrategy",
+        "Schedules.", "financialInfrastructure", "Fees.",
         "organization", "Office."));
     assertThat(first.status()).isEqualTo(204);
     String returned = onlyTask("director.hhs", instanceId);
@@ -193,7 +194,8 @@ class BoardReviewIT {
         form(Map.of("functionalAreaCode", "GRANTS", "agencyCode", agency, "scope", "Grants management.",
             "planDueDate", LocalDate.now().plusMonths(3).toString()))).json().path("id").asText();
     submit("omb.decider", onlyTask("omb.decider", instanceId), Map.of("decision", "PRE_DESIGNATE"));
-    Response plan = submit(director, onlyTask(director, instanceId), Map.of("serviceOfferings", "Providers.",
+    Response plan = submit(director, onlyTask(director, instanceId), Map.of("serviceOfferings",
+        "Grants system | federal | HHS GrantSolutions | Interagency agreement",
         "acquisitionStrategy", "Schedules.", "governance", "Council.", "financialInfrastructure", "Fees.",
         "organization", "Office."));
     assertThat(plan.status()).as(plan.body()).isEqualTo(204);

@@ -39,6 +39,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ProcessEngineTest
 class DesignationProcessTests {
 
+  /** One proposed service offering, as a line of the plan form. */
+  static final String OFFERING = "Grants system | federal | HHS GrantSolutions | Interagency agreement";
+
   @Autowired
   ProcessEngine engine;
   @Autowired
@@ -165,7 +168,7 @@ class DesignationProcessTests {
     complete(task(instance), withVariables("decision", "PRE_DESIGNATE"));
 
     complete(task(instance), withVariables(
-        "serviceOfferings", "Grants management shared service from two federal providers and commercial SaaS.",
+        "serviceOfferings", "Grants management system | federal | HHS GrantSolutions | Interagency agreement",
         "acquisitionStrategy", "Blanket purchase agreements under the GSA schedule.",
         "governance", "Customer council of grant-making agencies.",
         "financialInfrastructure", "Fee for service.",
@@ -190,7 +193,7 @@ class DesignationProcessTests {
     complete(task(instance), withVariables("decision", "PRE_DESIGNATE"));
 
     complete(task(instance), withVariables(
-        "serviceOfferings", "Two federal providers.",
+        "serviceOfferings", OFFERING,
         "governance", "Customer council.",
         "risks", "Vendor lock-in."));
 
@@ -201,7 +204,7 @@ class DesignationProcessTests {
     assertThat(taskService.getVariableLocal(returned.getId(), "missingSectionsText"))
         .isEqualTo("Acquisition strategy, Financial infrastructure, Organization");
     assertThat(taskService.getVariables(returned.getId()))
-        .containsEntry("serviceOfferings", "Two federal providers.")
+        .containsEntry("serviceOfferings", OFFERING)
         .containsEntry("risks", "Vendor lock-in.");
     assertThat(designations.require(instance.getBusinessKey()).getStatus()).isEqualTo(DesignationStatus.PRE_DESIGNATED);
     assertThat(designations.history(instance.getBusinessKey())).last().satisfies(event -> {
@@ -219,7 +222,7 @@ class DesignationProcessTests {
     assertThat(versions).extracting(PlanVersion::getVersionNumber).containsExactly(1, 2);
     assertThat(versions.get(0).sections()).hasSize(3);
     assertThat(versions.get(1).sections()).hasSize(6)
-        .containsEntry(PlanSection.SERVICE_OFFERINGS, "Two federal providers.")
+        .containsEntry(PlanSection.SERVICE_OFFERINGS, OFFERING)
         .containsEntry(PlanSection.ORGANIZATION, "HHS program office.");
   }
 

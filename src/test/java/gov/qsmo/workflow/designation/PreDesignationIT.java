@@ -63,11 +63,22 @@ class PreDesignationIT {
     assertThat(submit("director.gsa", plan.path("id").asText(), Map.of("governance", "x")).status()).isEqualTo(403);
 
     Map<String, Object> sections = new LinkedHashMap<>();
-    sections.put("serviceOfferings", "Two federal providers and a commercial SaaS offering.");
+    sections.put("serviceOfferings", """
+        Grants system | federal | HHS GrantSolutions | Interagency agreement
+        Grants management SaaS | Commercial | Schedule vendors | GSA MAS special item number""");
     sections.put("acquisitionStrategy", "GSA schedule special item number.");
     sections.put("governance", "Customer council.");
     sections.put("financialInfrastructure", "Fee for service.");
     sections.put("organization", "HHS program office.");
+    // Each line of the service offerings must be an offering: Tasklist shows the server's message.
+    Map<String, Object> badLine = new LinkedHashMap<>(sections);
+    badLine.put("serviceOfferings", "Grants system | federal | HHS GrantSolutions | Interagency agreement\n"
+        + "Commercial SaaS from several vendors");
+    Response refused = submit("director.hhs", plan.path("id").asText(), badLine);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().path("message").asText()).contains("Proposed service offerings, line 2 is not an "
+        + "offering: write it as name | federal or commercial | provider | contract vehicle");
+
     Response submitted = submit("director.hhs", plan.path("id").asText(), sections);
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
 
@@ -75,6 +86,13 @@ class PreDesignationIT {
     assertThat(versions.size()).isEqualTo(1);
     assertThat(versions.get(0).path("submittedBy").asText()).isEqualTo("director.hhs");
     assertThat(versions.get(0).path("sections").path("governance").asText()).isEqualTo("Customer council.");
+    JsonNode offerings = versions.get(0).path("serviceOfferings");
+    assertThat(offerings.size()).isEqualTo(2);
+    assertThat(offerings.get(0).path("name").asText()).isEqualTo("Grants system");
+    assertThat(offerings.get(0).path("providerType").asText()).isEqualTo("FEDERAL");
+    assertThat(offerings.get(0).path("provider").asText()).isEqualTo("HHS GrantSolutions");
+    assertThat(offerings.get(0).path("contractVehicle").asText()).isEqualTo("Interagency agreement");
+    assertThat(offerings.get(1).path("providerType").asText()).as("written 'Commercial'").isEqualTo("COMMERCIAL");
 
     JsonNode designation = http.get("omb.analyst", "/api/designations/" + designationId).json();
     assertThat(designation.path("status").asText()).isEqualTo("PLAN_SUBMITTED");
