@@ -128,12 +128,14 @@ public final class EvaluationReportPdf {
     layout.moveDown(16);
     String title = line(data.title());
     for (String l : PdfLayout.wrap(title.isEmpty() ? "Untitled RFI" : title, layout.bold, 22, PdfLayout.WIDTH, 0)) {
+      layout.ensure(27);
       layout.moveDown(22);
       layout.text(l, PdfLayout.LEFT, layout.y(), layout.bold, 22, PdfLayout.NAVY);
       layout.moveDown(5);
     }
     layout.moveDown(8);
     String rfi = orNotRecorded(line(data.rfiId()));
+    layout.ensure(40);
     layout.moveDown(12);
     layout.text(rfi, PdfLayout.LEFT, layout.y(), layout.regular, 12, PdfLayout.BLACK);
     String status = line(data.status());

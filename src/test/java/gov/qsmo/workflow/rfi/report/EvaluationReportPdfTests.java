@@ -173,6 +173,8 @@ class EvaluationReportPdfTests {
   void everyPageHasTheRfiIdAndItsPageNumberInTheFooter() {
     try (PdfText pdf = new PdfText(EvaluationReportPdf.render(data))) {
       assertThat(pdf.pages()).isGreaterThan(8);
+      assertThat(pdf.verticalExtent()[0]).isGreaterThanOrEqualTo(PdfLayout.BOTTOM - 0.5f);
+      assertThat(pdf.horizontalExtent()[1]).isLessThanOrEqualTo(PdfLayout.RIGHT + 0.5f);
       for (int page = 1; page <= pdf.pages(); page++) {
         assertThat(pdf.page(page)).contains("RFI-2026-0042", "Page " + page + " of " + pdf.pages());
       }
@@ -255,13 +257,16 @@ class EvaluationReportPdfTests {
       scores.add(new IndividualScore("RSP-001", "Acme", "reviewer" + i, "Data implementation", 3,
           i == 0 ? longWord : "short", i == 1 ? longText : null, null, 1, true, SampleReports.CLOSED));
     }
-    EvaluationReportData wide = new EvaluationReportData("RFI-LONG", "T".repeat(400), longText, longWord,
+    EvaluationReportData wide = new EvaluationReportData("RFI-LONG", "Title ".repeat(600), longText, longWord,
         List.of(longWord), null, null, longWord, SampleReports.ADJECTIVAL, SampleReports.CRITERIA, data.panel(),
         data.screening(), data.responses(), scores, data.approvals(), longText, List.of(longText), List.of());
     try (PdfText pdf = new PdfText(EvaluationReportPdf.render(wide))) {
       float[] extent = pdf.horizontalExtent();
       assertThat(extent[0]).isGreaterThanOrEqualTo(PdfLayout.LEFT - 0.5f);
       assertThat(extent[1]).isLessThanOrEqualTo(PdfLayout.RIGHT + 0.5f);
+      float[] vertical = pdf.verticalExtent();
+      assertThat(vertical[0]).as("lowest baseline above the footer").isGreaterThanOrEqualTo(PdfLayout.BOTTOM - 0.5f);
+      assertThat(vertical[1]).as("highest glyph below the top margin").isLessThanOrEqualTo(PdfLayout.TOP + 0.5f);
       String appendix = pdf.section("Appendix A  Individual scores");
       assertThat(count(appendix, "Strengths, weaknesses and rationale")).isGreaterThan(2);
       assertThat(appendix).contains("Acme (RSP-001) (continued)");
