@@ -16,6 +16,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -271,6 +275,28 @@ class EvaluationReportPdfTests {
       assertThat(count(appendix, "Strengths, weaknesses and rationale")).isGreaterThan(2);
       assertThat(appendix).contains("Acme (RSP-001) (continued)");
       assertThat(count(compact(appendix), "x{100}")).isGreaterThan(20); // the long word, broken over lines
+    }
+  }
+
+  @Test
+  void separateReportsRenderInParallelThreads() throws Exception {
+    String expected;
+    try (PdfText pdf = new PdfText(EvaluationReportPdf.render(data))) {
+      expected = pdf.text(2, pdf.pages());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<byte[]>> renders = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        renders.add(pool.submit(() -> EvaluationReportPdf.render(data)));
+      }
+      for (Future<byte[]> render : renders) {
+        try (PdfText pdf = new PdfText(render.get(60, TimeUnit.SECONDS))) {
+          assertThat(pdf.text(2, pdf.pages())).isEqualTo(expected);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 
