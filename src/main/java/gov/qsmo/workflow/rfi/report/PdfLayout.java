@@ -195,10 +195,6 @@ final class PdfLayout {
     return pages.get(pages.size() - 1);
   }
 
-  float remaining() {
-    return y - BOTTOM;
-  }
-
   /** Starts a new page unless {@code height} points still fit on this one. */
   void ensure(float height) {
     if (cs == null || y - height < BOTTOM) {
