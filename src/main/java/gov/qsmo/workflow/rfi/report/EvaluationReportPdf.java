@@ -128,12 +128,14 @@ public final class EvaluationReportPdf {
     layout.moveDown(16);
     String title = line(data.title());
     for (String l : PdfLayout.wrap(title.isEmpty() ? "Untitled RFI" : title, layout.bold, 22, PdfLayout.WIDTH, 0)) {
+      layout.ensure(27);
       layout.moveDown(22);
       layout.text(l, PdfLayout.LEFT, layout.y(), layout.bold, 22, PdfLayout.NAVY);
       layout.moveDown(5);
     }
     layout.moveDown(8);
     String rfi = orNotRecorded(line(data.rfiId()));
+    layout.ensure(40);
     layout.moveDown(12);
     layout.text(rfi, PdfLayout.LEFT, layout.y(), layout.regular, 12, PdfLayout.BLACK);
     String status = line(data.status());
@@ -201,16 +203,16 @@ public final class EvaluationReportPdf {
           .append(" (").append(number(r.weightedTotal())).append(")");
     }
     List<String[]> facts = new ArrayList<>();
-    facts.add(new String[] {"Responses", screening.size() + " received, " + late + " late, " + eligible
-        + " eligible; " + responses.size() + " ranked"});
+    facts.add(new String[] {"Responses", count(screening.size()) + " received, " + count(late) + " late, "
+        + count(eligible) + " eligible; " + count(responses.size()) + " ranked"});
     facts.add(new String[] {"Panel", chairs + (chairs == 1 ? " chair, " : " chairs, ") + reviewers
         + (reviewers == 1 ? " reviewer" : " reviewers") + "; " + signed + " of " + panel.size()
         + " attestations signed; " + recusals + (recusals == 1 ? " recusal" : " recusals")});
     facts.add(new String[] {"Evaluation plan", criteria.size() + (criteria.size() == 1 ? " criterion" : " criteria")
         + ", " + scaleName()});
-    facts.add(new String[] {"Individual scores", current + " current, " + (scores.size() - current)
+    facts.add(new String[] {"Individual scores", count(current) + " current, " + count(scores.size() - current)
         + " superseded " + (scores.size() - current == 1 ? "version" : "versions")});
-    facts.add(new String[] {"Divergent scores", flagged + " of " + results
+    facts.add(new String[] {"Divergent scores", count(flagged) + " of " + count(results)
         + " criterion results flagged for a consensus rationale"});
     facts.add(new String[] {"Highest ranked", top.length() == 0 ? "none" : top.toString()});
     return facts;
@@ -697,6 +699,11 @@ public final class EvaluationReportPdf {
     } catch (java.time.DateTimeException outOfRange) {
       return instant.toString();
     }
+  }
+
+  /** A count with thousands separators: 8,400. */
+  private static String count(long value) {
+    return String.format(Locale.US, "%,d", value);
   }
 
   static String number(double value) {

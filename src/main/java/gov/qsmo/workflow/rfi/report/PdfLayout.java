@@ -143,6 +143,10 @@ final class PdfLayout {
   private float currentSize;
   private Rgb currentFill;
   private Rgb currentStroke;
+  // an open text object (BT) and the start of its current line, so runs of text share one BT ... ET
+  private boolean inText;
+  private float lineX;
+  private float lineY;
 
   PdfLayout() {
     doc.getDocumentCatalog().setDocumentOutline(outline);
@@ -166,6 +170,7 @@ final class PdfLayout {
 
   private void closeStream() throws IOException {
     if (cs != null) {
+      endText();
       cs.close();
       cs = null;
     }
@@ -188,10 +193,6 @@ final class PdfLayout {
 
   PDPage page() {
     return pages.get(pages.size() - 1);
-  }
-
-  float remaining() {
-    return y - BOTTOM;
   }
 
   /** Starts a new page unless {@code height} points still fit on this one. */
@@ -240,19 +241,34 @@ final class PdfLayout {
     }
     try {
       fill(color);
-      cs.beginText();
+      if (!inText) {
+        cs.beginText();
+        inText = true;
+        lineX = 0;
+        lineY = 0;
+      }
       font(face.font, size);
-      cs.newLineAtOffset(x, baseline);
+      cs.newLineAtOffset(x - lineX, baseline - lineY);
+      lineX = x;
+      lineY = baseline;
       cs.showText(text);
-      cs.endText();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Closes the open text object, if any: paths cannot be drawn inside one. */
+  private void endText() throws IOException {
+    if (inText) {
+      cs.endText();
+      inText = false;
     }
   }
 
   /** Draws cleaned text turned 90 degrees counter-clockwise, starting at (x, y) and going up. */
   void textUp(String text, float x, float baseline, Face face, float size, Rgb color) {
     try {
+      endText();
       fill(color);
       cs.beginText();
       font(face.font, size);
@@ -266,6 +282,7 @@ final class PdfLayout {
 
   void rect(float x, float bottom, float width, float height, Rgb color) {
     try {
+      endText();
       fill(color);
       cs.addRect(x, bottom, width, height);
       cs.fill();
@@ -276,6 +293,7 @@ final class PdfLayout {
 
   void line(float x1, float y1, float x2, float y2, float lineWidth, Rgb color) {
     try {
+      endText();
       stroke(color);
       cs.setLineWidth(lineWidth);
       cs.moveTo(x1, y1);

@@ -16,6 +16,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -173,6 +177,8 @@ class EvaluationReportPdfTests {
   void everyPageHasTheRfiIdAndItsPageNumberInTheFooter() {
     try (PdfText pdf = new PdfText(EvaluationReportPdf.render(data))) {
       assertThat(pdf.pages()).isGreaterThan(8);
+      assertThat(pdf.verticalExtent()[0]).isGreaterThanOrEqualTo(PdfLayout.BOTTOM - 0.5f);
+      assertThat(pdf.horizontalExtent()[1]).isLessThanOrEqualTo(PdfLayout.RIGHT + 0.5f);
       for (int page = 1; page <= pdf.pages(); page++) {
         assertThat(pdf.page(page)).contains("RFI-2026-0042", "Page " + page + " of " + pdf.pages());
       }
@@ -255,17 +261,42 @@ class EvaluationReportPdfTests {
       scores.add(new IndividualScore("RSP-001", "Acme", "reviewer" + i, "Data implementation", 3,
           i == 0 ? longWord : "short", i == 1 ? longText : null, null, 1, true, SampleReports.CLOSED));
     }
-    EvaluationReportData wide = new EvaluationReportData("RFI-LONG", "T".repeat(400), longText, longWord,
+    EvaluationReportData wide = new EvaluationReportData("RFI-LONG", "Title ".repeat(600), longText, longWord,
         List.of(longWord), null, null, longWord, SampleReports.ADJECTIVAL, SampleReports.CRITERIA, data.panel(),
         data.screening(), data.responses(), scores, data.approvals(), longText, List.of(longText), List.of());
     try (PdfText pdf = new PdfText(EvaluationReportPdf.render(wide))) {
       float[] extent = pdf.horizontalExtent();
       assertThat(extent[0]).isGreaterThanOrEqualTo(PdfLayout.LEFT - 0.5f);
       assertThat(extent[1]).isLessThanOrEqualTo(PdfLayout.RIGHT + 0.5f);
+      float[] vertical = pdf.verticalExtent();
+      assertThat(vertical[0]).as("lowest baseline above the footer").isGreaterThanOrEqualTo(PdfLayout.BOTTOM - 0.5f);
+      assertThat(vertical[1]).as("highest glyph below the top margin").isLessThanOrEqualTo(PdfLayout.TOP + 0.5f);
       String appendix = pdf.section("Appendix A  Individual scores");
       assertThat(count(appendix, "Strengths, weaknesses and rationale")).isGreaterThan(2);
       assertThat(appendix).contains("Acme (RSP-001) (continued)");
       assertThat(count(compact(appendix), "x{100}")).isGreaterThan(20); // the long word, broken over lines
+    }
+  }
+
+  @Test
+  void separateReportsRenderInParallelThreads() throws Exception {
+    String expected;
+    try (PdfText pdf = new PdfText(EvaluationReportPdf.render(data))) {
+      expected = pdf.text(2, pdf.pages());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<byte[]>> renders = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        renders.add(pool.submit(() -> EvaluationReportPdf.render(data)));
+      }
+      for (Future<byte[]> render : renders) {
+        try (PdfText pdf = new PdfText(render.get(60, TimeUnit.SECONDS))) {
+          assertThat(pdf.text(2, pdf.pages())).isEqualTo(expected);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 

@@ -19,7 +19,7 @@ class LargeEvaluationReportTests {
       assertThat(pages).isGreaterThan(500);
       assertThat(pdf.page(pages)).contains("RFI-2026-0100", "Page " + pages + " of " + pages,
           "Strengths, weaknesses and rationale", "(continued)");
-      assertThat(pdf.page(1)).contains("200 received", "8400 current");
+      assertThat(pdf.page(1)).contains("200 received", "8,400 current, 0 superseded");
       String ranking = pdf.section("4  Ranking");
       assertThat(ranking).contains("Ranking (continued)");
       assertThat(ranking.indexOf("\n1 RSP-")).isLessThan(ranking.indexOf("\n2 RSP-"));

@@ -100,6 +100,36 @@ final class PdfText implements AutoCloseable {
     return extent;
   }
 
+  /**
+   * Lowest baseline and highest glyph top, in PDF coordinates (origin bottom left), over every page
+   * and leaving out the footer line.
+   */
+  float[] verticalExtent() {
+    float[] extent = {Float.MAX_VALUE, -Float.MAX_VALUE};
+    try {
+      PDFTextStripper stripper = new PDFTextStripper() {
+        @Override
+        protected void writeString(String text, List<TextPosition> positions) throws IOException {
+          for (TextPosition position : positions) {
+            if (position.getDir() != 0) {
+              continue;
+            }
+            float baseline = position.getPageHeight() - position.getYDirAdj();
+            if (Math.abs(baseline - 33) < 0.5f) {
+              continue; // the footer
+            }
+            extent[0] = Math.min(extent[0], baseline);
+            extent[1] = Math.max(extent[1], baseline + position.getFontSizeInPt() * 0.72f);
+          }
+        }
+      };
+      stripper.getText(document);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return extent;
+  }
+
   /** All whitespace removed: wrapped text compares with its source regardless of line breaks. */
   static String compact(String text) {
     return text.replaceAll("\\s+", "");
