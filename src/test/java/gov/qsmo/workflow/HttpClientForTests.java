@@ -48,6 +48,17 @@ public final class HttpClientForTests {
     }
   }
 
+  public Response put(String user, String path, Object body) {
+    try {
+      return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path))
+          .header("Content-Type", "application/json")
+          .PUT(HttpRequest.BodyPublishers.ofString(
+              body instanceof String text ? text : JSON.writeValueAsString(body))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Sends with {@code user}'s demo credentials (password = user id); null sends no credentials. */
   private Response send(String user, HttpRequest.Builder request) {
     if (user != null) {

@@ -15,13 +15,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
@@ -46,18 +41,15 @@ class DemoSetup {
   private final StartupLock startupLock;
   private final DesignationService designations;
   private final IdentityService identityService;
-  private final ProcessEngine processEngine;
-  private final ManagementService managementService;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final Clock clock;
   private final String port;
+  private final DemoSteps steps;
 
   DemoSetup(IdentitySetup identity, StartupLock startupLock, DesignationService designations,
       IdentityService identityService, RuntimeService runtimeService, TaskService taskService, Clock clock,
-      ProcessEngine processEngine, @Value("${server.port:8080}") String port) {
-    this.processEngine = processEngine;
-    this.managementService = processEngine.getManagementService();
+      @Value("${server.port:8080}") String port, DemoSteps steps) {
     this.identity = identity;
     this.startupLock = startupLock;
     this.designations = designations;
@@ -66,6 +58,7 @@ class DemoSetup {
     this.taskService = taskService;
     this.clock = clock;
     this.port = port;
+    this.steps = steps;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -118,24 +111,24 @@ class DemoSetup {
         Payroll processing | federal | USDA National Finance Center | Interagency agreement
         Work schedule and leave | federal | Interior Business Center (IBC) | Interagency agreement
         HR IT inventory of agencies' systems | federal | OPM HR Solutions | Interagency agreement""");
-    settle(hr);
+    steps.settle(hr);
     vote(hr, DemoUsers.BOARD_CHAIR, "ENDORSE", null);
     vote(hr, "board.dhs", "ENDORSE_WITH_CONDITIONS", "Publish the HR IT inventory to agencies within 6 months.");
     vote(hr, "board.treas", "RETURN_FOR_REVISION", null);
     vote(hr, "board.hhs", "ENDORSE", null);
-    settle(hr);
+    steps.settle(hr);
     // The board endorsed HHS's grants plan with conditions: waiting for OMB's decision (omb.decider).
     String grants = start("GRANTS", "HHS", "Grants management solutions for grant-making agencies.", due);
     preDesignate(grants);
     submitPlan(grants, "director.hhs", """
         Grants management system | federal | HHS GrantSolutions | Interagency agreement
         Commercial grants management (SaaS) | commercial | Grants RFI vendors | GSA MAS special item number""");
-    settle(grants);
+    steps.settle(grants);
     for (String member : List.of(DemoUsers.BOARD_CHAIR, "board.dhs", "board.treas", "board.opm")) {
       vote(grants, member, "ENDORSE", null);
     }
-    settle(grants);
-    as(DemoUsers.BOARD_CHAIR, () -> taskService.complete(singleTask(grants).getId(), Map.of(
+    steps.settle(grants);
+    steps.as(DemoUsers.BOARD_CHAIR, () -> taskService.complete(steps.singleTask(grants).getId(), Map.of(
         "boardDecision", "ENDORSE_WITH_CONDITIONS",
         "boardConditions", "Report customer satisfaction yearly.\nMigrate one legacy provider by 2028.",
         "consolidatedComments", "The board endorses the plan; the conditions track customer voice and migration.")));
@@ -145,13 +138,13 @@ class DemoSetup {
   }
 
   private void preDesignate(String instance) {
-    as(DemoUsers.OMB_DECIDER, () -> taskService.complete(singleTask(instance).getId(),
+    steps.as(DemoUsers.OMB_DECIDER, () -> taskService.complete(steps.singleTask(instance).getId(),
         Map.of(DECISION, "PRE_DESIGNATE")));
   }
 
   /** A complete plan; {@code offerings} one per line: name | federal or commercial | provider | contract vehicle. */
   private void submitPlan(String instance, String director, String offerings) {
-    as(director, () -> taskService.complete(singleTask(instance).getId(), Map.of(
+    steps.as(director, () -> taskService.complete(steps.singleTask(instance).getId(), Map.of(
         "serviceOfferings", offerings,
         "acquisitionStrategy", "Agencies order through a GSA Multiple Award Schedule special item number; "
             + "providers are pre-qualified against the Federal Integrated Business Framework.",
@@ -169,54 +162,17 @@ class DemoSetup {
     if (conditions != null) {
       values.put("proposedConditions", conditions);
     }
-    as(member, () -> taskService.complete(review.getId(), values));
+    steps.as(member, () -> taskService.complete(review.getId(), values));
   }
 
-  /**
-   * Lets the asynchronous steps of an instance run: the job executor runs them when it is on; with it
-   * off (tests), they run here. Bounded: gives up after 30 seconds.
-   */
-  private void settle(String instance) {
-    JobExecutor jobExecutor = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
-        .getJobExecutor();
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-    List<Job> due;
-    while (!(due = managementService.createJobQuery().processInstanceId(instance).executable().list()).isEmpty()) {
-      if (jobExecutor == null || !jobExecutor.isActive()) {
-        due.forEach(job -> managementService.executeJob(job.getId()));
-      } else if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("Demo instance " + instance + " still has jobs after 30 s");
-      } else {
-        try {
-          Thread.sleep(200);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
-    }
-  }
 
-  private Task singleTask(String processInstanceId) {
-    return taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
-  }
 
   private String start(String area, String agency, String scope, LocalDate due) {
     String[] id = new String[1];
-    as(DemoUsers.OMB_ANALYST, () -> id[0] = runtimeService.startProcessInstanceByKey(DesignationProcess.KEY,
+    steps.as(DemoUsers.OMB_ANALYST, () -> id[0] = runtimeService.startProcessInstanceByKey(DesignationProcess.KEY,
         Map.of(FUNCTIONAL_AREA_CODE, area, AGENCY_CODE, agency, SCOPE, scope, PLAN_DUE_DATE, due.toString()))
         .getId());
     return id[0];
   }
 
-  private void as(String userId, Runnable work) {
-    List<String> groups = DemoUsers.ALL.stream().filter(u -> u.id().equals(userId)).findFirst().orElseThrow()
-        .groups();
-    identityService.setAuthentication(userId, groups);
-    try {
-      work.run();
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
 }

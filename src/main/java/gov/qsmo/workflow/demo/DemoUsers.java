@@ -46,6 +46,8 @@ public final class DemoUsers {
       new DemoUser("reviewer3", "Chen", "Wu (RFI reviewer)", List.of(Roles.RFI_REVIEWERS)),
       new DemoUser("reviewer4", "Dora", "Silva (RFI reviewer)", List.of(Roles.RFI_REVIEWERS)),
       new DemoUser("contracting.officer", "Ethan", "Moore (contracting officer)", List.of(Roles.CONTRACTING_OFFICERS)),
+      new DemoUser("respondent.acme", "Grace", "Liu (respondent, Acme Grants Cloud)", List.of(Roles.RFI_RESPONDENTS)),
+      new DemoUser("respondent.civic", "Tom", "Avery (respondent, CivicGrants)", List.of(Roles.RFI_RESPONDENTS)),
       new DemoUser(AUDITOR, "Fatima", "Haddad (auditor, read-only)", List.of(Roles.AUDITORS)));
 
   private DemoUsers() {

@@ -5,6 +5,7 @@ import static gov.qsmo.workflow.rfi.RfiProcess.Variables.CONFLICT_STATEMENT;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REVIEWERS;
 
 import gov.qsmo.workflow.identity.Roles;
+import gov.qsmo.workflow.process.Privileged;
 import gov.qsmo.workflow.web.ConflictException;
 import gov.qsmo.workflow.web.Inputs;
 import gov.qsmo.workflow.web.InvalidRequestException;
@@ -112,7 +113,8 @@ public class RfiPanel {
         throw new InvalidRequestException(field, "The chair (" + reviewer + ") leads the panel and does not score; "
             + "name other reviewers.");
       }
-      if (identityService.createUserQuery().userId(reviewer).memberOfGroup(Roles.RFI_REVIEWERS).count() == 0) {
+      if (Privileged.run(identityService, () -> identityService.createUserQuery().userId(reviewer)
+          .memberOfGroup(Roles.RFI_REVIEWERS).count()) == 0) {
         throw new InvalidRequestException(field, "'" + reviewer + "' is not an RFI reviewer (a member of the group "
             + Roles.RFI_REVIEWERS + ").");
       }

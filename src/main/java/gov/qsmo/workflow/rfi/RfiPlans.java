@@ -7,6 +7,7 @@ import static gov.qsmo.workflow.rfi.RfiProcess.Variables.SCALE_LEVELS;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.TOPICS;
 
 import gov.qsmo.workflow.identity.Roles;
+import gov.qsmo.workflow.process.Privileged;
 import gov.qsmo.workflow.reference.ReferenceData;
 import gov.qsmo.workflow.web.ConflictException;
 import gov.qsmo.workflow.web.Inputs;
@@ -59,8 +60,8 @@ class RfiPlans {
       throw new InvalidRequestException(CLOSE_DATE, "The close date " + plan.closeDate()
           + " must be after today (" + today + ").");
     }
-    if (identityService.createUserQuery().userId(plan.panelChair()).memberOfGroup(Roles.RFI_PANEL_CHAIRS)
-        .count() == 0) {
+    if (Privileged.run(identityService, () -> identityService.createUserQuery().userId(plan.panelChair())
+        .memberOfGroup(Roles.RFI_PANEL_CHAIRS).count()) == 0) {
       throw new InvalidRequestException(PANEL_CHAIR, "'" + plan.panelChair() + "' is not an RFI panel chair (a "
           + "member of the group " + Roles.RFI_PANEL_CHAIRS + "); name one by user id.");
     }

@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.process.Privileged;
 import gov.qsmo.workflow.reference.ReferenceData;
 import gov.qsmo.workflow.rfi.report.EvaluationReportCsv;
 import gov.qsmo.workflow.rfi.report.EvaluationReportData;
@@ -159,7 +160,7 @@ class RfiReports {
   }
 
   private String displayName(String userId) {
-    User user = identityService.createUserQuery().userId(userId).singleResult();
+    User user = Privileged.run(identityService, () -> identityService.createUserQuery().userId(userId).singleResult());
     if (user == null) {
       return userId;
     }

@@ -114,9 +114,13 @@ class RfiResponses {
     if (late && rfi.allowLate && (rfi.status == RfiStatus.OPEN || rfi.status == RfiStatus.SCREENING)) {
       return true;
     }
-    throw new ConflictException("RFI " + rfi.id + " closed for responses at " + rfi.closesAt
-        + (rfi.allowLate ? "; late responses were accepted until screening was confirmed."
-            : "; it does not accept late responses."));
+    if (late) {
+      throw new ConflictException("RFI " + rfi.id + " closed for responses at " + rfi.closesAt
+          + (rfi.allowLate ? "; late responses were accepted until screening was confirmed."
+              : "; it does not accept late responses."));
+    }
+    throw new ConflictException("RFI " + rfi.id + " no longer takes responses: its evaluation has begun (status "
+        + rfi.status + ").");
   }
 
   private static String required(String field, String label, String value, int max) {

@@ -12,6 +12,7 @@ import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_SCORE_RESPONSE;
 import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_SIGN_ATTESTATION;
 
 import gov.qsmo.workflow.identity.Roles;
+import gov.qsmo.workflow.process.Privileged;
 import gov.qsmo.workflow.reference.ReferenceData;
 import gov.qsmo.workflow.rfi.RfiProcess.TaskDisplay;
 import java.util.ArrayList;
@@ -192,8 +193,8 @@ class RfiTaskCreatedListener implements TaskListener {
   }
 
   private String reviewers(Rfi rfi) {
-    List<User> users = identityService.createUserQuery().memberOfGroup(Roles.RFI_REVIEWERS).orderByUserId().asc()
-        .list();
+    List<User> users = Privileged.run(identityService, () -> identityService.createUserQuery()
+        .memberOfGroup(Roles.RFI_REVIEWERS).orderByUserId().asc().list());
     List<String> onPanel = panel.roster(rfi.id).stream().map(m -> m.userId).toList();
     return RfiSummaries.fit(users.stream().map(u -> "**" + RfiSummaries.literal(u.getId()) + "**: "
         + RfiSummaries.literal((nullToEmpty(u.getFirstName()) + " " + nullToEmpty(u.getLastName())).strip())

@@ -1,0 +1,344 @@
+package gov.qsmo.workflow.rfi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import gov.qsmo.workflow.HttpClientForTests;
+import gov.qsmo.workflow.HttpClientForTests.Response;
+import gov.qsmo.workflow.RunningApplicationTest;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * RFI evaluation through the application's API and Camunda's REST API, as the demo users: the
+ * director drafts and approves, respondents respond, the contracting officer screens, the panel
+ * attests, scores and reaches consensus. With the bad requests each step must refuse.
+ */
+@RunningApplicationTest
+class RfiEvaluationIT {
+
+  static final String DIRECTOR = "director.hhs";
+  static final String OFFICER = "contracting.officer";
+  static final String CHAIR = "panel.chair";
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ManagementService managementService;
+
+  HttpClientForTests http;
+
+  @BeforeEach
+  void setUp() {
+    http = new HttpClientForTests(port);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  static Map<String, Object> plan(LocalDate closeDate) {
+    Map<String, Object> plan = new LinkedHashMap<>();
+    plan.put("title", "Request for Information: grants reporting tools");
+    plan.put("description", "Tools for recipients' financial and performance reporting.");
+    plan.put("agencyCode", "HHS");
+    plan.put("topics", List.of("Reporting capabilities", "Data standards", "Pricing"));
+    plan.put("closeDate", closeDate.toString());
+    plan.put("allowLate", false);
+    plan.put("panelChair", CHAIR);
+    plan.put("scaleType", "ADJECTIVAL");
+    plan.put("criteria", List.of(
+        Map.of("name", "Capabilities", "weight", 50, "guidance", "Coverage of reporting needs"),
+        Map.of("name", "Standards", "weight", 30, "guidance", "Use of grants data standards"),
+        Map.of("name", "Cost", "weight", 20, "guidance", "Credible pricing")));
+    return plan;
+  }
+
+  @Test
+  void aPlanIsDraftedThroughTheApiAndBadPlansAreRefusedWithWhatToFix() {
+    Map<String, Object> badWeights = plan(LocalDate.now().plusDays(20));
+    badWeights.put("criteria", List.of(Map.of("name", "Capabilities", "weight", 50, "guidance", "g"),
+        Map.of("name", "Cost", "weight", 40, "guidance", "g")));
+    Response weights = http.post(DIRECTOR, "/api/rfis", badWeights);
+    assertThat(weights.status()).as(weights.body()).isEqualTo(400);
+    assertThat(weights.json().path("detail").asText()).isEqualTo("The criteria's weights total 90; they must total 100.");
+    assertThat(weights.json().path("field").asText()).isEqualTo("criteria");
+
+    Map<String, Object> noDefinition = plan(LocalDate.now().plusDays(20));
+    noDefinition.put("scaleLevels", List.of(Map.of("value", 1, "label", "Low", "definition", "Weak"),
+        Map.of("value", 2, "label", "High", "definition", " ")));
+    Response definition = http.post(DIRECTOR, "/api/rfis", noDefinition);
+    assertThat(definition.status()).as(definition.body()).isEqualTo(400);
+    assertThat(definition.json().path("detail").asText()).contains("level 2 (High) has no definition");
+
+    Map<String, Object> past = plan(LocalDate.now().minusDays(1));
+    assertThat(http.post(DIRECTOR, "/api/rfis", past).json().path("field").asText()).isEqualTo("closeDate");
+    Map<String, Object> otherAgency = plan(LocalDate.now().plusDays(20));
+    otherAgency.put("agencyCode", "GSA");
+    assertThat(http.post(DIRECTOR, "/api/rfis", otherAgency).json().path("detail").asText())
+        .contains("Only a QSMO director of GSA");
+    assertThat(http.post("auditor", "/api/rfis", plan(LocalDate.now().plusDays(20))).status()).isEqualTo(403);
+    assertThat(http.post("reviewer1", "/api/rfis", plan(LocalDate.now().plusDays(20))).status()).isEqualTo(403);
+    assertThat(http.post(DIRECTOR, "/api/rfis", "{\"title\": ").status()).isEqualTo(400);
+
+    Response drafted = http.post(DIRECTOR, "/api/rfis", plan(LocalDate.now().plusDays(20)));
+    assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
+    assertThat(drafted.json().path("status").asText()).isEqualTo("PLAN_DRAFTED");
+    assertThat(drafted.json().path("scale").size()).isEqualTo(5);
+    assertThat(drafted.json().path("scale").path(4).path("label").asText()).isEqualTo("Exceptional");
+    String id = drafted.json().path("id").asText();
+    // A draft is not public: a respondent does not see it and cannot respond to it.
+    assertThat(http.get("respondent.acme", "/api/rfis/" + id).status()).isEqualTo(404);
+    assertThat(http.post(OFFICER, "/api/rfis/" + id + "/responses", response("Early Co")).status()).isEqualTo(409);
+  }
+
+  @Test
+  void anApprovedPlanCannotChangeAndResponsesAfterTheCloseDateAreRefused() {
+    String instance = startAndApprove(LocalDate.now().plusDays(10));
+    String id = rfiOf(instance);
+    Response change = http.put(DIRECTOR, "/api/rfis/" + id + "/plan", plan(LocalDate.now().plusDays(30)));
+    assertThat(change.status()).as(change.body()).isEqualTo(409);
+    assertThat(change.json().path("detail").asText()).contains("approved by director.hhs")
+        .contains("criteria, weights and scale are frozen");
+
+    Map<String, Object> unknownTopic = response("Acme Grants Cloud");
+    unknownTopic.put("answers", List.of(Map.of("topic", 7, "answer", "x")));
+    Response topic = http.post("respondent.acme", "/api/rfis/" + id + "/responses", unknownTopic);
+    assertThat(topic.status()).isEqualTo(400);
+    assertThat(topic.json().path("detail").asText()).contains("from 1 to 3 (7 given)");
+    Map<String, Object> badEmail = response("Acme Grants Cloud");
+    badEmail.put("contactEmail", "not-an-address");
+    assertThat(http.post("respondent.acme", "/api/rfis/" + id + "/responses", badEmail).json().path("field").asText())
+        .isEqualTo("contactEmail");
+    assertThat(http.post("reviewer1", "/api/rfis/" + id + "/responses", response("Reviewer Co")).status())
+        .isEqualTo(403);
+    Response accepted = http.post("respondent.acme", "/api/rfis/" + id + "/responses", response("Acme Grants Cloud"));
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+    assertThat(accepted.json().path("late").asBoolean()).isFalse();
+
+    ClockUtil.setCurrentTime(Date.from(LocalDate.now().plusDays(11).atStartOfDay(java.time.ZoneId.systemDefault())
+        .toInstant()));
+    Response late = http.post("respondent.civic", "/api/rfis/" + id + "/responses", response("CivicGrants Inc."));
+    assertThat(late.status()).as(late.body()).isEqualTo(409);
+    assertThat(late.json().path("detail").asText()).contains("closed for responses at")
+        .contains("does not accept late responses");
+    assertThat(http.get(DIRECTOR, "/api/rfis/" + id + "/responses").json().size()).isEqualTo(1);
+  }
+
+  @Test
+  void proprietaryAnswersAreReadOnlyByThePanelAndTheContractingOfficer() {
+    String id = demoRfi("commercial grants-management solutions");
+    JsonNode forAuditor = responseOf(http.get("auditor", "/api/rfis/" + id + "/responses").json(), "Acme Grants Cloud");
+    assertThat(forAuditor.path("proprietary").asBoolean()).isTrue();
+    assertThat(forAuditor.path("answers").isNull()).isTrue();
+    assertThat(forAuditor.path("answersWithheld").asText()).contains("Proprietary");
+    JsonNode forOfficer = responseOf(http.get(OFFICER, "/api/rfis/" + id + "/responses").json(), "Acme Grants Cloud");
+    assertThat(forOfficer.path("answers").get(0).path("answer").asText()).contains("Acme Grants Cloud offers");
+    // reviewer1 has not signed the attestation of this RFI: no response is visible yet.
+    assertThat(http.get("reviewer1", "/api/rfis/" + id + "/responses").json().size()).isZero();
+    assertThat(http.get("auditor", "/api/rfis/" + id + "/responses/" + forAuditor.path("id").asText()
+        + "/attachments").status()).isEqualTo(403);
+    // The respondent sees their own response, not the others'.
+    assertThat(http.get("respondent.acme", "/api/rfis/" + id + "/responses").json()).extracting(r ->
+        r.path("organization").asText()).containsExactly("Acme Grants Cloud");
+  }
+
+  @Test
+  void scoringIsBlindAndRefusesARatingOutsideTheScaleAndAScoreForSomeoneElse() {
+    String id = demoRfi("grants data implementation services");
+    String instance = http.get("auditor", "/api/rfis/" + id).json().path("processInstanceId").asText();
+    List<JsonNode> mine = tasks("reviewer1", instance, RfiProcess.Elements.TASK_SCORE_RESPONSE);
+    assertThat(mine).isNotEmpty();
+    String task = mine.get(0).path("id").asText();
+
+    Map<String, Object> outside = scores(4, 9, 3, 4);
+    Response refused = submit("reviewer1", task, outside);
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.json().path("message").asText()).contains("rating 9 of 'Data implementation' is outside the "
+        + "scale; use 1 (1) to 5 (5)");
+    Response notMine = submit("reviewer2", task, scores(4, 4, 4, 4));
+    assertThat(notMine.status()).as("reviewer2 completing reviewer1's task").isEqualTo(403);
+    Response extra = submit("reviewer1", task, withExtra(scores(4, 4, 4, 4)));
+    assertThat(extra.status()).isEqualTo(400);
+    assertThat(extra.json().path("message").asText()).contains("'comments' is not a field of this form");
+
+    Response others = http.get("reviewer1", "/api/rfis/" + id + "/scores?reviewer=reviewer2");
+    assertThat(others.status()).isEqualTo(403);
+    assertThat(others.json().path("detail").asText()).contains("Scoring is blind until the consensus step");
+    JsonNode own = http.get("reviewer2", "/api/rfis/" + id + "/scores").json();
+    assertThat(own.path("shown").asText()).startsWith("your own");
+    assertThat(own.path("sheets")).isNotEmpty().allSatisfy(s -> assertThat(s.path("reviewerId").asText())
+        .isEqualTo("reviewer2"));
+    assertThat(http.get("auditor", "/api/rfis/" + id + "/scores").json().path("sheets")).isEmpty();
+    assertThat(http.get("auditor", "/api/rfis/" + id + "/results").status()).isEqualTo(409);
+
+    Response scored = submit("reviewer1", task, scores(4, 4, 3, 4));
+    assertThat(scored.status()).as(scored.body()).isEqualTo(204);
+    Response twice = submit("reviewer1", task, scores(4, 4, 3, 4));
+    assertThat(twice.status()).as("a second completion of the same task").isEqualTo(404);
+
+    // A reviewer sees only the responses assigned to them.
+    JsonNode assignments = http.get("reviewer1", "/api/rfis/" + id + "/assignments").json();
+    assertThat(assignments).allSatisfy(a -> assertThat(a.path("reviewerId").asText()).isEqualTo("reviewer1"));
+  }
+
+  @Test
+  void aFlaggedCriterionNeedsAConsensusRationaleAndTheReportIsDownloadableOnceGenerated() {
+    String id = demoRfi("grants customer experience");
+    String instance = http.get("auditor", "/api/rfis/" + id).json().path("processInstanceId").asText();
+    JsonNode results = http.get("auditor", "/api/rfis/" + id + "/results").json();
+    JsonNode flagged = null;
+    for (JsonNode criterion : results.path("criteria")) {
+      if (criterion.path("flagged").asBoolean()) {
+        flagged = criterion;
+      }
+    }
+    assertThat(flagged).as("the demo data holds an outlier").isNotNull();
+    String flaggedResponse = flagged.path("responseId").asText();
+    int flaggedCriterion = flagged.path("criterion").asInt();
+    // From the consensus step on, every reviewer's scores are visible to the panel and oversight.
+    assertThat(http.get("auditor", "/api/rfis/" + id + "/scores").json().path("shown").asText()).isEqualTo("all");
+    assertThat(http.get("reviewer1", "/api/rfis/" + id + "/scores?reviewer=reviewer2").status()).isEqualTo(200);
+
+    for (JsonNode task : tasks(CHAIR, instance, RfiProcess.Elements.TASK_HOLD_CONSENSUS)) {
+      String taskId = task.path("id").asText();
+      Map<String, Object> form = new HashMap<>();
+      for (int c = 1; c <= 4; c++) {
+        form.put("consensusRating" + c, 4);
+      }
+      if (task.path("name").asText().contains(flaggedResponse)) {
+        Response refused = submit(CHAIR, taskId, form);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().path("message").asText()).contains("is flagged")
+            .contains("write the consensus rationale");
+      }
+      for (int c = 1; c <= 4; c++) {
+        form.put("consensusRationale" + c, "The panel agreed after discussing criterion " + c + ".");
+      }
+      assertThat(submit(CHAIR, taskId, form).status()).isEqualTo(204);
+    }
+    assertThat(flaggedCriterion).isPositive();
+    assertThat(http.get(DIRECTOR, "/api/rfis/" + id + "/report.pdf").status()).as("before the report exists")
+        .isEqualTo(409);
+    runJobs(instance);
+
+    HttpClientForTests.Response pdf = http.get(DIRECTOR, "/api/rfis/" + id + "/report.pdf");
+    assertThat(pdf.status()).isEqualTo(200);
+    assertThat(pdf.body()).startsWith("%PDF-");
+    Response csv = http.get("auditor", "/api/rfis/" + id + "/report.csv");
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.body().lines().count()).as("a header and 3 responses x 4 reviewers x 4 criteria").isEqualTo(49);
+    assertThat(http.get("reviewer1", "/api/rfis/" + id + "/report.pdf").status()).isEqualTo(403);
+    List<JsonNode> approval = tasks(DIRECTOR, instance, RfiProcess.Elements.TASK_APPROVE_REPORT);
+    assertThat(approval).hasSize(1);
+    JsonNode shown = http.get(DIRECTOR, "/engine-rest/task/" + approval.get(0).path("id").asText()
+        + "/form-variables").json();
+    assertThat(shown.path("reportSummary").path("value").asText()).contains("/api/rfis/" + id + "/report.pdf");
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------------
+
+  private String startAndApprove(LocalDate closeDate) {
+    Response drafted = http.post(DIRECTOR, "/api/rfis", plan(closeDate));
+    assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
+    String instance = drafted.json().path("processInstanceId").asText();
+    String task = tasks(DIRECTOR, instance, RfiProcess.Elements.TASK_APPROVE_PLAN).get(0).path("id").asText();
+    assertThat(submit("director.gsa", task, Map.of("planDecision", "APPROVE")).status())
+        .as("another agency's director").isEqualTo(403);
+    Response approved = submit(DIRECTOR, task, Map.of("planDecision", "APPROVE"));
+    assertThat(approved.status()).as(approved.body()).isEqualTo(204);
+    return instance;
+  }
+
+  private String rfiOf(String instance) {
+    for (JsonNode rfi : http.get("auditor", "/api/rfis").json()) {
+      if (rfi.path("processInstanceId").asText().equals(instance)) {
+        return rfi.path("id").asText();
+      }
+    }
+    throw new AssertionError("No RFI for instance " + instance);
+  }
+
+  private String demoRfi(String titleEnd) {
+    for (JsonNode rfi : http.get("auditor", "/api/rfis").json()) {
+      if (rfi.path("title").asText().endsWith(titleEnd)) {
+        return rfi.path("id").asText();
+      }
+    }
+    throw new AssertionError("No demo RFI ending in " + titleEnd);
+  }
+
+  private static JsonNode responseOf(JsonNode responses, String organization) {
+    for (JsonNode response : responses) {
+      if (response.path("organization").asText().equals(organization)) {
+        return response;
+      }
+    }
+    throw new AssertionError("No response of " + organization + " in " + responses);
+  }
+
+  static Map<String, Object> response(String organization) {
+    Map<String, Object> response = new LinkedHashMap<>();
+    response.put("organization", organization);
+    response.put("smallBusiness", false);
+    response.put("contactName", "Program office");
+    response.put("contactEmail", "rfi@example.com");
+    response.put("proprietary", false);
+    response.put("answers", List.of(Map.of("topic", 1, "answer", "We report."), Map.of("topic", 2, "answer", "Yes."),
+        Map.of("topic", 3, "answer", "Per user.")));
+    return response;
+  }
+
+  static Map<String, Object> scores(int... ratings) {
+    Map<String, Object> form = new HashMap<>();
+    for (int c = 1; c <= ratings.length; c++) {
+      form.put("rating" + c, ratings[c - 1]);
+      form.put("rationale" + c, "Against the level definitions.");
+    }
+    return form;
+  }
+
+  private static Map<String, Object> withExtra(Map<String, Object> form) {
+    Map<String, Object> extra = new HashMap<>(form);
+    extra.put("comments", "not a field");
+    return extra;
+  }
+
+  private List<JsonNode> tasks(String user, String instance, String key) {
+    List<JsonNode> tasks = new ArrayList<>();
+    http.get(user, "/engine-rest/task?processInstanceId=" + instance + "&taskDefinitionKey=" + key).json()
+        .forEach(tasks::add);
+    return tasks;
+  }
+
+  private Response submit(String user, String taskId, Map<String, Object> values) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    values.forEach((key, value) -> variables.put(key, Map.of("value", value)));
+    return http.post(user, "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", variables));
+  }
+
+  /** The job executor is off in tests: run the instance's asynchronous continuations as it would. */
+  private void runJobs(String instance) {
+    for (int round = 0; round < 100; round++) {
+      List<Job> jobs = managementService.createJobQuery().processInstanceId(instance).executable().messages().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+}
