@@ -76,6 +76,12 @@ class DemoSetup {
     if (designations.all().stream().noneMatch(d -> d.getProcessInstanceId() != null)) {
       createDesignations();
     }
+  }
+
+  /** Runs after every capability's demo data: the demo is ready once this is printed. */
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(100)
+  public void announce() {
     log.info("""
 
         ==========================================================================
@@ -83,6 +89,8 @@ class DemoSetup {
           Sign in as any demo user; each password equals the user id, e.g.
             omb.analyst   starts a designation      omb.decider  pre-designates
             director.gsa  prepares GSA's plan       auditor      reads everything
+            director.hhs  approves an RFI plan      reviewer1    attests and scores
+            panel.chair   holds an RFI consensus
           Administrator: admin / admin.  All accounts: README.md, "Demo accounts".
           API docs: http://localhost:{}/swagger-ui.html
         ==========================================================================""", port, port);

@@ -111,7 +111,7 @@ public final class EvaluationReportPdf {
       created.setTimeInMillis(data.generatedAt().toEpochMilli());
     }
     String rfi = line(data.rfiId());
-    String footer = (rfi.isEmpty() ? "RFI" : rfi) + "  \u00b7  Final evaluation report"
+    String footer = (rfi.isEmpty() ? "RFI" : rfi) + "  \u00b7  Evaluation report"
         + (line(data.status()).isEmpty() ? "" : "  \u00b7  " + line(data.status()));
     return layout.finish(footer, line(data.title()), line(data.issuingAgency()), "RFI evaluation report " + rfi,
         created);
@@ -396,7 +396,7 @@ public final class EvaluationReportPdf {
     List<String> names = criterionNames();
     int n = names.size();
     float rankWidth = 30;
-    float idWidth = 62;
+    float idWidth = 80;
     float totalWidth = 50;
     float criterionWidth = n == 0 ? 0 : Math.max(24, Math.min(44, (PdfLayout.WIDTH - 260) / n));
     float organizationWidth = PdfLayout.WIDTH - rankWidth - idWidth - totalWidth - criterionWidth * n;
