@@ -59,6 +59,20 @@ public final class HttpClientForTests {
     }
   }
 
+  /** Uploads one file as multipart/form-data under the part name "file". */
+  public Response upload(String user, String path, String fileName, String contentType, byte[] content) {
+    String boundary = "qsmo-" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    body.writeBytes(head);
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
   /** Sends with {@code user}'s demo credentials (password = user id); null sends no credentials. */
   private Response send(String user, HttpRequest.Builder request) {
     if (user != null) {

@@ -2,7 +2,6 @@ package gov.qsmo.workflow.rfi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import gov.qsmo.workflow.HttpClientForTests;
 import gov.qsmo.workflow.HttpClientForTests.Response;
 import gov.qsmo.workflow.RunningApplicationTest;
@@ -21,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -55,28 +53,19 @@ class RfiConcurrentScoringIT {
     List<String> reviewers = IntStream.rangeClosed(1, REVIEWERS).mapToObj(i -> "load.reviewer" + i).toList();
     reviewers.forEach(r -> identitySetup.ensureUser(r, "Load", r, r, Roles.RFI_REVIEWERS));
 
-    Response drafted = http.post("director.hhs", "/api/rfis", RfiEvaluationIT.plan(LocalDate.now().plusDays(5)));
-    assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
-    String rfiId = drafted.json().path("id").asText();
-    String instance = drafted.json().path("processInstanceId").asText();
-    complete(http, "director.hhs", instance, RfiProcess.Elements.TASK_APPROVE_PLAN, Map.of("planDecision", "APPROVE"));
-    assertThat(http.post("respondent.acme", "/api/rfis/" + rfiId + "/responses",
-        RfiEvaluationIT.response("Acme Grants Cloud")).status()).isEqualTo(201);
-    Job close = managementService.createJobQuery().processInstanceId(instance).timers().singleResult();
-    managementService.executeJob(close.getId());
-    complete(http, "contracting.officer", instance, RfiProcess.Elements.TASK_CONFIRM_SCREENING,
-        Map.of("screeningDecision", "CONFIRM"));
-    complete(http, "panel.chair", instance, RfiProcess.Elements.TASK_FORM_PANEL,
-        Map.of("reviewers", String.join("\n", reviewers)));
+    RfiRestWalk walk = new RfiRestWalk(http, managementService).open(LocalDate.now().plusDays(5));
+    String rfiId = walk.rfiId;
+    String instance = walk.instance;
+    walk.respond("respondent.acme", "Acme Grants Cloud");
+    walk.panel(reviewers);
     for (String member : concat("panel.chair", reviewers)) {
-      complete(http, member, instance, RfiProcess.Elements.TASK_SIGN_ATTESTATION, Map.of("attest", true));
+      walk.complete(member, RfiProcess.Elements.TASK_SIGN_ATTESTATION, Map.of("attest", true));
     }
-    runJobs(instance);
     assertThat(scoring.openAssignments(rfiId)).hasSize(REVIEWERS);
 
     Map<String, String> taskOf = new LinkedHashMap<>();
     for (String reviewer : reviewers) {
-      taskOf.put(reviewer, tasks(http, reviewer, instance, RfiProcess.Elements.TASK_SCORE_RESPONSE).get(0)
+      taskOf.put(reviewer, walk.tasks(reviewer, RfiProcess.Elements.TASK_SCORE_RESPONSE).get(0)
           .path("id").asText());
     }
     CountDownLatch start = new CountDownLatch(1);
@@ -86,7 +75,7 @@ class RfiConcurrentScoringIT {
       int rating = 1 + reviewers.indexOf(reviewer) % 5;
       submissions.add(pool.submit(() -> {
         start.await();
-        return submit(http, reviewer, taskOf.get(reviewer), RfiEvaluationIT.scores(rating, rating, rating));
+        return walk.submit(reviewer, taskOf.get(reviewer), RfiEvaluationIT.scores(rating, rating, rating));
       }));
     }
     start.countDown();
@@ -97,7 +86,7 @@ class RfiConcurrentScoringIT {
     pool.shutdown();
 
     assertThat(answers).extracting(Response::status).as(answers.toString()).containsOnly(204);
-    runJobs(instance);
+    walk.runJobs();
     List<Assignment> assignments = panel.assignments(rfiId);
     assertThat(assignments).hasSize(REVIEWERS).allSatisfy(a -> assertThat(a.status).isEqualTo(Assignment.Status.SCORED));
     assertThat(scoring.sheets(assignments)).hasSize(REVIEWERS).allSatisfy(sheet -> {
@@ -115,40 +104,5 @@ class RfiConcurrentScoringIT {
     List<String> all = new ArrayList<>(List.of(first));
     all.addAll(rest);
     return all;
-  }
-
-  private void complete(HttpClientForTests http, String user, String instance, String key, Map<String, Object> form) {
-    List<JsonNode> tasks = tasks(http, user, instance, key);
-    assertThat(tasks).as(key + " for " + user).isNotEmpty();
-    Response done = submit(http, user, tasks.get(0).path("id").asText(), form);
-    assertThat(done.status()).as(done.body()).isEqualTo(204);
-    runJobs(instance);
-  }
-
-  private static List<JsonNode> tasks(HttpClientForTests http, String user, String instance, String key) {
-    List<JsonNode> tasks = new ArrayList<>();
-    http.get(user, "/engine-rest/task?processInstanceId=" + instance + "&taskDefinitionKey=" + key
-        + "&assignee=" + user).json().forEach(tasks::add);
-    if (tasks.isEmpty()) {
-      http.get(user, "/engine-rest/task?processInstanceId=" + instance + "&taskDefinitionKey=" + key).json()
-          .forEach(tasks::add);
-    }
-    return tasks;
-  }
-
-  private static Response submit(HttpClientForTests http, String user, String taskId, Map<String, Object> values) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((key, value) -> variables.put(key, Map.of("value", value)));
-    return http.post(user, "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", variables));
-  }
-
-  private void runJobs(String instance) {
-    for (int round = 0; round < 100; round++) {
-      List<Job> jobs = managementService.createJobQuery().processInstanceId(instance).executable().messages().list();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> managementService.executeJob(job.getId()));
-    }
   }
 }

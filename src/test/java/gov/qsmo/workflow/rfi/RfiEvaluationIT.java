@@ -250,6 +250,80 @@ class RfiEvaluationIT {
     assertThat(shown.path("reportSummary").path("value").asText()).contains("/api/rfis/" + id + "/report.pdf");
   }
 
+  @Test
+  void aRecusedReviewerNeverSeesTheResponseAndCannotBeGivenItsScore() {
+    RfiRestWalk walk = new RfiRestWalk(http, managementService).open(LocalDate.now().plusDays(5));
+    String acme = walk.respond("respondent.acme", "Acme Grants Cloud");
+    String civic = walk.respond("respondent.civic", "CivicGrants Inc.");
+    walk.panel(List.of("reviewer1", "reviewer2", "reviewer3", "reviewer4"));
+    assertThat(http.get("reviewer1", "/api/rfis/" + walk.rfiId + "/responses/" + acme).status())
+        .as("before signing the attestation").isEqualTo(404);
+    String attestation = walk.tasks("reviewer1", RfiProcess.Elements.TASK_SIGN_ATTESTATION).get(0).path("id").asText();
+    Response unknown = walk.submit("reviewer1", attestation, Map.of("attest", true, "conflictResponseIds", "RSP-1999-0001",
+        "conflictStatement", "x"));
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.json().path("message").asText()).contains("is not a response of " + walk.rfiId);
+    walk.complete("reviewer1", RfiProcess.Elements.TASK_SIGN_ATTESTATION, Map.of("attest", true,
+        "conflictResponseIds", acme, "conflictStatement", "I advised Acme until last year."));
+    for (String member : List.of(CHAIR, "reviewer2", "reviewer3", "reviewer4")) {
+      walk.complete(member, RfiProcess.Elements.TASK_SIGN_ATTESTATION, Map.of("attest", true));
+    }
+    // Every reviewer should score every response: Acme is one short, the chair is asked.
+    JsonNode reassign = walk.tasks(CHAIR, RfiProcess.Elements.TASK_REASSIGN_REVIEWERS).get(0);
+    walk.complete(CHAIR, RfiProcess.Elements.TASK_REASSIGN_REVIEWERS, Map.of("reassignAction", "PROCEED",
+        "reassignReason", "Three reviewers suffice for Acme."));
+    assertThat(reassign.path("assignee").asText()).isEqualTo(CHAIR);
+
+    assertThat(http.get("reviewer1", "/api/rfis/" + walk.rfiId + "/responses/" + acme).status()).isEqualTo(404);
+    assertThat(http.get("reviewer1", "/api/rfis/" + walk.rfiId + "/responses").json()).extracting(r ->
+        r.path("id").asText()).containsExactly(civic);
+    assertThat(walk.tasks("reviewer1", RfiProcess.Elements.TASK_SCORE_RESPONSE)).extracting(t -> t.path("name")
+        .asText()).allSatisfy(name -> assertThat(name).doesNotContain(acme));
+    JsonNode roster = http.get("panel.chair", "/api/rfis/" + walk.rfiId + "/panel").json();
+    assertThat(roster).anySatisfy(m -> {
+      assertThat(m.path("userId").asText()).isEqualTo("reviewer1");
+      assertThat(m.path("recusedFrom").get(0).asText()).isEqualTo(acme);
+      assertThat(m.path("attestationVersion").asText()).isEqualTo("COI-NDA-2026-1");
+    });
+
+    // At the deadline the chair cannot hand Acme's missing score to the recused reviewer.
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(walk.instance).timers()
+        .activityId(RfiProcess.Elements.TIMER_SCORING_DEADLINE_PASSED).singleResult().getId());
+    String resolve = walk.tasks(CHAIR, RfiProcess.Elements.TASK_RESOLVE_MISSING_SCORES).get(0).path("id").asText();
+    Response recused = walk.submit(CHAIR, resolve, Map.of("missingScoresAction", "REASSIGN",
+        "reassignments", acme + " | reviewer2 | reviewer1", "newScoringDueDate", LocalDate.now().plusDays(3).toString()));
+    assertThat(recused.status()).as(recused.body()).isEqualTo(400);
+    assertThat(recused.json().path("message").asText()).contains("reviewer1 is recused from " + acme);
+  }
+
+  @Test
+  void aRespondentAttachesFilesToTheirOwnResponseAndOnlyThoseAllowedDownloadThem() {
+    RfiRestWalk walk = new RfiRestWalk(http, managementService).open(LocalDate.now().plusDays(5));
+    Map<String, Object> proprietary = response("Acme Grants Cloud");
+    proprietary.put("proprietary", true);
+    Response submitted = http.post("respondent.acme", "/api/rfis/" + walk.rfiId + "/responses", proprietary);
+    String acme = submitted.json().path("id").asText();
+    String path = "/api/rfis/" + walk.rfiId + "/responses/" + acme + "/attachments";
+    byte[] file = "Capability statement, page 1".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    Response uploaded = http.upload("respondent.acme", path, "capability.txt", "text/plain", file);
+    assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+    assertThat(uploaded.json().path("sizeBytes").asLong()).isEqualTo(file.length);
+    assertThat(uploaded.json().path("sha256").asText()).hasSize(64);
+    assertThat(http.upload("respondent.civic", path, "x.txt", "text/plain", file).status())
+        .as("someone else's response").isEqualTo(404);
+    assertThat(http.upload("respondent.acme", path, "empty.txt", "text/plain", new byte[0]).json().path("detail")
+        .asText()).contains("The file is empty");
+
+    String download = path + "/" + uploaded.json().path("id").asText();
+    Response byOfficer = http.get(OFFICER, download);
+    assertThat(byOfficer.status()).isEqualTo(200);
+    assertThat(byOfficer.body()).isEqualTo("Capability statement, page 1");
+    assertThat(http.get("auditor", download).status()).as("proprietary: not for auditors").isEqualTo(403);
+    assertThat(http.get(DIRECTOR, path).status()).as("proprietary: not for the director").isEqualTo(403);
+    assertThat(http.get("respondent.civic", download).status()).isEqualTo(404);
+  }
+
   // ---- helpers -------------------------------------------------------------------------------------
 
   private String startAndApprove(LocalDate closeDate) {

@@ -131,6 +131,9 @@ class RfiRankingTests {
     assertThat(actual).allSatisfy(s -> assertThat(s.byConsensus()).isTrue());
 
     RfiReport report = reports.requireLatest(rfiId);
+    // Kept for a person to look at: target/reports/
+    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/reports"));
+    java.nio.file.Files.write(java.nio.file.Path.of("target/reports/ranking-report.pdf"), report.pdf);
     String text;
     try (PDDocument pdf = Loader.loadPDF(report.pdf)) {
       text = new PDFTextStripper().getText(pdf);

@@ -123,7 +123,7 @@ public final class EvaluationReportPdf {
   private int[] titlePage() {
     layout.newPage();
     layout.moveDown(40);
-    layout.text("REQUEST FOR INFORMATION  \u00b7  FINAL EVALUATION REPORT", PdfLayout.LEFT, layout.y(),
+    layout.text("REQUEST FOR INFORMATION  \u00b7  EVALUATION REPORT", PdfLayout.LEFT, layout.y(),
         layout.bold, 9, PdfLayout.MUTED);
     layout.moveDown(16);
     String title = line(data.title());

@@ -1,0 +1,241 @@
+package gov.qsmo.workflow.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import gov.qsmo.workflow.HttpClientForTests;
+import gov.qsmo.workflow.HttpClientForTests.Response;
+import gov.qsmo.workflow.RunningApplicationTest;
+import gov.qsmo.workflow.rfi.RfiProcess;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A reviewer in Tasklist: signs the attestation of the demo RFI on commercial grants-management
+ * solutions, then scores a response, first with a rating off the scale (refused, with the server's
+ * reason on screen), then properly. Scoring stays blind: the reviewer reads only their own scores.
+ */
+@RunningApplicationTest
+class RfiReviewerBrowserIT {
+
+  static final String REVIEWER = "reviewer1";
+  static final String TITLE = "Request for Information: commercial grants-management solutions";
+  static final String ORGANIZATION = "Acme Grants Cloud";
+  static final String FILTER = "RFI responses to score";
+  /** Valid ratings (scale 1 to 5) for the demo plan's four criteria. */
+  static final int[] RATINGS = {2, 4, 3, 5};
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  ManagementService managementService;
+  @Autowired
+  TaskService taskService;
+
+  @Test
+  void reviewerSignsTheAttestationAndScoresAResponseInTasklist() {
+    String baseUrl = "http://localhost:" + port;
+    HttpClientForTests http = new HttpClientForTests(port);
+    String rfiId = rfiTitled(http, TITLE);
+    String instance = http.get("auditor", "/api/rfis/" + rfiId).json().path("processInstanceId").asText();
+    // Before signing, reviewer1 sees no response of this RFI and has nothing to score.
+    assertThat(http.get(REVIEWER, "/api/rfis/" + rfiId + "/responses").json().size()).isZero();
+    assertThat(openTasks(instance, RfiProcess.Elements.TASK_SCORE_RESPONSE)).isEmpty();
+
+    String scoreTaskId;
+    String responseId;
+    try (Browser browser = Browser.start("rfi-reviewer")) {
+      browser.logIntoTasklist(baseUrl, REVIEWER);
+      browser.clickable(filter()).click();
+      browser.clickable(taskInList("Sign attestation", rfiId)).click();
+      browser.waitForText(By.cssSelector(".fjs-form"), "Sign the conflict-of-interest and non-disclosure attestation");
+      assertThat(browser.visible(By.cssSelector(".fjs-form")).getText())
+          .contains(TITLE)
+          .contains(rfiId)
+          .contains("I attest that, as a member of the panel")
+          .contains(ORGANIZATION)
+          .doesNotContain("{{");
+      browser.screenshot("attestation-form");
+
+      browser.press(field("Field_Attest"));
+      browser.press(complete());
+      browser.waitForText(By.tagName("body"), "Select a task in the list");
+      browser.screenshot("attestation-signed");
+      Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+          openTasks(instance, RfiProcess.Elements.TASK_SIGN_ATTESTATION).isEmpty());
+      JsonNode me = member(http.get(REVIEWER, "/api/rfis/" + rfiId + "/panel").json(), REVIEWER);
+      assertThat(me.path("attestedAt").isNull()).as("reviewer1's attestation: %s", me).isFalse();
+
+      // The others of the panel attested in the demo data: with the job executor off in tests, run
+      // what the process does next (leave the attestations, assign reviewers) as the executor would.
+      runJobs(instance);
+      Task scoreTask = openTasks(instance, RfiProcess.Elements.TASK_SCORE_RESPONSE).stream()
+          .filter(t -> t.getName().contains(ORGANIZATION)).findFirst()
+          .orElseThrow(() -> new AssertionError("No scoring task of " + ORGANIZATION + " for " + REVIEWER));
+      scoreTaskId = scoreTask.getId();
+      responseId = responseOf(http.get(REVIEWER, "/api/rfis/" + rfiId + "/responses").json(), ORGANIZATION);
+      assertThat(scoreTask.getName()).contains(responseId);
+
+      // reviewer1 finds the new task in the same filter.
+      browser.open(baseUrl + "/camunda/app/tasklist/default/");
+      browser.clickable(filter()).click();
+      browser.clickable(taskInList("Score RFI response", rfiId, ORGANIZATION)).click();
+      browser.waitForText(By.cssSelector(".fjs-form"), "Score this response");
+      browser.waitForText(By.cssSelector(".fjs-form"), responseId);
+      assertThat(browser.visible(By.cssSelector(".fjs-form")).getText())
+          .contains(TITLE)
+          .contains("PROPRIETARY")
+          .contains(ORGANIZATION + " offers")
+          .contains("1. Commercial solutions (30%)")
+          .contains("4. Acquisition strategy (20%)")
+          .doesNotContain("{{");
+      browser.screenshot("score-form");
+
+      // A rating off the 1-5 scale: the form lets it through, the server refuses it and says why.
+      browser.type(field("Field_Rating1"), "9");
+      for (int c = 2; c <= RATINGS.length; c++) {
+        browser.type(field("Field_Rating" + c), String.valueOf(RATINGS[c - 1]));
+      }
+      for (int c = 1; c <= RATINGS.length; c++) {
+        try {
+          browser.type(field("Field_Rationale" + c), rationale(c));
+        } catch (RuntimeException e) {
+          browser.screenshot("DEBUG-rationale-" + c);
+          System.out.println("DEBUG value of rationale " + c + ": [" + browser.visible(field("Field_Rationale" + c)).getAttribute("value") + "]");
+          throw e;
+        }
+      }
+      browser.type(field("Field_Strengths2"), "Uses the grants data standards throughout.");
+      browser.press(complete());
+      browser.waitForText(By.tagName("body"), "outside the scale");
+      assertThat(browser.visible(By.tagName("body")).getText())
+          .contains("The rating 9 of 'Commercial solutions' is outside the scale");
+      browser.screenshot("refused-rating-outside-the-scale");
+      assertThat(taskService.createTaskQuery().taskId(scoreTaskId).count()).as("task still open").isEqualTo(1);
+      assertThat(sheetsOf(http.get(REVIEWER, "/api/rfis/" + rfiId + "/scores").json(), responseId))
+          .as("nothing stored by the refused submission").isEmpty();
+
+      browser.type(field("Field_Rating1"), String.valueOf(RATINGS[0]));
+      browser.press(complete());
+      browser.waitForText(By.tagName("body"), "Select a task in the list");
+      browser.screenshot("scored");
+    }
+
+    assertThat(taskService.createTaskQuery().taskId(scoreTaskId).count()).as("scoring task completed").isZero();
+    Response own = http.get(REVIEWER, "/api/rfis/" + rfiId + "/scores");
+    assertThat(own.status()).as(own.body()).isEqualTo(200);
+    assertThat(own.json().path("shown").asText()).startsWith("your own");
+    List<JsonNode> sheets = sheetsOf(own.json(), responseId);
+    assertThat(sheets).singleElement().satisfies(sheet -> {
+      assertThat(sheet.path("reviewerId").asText()).isEqualTo(REVIEWER);
+      assertThat(sheet.path("version").asInt()).isEqualTo(1);
+      assertThat(sheet.path("current").asBoolean()).isTrue();
+      JsonNode scores = sheet.path("scores");
+      assertThat(scores.size()).isEqualTo(RATINGS.length);
+      for (int c = 1; c <= RATINGS.length; c++) {
+        JsonNode score = scores.get(c - 1);
+        assertThat(score.path("criterion").asInt()).isEqualTo(c);
+        assertThat(score.path("rating").asInt()).as("rating of criterion %d", c).isEqualTo(RATINGS[c - 1]);
+        assertThat(score.path("rationale").asText()).isEqualTo(rationale(c));
+      }
+      assertThat(scores.get(0).path("criterionName").asText()).isEqualTo("Commercial solutions");
+      assertThat(scores.get(1).path("strengths").asText()).isEqualTo("Uses the grants data standards throughout.");
+    });
+
+    // Blind scoring: reviewer1 cannot read reviewer2's scores of this RFI.
+    Response others = http.get(REVIEWER, "/api/rfis/" + rfiId + "/scores?reviewer=reviewer2");
+    assertThat(others.status()).as(others.body()).isEqualTo(403);
+    assertThat(others.json().path("detail").asText()).contains("Scoring is blind until the consensus step");
+  }
+
+  private static By filter() {
+    return By.xpath("//a[contains(normalize-space(), '" + FILTER + "')]");
+  }
+
+  /** A task in Tasklist's list whose name holds every one of these texts. */
+  private static By taskInList(String... texts) {
+    StringBuilder xpath = new StringBuilder("//*[contains(concat(' ', normalize-space(@class), ' '), ' tasks-list ')]//a[");
+    for (int i = 0; i < texts.length; i++) {
+      xpath.append(i == 0 ? "" : " and ").append("contains(., '").append(texts[i]).append("')");
+    }
+    return By.xpath(xpath.append("]").toString());
+  }
+
+  /** A form field by its component id in the .form file (form-js prefixes the DOM id per form). */
+  private static By field(String componentId) {
+    return By.cssSelector(".fjs-form [id$='-" + componentId + "']");
+  }
+
+  private static By complete() {
+    return By.xpath("//button[normalize-space()='Complete']");
+  }
+
+  private static String rationale(int criterion) {
+    return "Rated " + RATINGS[criterion - 1] + " on criterion " + criterion + " against the level definitions.";
+  }
+
+  private List<Task> openTasks(String instance, String taskKey) {
+    return taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(taskKey)
+        .taskAssignee(REVIEWER).list();
+  }
+
+  /** The job executor is off in tests: run the instance's asynchronous continuations as it would. */
+  private void runJobs(String instance) {
+    for (int round = 0; round < 100; round++) {
+      List<Job> jobs = managementService.createJobQuery().processInstanceId(instance).executable().messages().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> managementService.executeJob(job.getId()));
+    }
+    throw new AssertionError("Instance " + instance + " still has jobs after 100 rounds");
+  }
+
+  private static String rfiTitled(HttpClientForTests http, String title) {
+    for (JsonNode rfi : http.get("auditor", "/api/rfis").json()) {
+      if (rfi.path("title").asText().equals(title)) {
+        return rfi.path("id").asText();
+      }
+    }
+    throw new AssertionError("No demo RFI titled " + title);
+  }
+
+  private static String responseOf(JsonNode responses, String organization) {
+    for (JsonNode response : responses) {
+      if (response.path("organization").asText().equals(organization)) {
+        return response.path("id").asText();
+      }
+    }
+    throw new AssertionError("No response of " + organization + " in " + responses);
+  }
+
+  private static JsonNode member(JsonNode panel, String userId) {
+    for (JsonNode member : panel) {
+      if (member.path("userId").asText().equals(userId)) {
+        return member;
+      }
+    }
+    throw new AssertionError(userId + " is not on the panel: " + panel);
+  }
+
+  private static List<JsonNode> sheetsOf(JsonNode scores, String responseId) {
+    List<JsonNode> sheets = new ArrayList<>();
+    scores.path("sheets").forEach(sheet -> {
+      if (sheet.path("responseId").asText().equals(responseId)) {
+        sheets.add(sheet);
+      }
+    });
+    return sheets;
+  }
+}
