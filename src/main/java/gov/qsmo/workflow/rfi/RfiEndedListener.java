@@ -19,9 +19,13 @@ class RfiEndedListener implements ExecutionListener {
     if (!execution.isCanceled() || execution.getProcessBusinessKey() == null) {
       return;
     }
-    records.all().stream().filter(r -> r.id.equals(execution.getProcessBusinessKey())).findFirst().ifPresent(rfi ->
+    records.find(execution.getProcessBusinessKey()).ifPresent(rfi ->
         records.moveTo(records.lock(rfi.id), RfiStatus.CANCELLED, Caller.SYSTEM.userId(), "RFI_CANCELLED",
-            "The process instance was deleted"
-                + (execution.getVariable("deleteReason") == null ? "" : ": " + execution.getVariable("deleteReason"))));
+            "The process instance was deleted" + (reason(execution) == null ? "" : ": " + reason(execution))));
+  }
+
+  private static String reason(DelegateExecution execution) {
+    return execution instanceof org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity entity
+        ? entity.getDeleteReason() : null;
   }
 }

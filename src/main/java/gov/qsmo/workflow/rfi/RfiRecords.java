@@ -44,6 +44,11 @@ class RfiRecords {
     return rfis.findById(id == null ? "" : id).orElseThrow(() -> new NotFoundException("No RFI with id '" + id + "'."));
   }
 
+  @Transactional(readOnly = true)
+  java.util.Optional<Rfi> find(String id) {
+    return id == null ? java.util.Optional.empty() : rfis.findById(id);
+  }
+
   /** The RFI, locked for the rest of the transaction. */
   Rfi lock(String id) {
     return rfis.lockById(id == null ? "" : id).orElseThrow(() -> new NotFoundException("No RFI with id '" + id + "'."));

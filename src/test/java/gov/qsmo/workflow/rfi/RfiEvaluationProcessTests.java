@@ -216,6 +216,15 @@ class RfiEvaluationProcessTests {
   }
 
   @Test
+  void deletingTheProcessInstanceCancelsTheRfi() {
+    ProcessInstance instance = scenario.open(false);
+    engine.getRuntimeService().deleteProcessInstance(instance.getId(), "Withdrawn by the QSMO");
+    assertThat(scenario.rfi(instance).status).isEqualTo(RfiStatus.CANCELLED);
+    assertThat(records.history(instance.getBusinessKey())).last()
+        .satisfies(e -> assertThat(e.detail).contains("Withdrawn by the QSMO"));
+  }
+
+  @Test
   void aPanelNeedsThreeReviewersAndTheChairDoesNotScore() {
     ProcessInstance instance = scenario.open(false);
     scenario.respond(instance, "Acme", 3);
