@@ -7,11 +7,10 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.FUNCTIO
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.PLAN_DUE_DATE;
 
 import gov.qsmo.workflow.identity.Roles;
+import gov.qsmo.workflow.process.FormValidation;
 import gov.qsmo.workflow.web.ConflictException;
-import gov.qsmo.workflow.web.InvalidRequestException;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -34,7 +33,7 @@ class SubmittedForm {
   /** The values of a start form, after refusing any key the form does not have. */
   static Map<String, Object> startValues(DelegateExecution execution, Set<String> formKeys) {
     Map<String, Object> values = execution.getVariables();
-    refuseUnknownKeys(values, formKeys);
+    FormValidation.refuseUnknownKeys(values, formKeys);
     return values;
   }
 
@@ -46,31 +45,19 @@ class SubmittedForm {
           + " does not belong to designation " + designation.getId() + ".");
     }
     Map<String, Object> values = execution.getVariables();
-    refuseUnknownKeys(values, union(formKeys, DesignationProcess.Variables.KEPT_BY_PROCESS));
-    unchanged(values, DESIGNATION_ID, designation.getId());
-    unchanged(values, FUNCTIONAL_AREA_CODE, designation.getFunctionalAreaCode());
-    unchanged(values, AGENCY_CODE, designation.getAgencyCode());
-    unchanged(values, DIRECTOR_GROUP_ID, Roles.directorsOf(designation.getAgencyCode()));
-    unchanged(values, PLAN_DUE_DATE, designation.getPlanDueDate().toString());
-    unchanged(values, DesignationProcess.Variables.PLAN_REMINDER_AT,
+    FormValidation.refuseUnknownKeys(values, union(formKeys, DesignationProcess.Variables.KEPT_BY_PROCESS));
+    FormValidation.unchanged(values, DESIGNATION_ID, designation.getId());
+    FormValidation.unchanged(values, FUNCTIONAL_AREA_CODE, designation.getFunctionalAreaCode());
+    FormValidation.unchanged(values, AGENCY_CODE, designation.getAgencyCode());
+    FormValidation.unchanged(values, DIRECTOR_GROUP_ID, Roles.directorsOf(designation.getAgencyCode()));
+    FormValidation.unchanged(values, PLAN_DUE_DATE, designation.getPlanDueDate().toString());
+    FormValidation.unchanged(values, DesignationProcess.Variables.PLAN_REMINDER_AT,
         values.containsKey(DesignationProcess.Variables.PLAN_REMINDER_AT)
             ? designations.reminderAt(designation).toString() : null);
     return designation;
   }
 
-  private static void refuseUnknownKeys(Map<String, Object> values, Set<String> allowed) {
-    for (String key : values.keySet()) {
-      if (!allowed.contains(key)) {
-        throw new InvalidRequestException(key, "'" + key + "' is not a field of this form; remove it.");
-      }
-    }
-  }
 
-  private static void unchanged(Map<String, Object> values, String key, String expected) {
-    if (!Objects.equals(values.get(key), expected)) {
-      throw new InvalidRequestException(key, "'" + key + "' is set by the process and cannot be changed by a form.");
-    }
-  }
 
   private static Set<String> union(Set<String> a, Set<String> b) {
     Set<String> all = new HashSet<>(a);

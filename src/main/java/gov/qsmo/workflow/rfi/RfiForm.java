@@ -8,11 +8,10 @@ import static gov.qsmo.workflow.rfi.RfiProcess.Variables.RFI_ID;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.SCORING_DUE_AT;
 
 import gov.qsmo.workflow.identity.Roles;
+import gov.qsmo.workflow.process.FormValidation;
 import gov.qsmo.workflow.web.ConflictException;
-import gov.qsmo.workflow.web.InvalidRequestException;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -34,7 +33,7 @@ class RfiForm {
   /** The values of a start form, after refusing any key the form does not have. */
   static Map<String, Object> startValues(DelegateExecution execution, Set<String> formKeys) {
     Map<String, Object> values = execution.getVariables();
-    refuseUnknownKeys(values, formKeys);
+    FormValidation.refuseUnknownKeys(values, formKeys);
     return values;
   }
 
@@ -48,29 +47,17 @@ class RfiForm {
     Map<String, Object> values = execution.getVariables();
     Set<String> allowed = new HashSet<>(formKeys);
     allowed.addAll(RfiProcess.Variables.KEPT_BY_PROCESS);
-    refuseUnknownKeys(values, allowed);
-    unchanged(values, RFI_ID, rfi.id);
-    unchanged(values, AGENCY_CODE, rfi.agencyCode);
-    unchanged(values, DIRECTOR_GROUP_ID, Roles.directorsOf(rfi.agencyCode));
-    unchanged(values, PANEL_CHAIR, rfi.panelChairId);
-    unchanged(values, CLOSES_AT, rfi.closesAt.toString());
+    FormValidation.refuseUnknownKeys(values, allowed);
+    FormValidation.unchanged(values, RFI_ID, rfi.id);
+    FormValidation.unchanged(values, AGENCY_CODE, rfi.agencyCode);
+    FormValidation.unchanged(values, DIRECTOR_GROUP_ID, Roles.directorsOf(rfi.agencyCode));
+    FormValidation.unchanged(values, PANEL_CHAIR, rfi.panelChairId);
+    FormValidation.unchanged(values, CLOSES_AT, rfi.closesAt.toString());
     if (values.containsKey(SCORING_DUE_AT)) {
-      unchanged(values, SCORING_DUE_AT, rfi.scoringDueAt == null ? null : rfi.scoringDueAt.toString());
+      FormValidation.unchanged(values, SCORING_DUE_AT, rfi.scoringDueAt == null ? null : rfi.scoringDueAt.toString());
     }
     return rfi;
   }
 
-  private static void refuseUnknownKeys(Map<String, Object> values, Set<String> allowed) {
-    for (String key : values.keySet()) {
-      if (!allowed.contains(key)) {
-        throw new InvalidRequestException(key, "'" + key + "' is not a field of this form; remove it.");
-      }
-    }
-  }
 
-  private static void unchanged(Map<String, Object> values, String key, String expected) {
-    if (!Objects.equals(values.get(key), expected)) {
-      throw new InvalidRequestException(key, "'" + key + "' is set by the process and cannot be changed by a form.");
-    }
-  }
 }

@@ -111,7 +111,7 @@ class RfiTaskCreatedListener implements TaskListener {
 
   private void attestation(DelegateTask task, Rfi rfi) {
     String member = (String) task.getVariable(RfiProcess.Variables.PANEL_MEMBER);
-    subjects.bind(task.getExecutionId(), rfi.id, "member:" + member);
+    subjects.bind(task.getExecutionId(), rfi.id, SubjectTaskListener.subject(AttestationSignedListener.KIND, member));
     task.setVariableLocal(TaskDisplay.ATTESTATION_VERSION, panel.attestationVersion());
     task.setVariableLocal(TaskDisplay.ATTESTATION_TEXT, ATTESTATION);
     task.setVariableLocal(TaskDisplay.RESPONDENTS_TEXT, RfiSummaries.respondents(responses.eligible(rfi.id)));
@@ -119,7 +119,8 @@ class RfiTaskCreatedListener implements TaskListener {
 
   private void scoreForm(DelegateTask task, Rfi rfi) {
     String assignmentId = (String) task.getVariable(RfiProcess.Variables.ASSIGNMENT_ID);
-    subjects.bind(task.getExecutionId(), rfi.id, "assignment:" + assignmentId);
+    subjects.bind(task.getExecutionId(), rfi.id,
+        SubjectTaskListener.subject(ScoreSubmittedListener.KIND, assignmentId));
     Assignment assignment = scoring.require(assignmentId);
     RfiResponse response = responses.require(rfi.id, assignment.responseId);
     task.setName(task.getName() + ", " + response.id + " " + shorten(response.organization));
@@ -143,7 +144,8 @@ class RfiTaskCreatedListener implements TaskListener {
 
   private void consensusForm(DelegateTask task, Rfi rfi) {
     String responseId = (String) task.getVariable(RfiProcess.Variables.RESPONSE_ID);
-    subjects.bind(task.getExecutionId(), rfi.id, "response:" + responseId);
+    subjects.bind(task.getExecutionId(), rfi.id,
+        SubjectTaskListener.subject(ConsensusRecordedListener.KIND, responseId));
     RfiResponse response = responses.require(rfi.id, responseId);
     task.setName(task.getName() + ", " + response.id + " " + shorten(response.organization));
     task.setVariableLocal(TaskDisplay.RESPONSE_HEADER, RfiSummaries.responseHeader(rfi, response,

@@ -2,13 +2,10 @@ package gov.qsmo.workflow.rfi;
 
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.ASSIGNMENT_ID;
 
-import gov.qsmo.workflow.process.FormValidation;
 import gov.qsmo.workflow.web.Inputs;
 import java.util.Map;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,32 +14,22 @@ import org.springframework.stereotype.Component;
  * execution (input mappings), so parallel reviewers never write the same process variable.
  */
 @Component("scoreSubmittedListener")
-class ScoreSubmittedListener implements ExecutionListener {
+class ScoreSubmittedListener extends SubjectTaskListener {
 
-  private final RfiForm form;
+  static final String KIND = "assignment";
+
   private final RfiScoring scoring;
-  private final TaskSubjects subjects;
   private final IdentityService identityService;
 
   ScoreSubmittedListener(RfiForm form, RfiScoring scoring, TaskSubjects subjects, IdentityService identityService) {
-    this.form = form;
+    super(form, subjects, ASSIGNMENT_ID, KIND, RfiProcess.Forms.SCORE_RESPONSE);
     this.scoring = scoring;
-    this.subjects = subjects;
     this.identityService = identityService;
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.isCanceled()) {
-      subjects.release(execution.getId());
-      return;
-    }
-    FormValidation.check(() -> {
-      form.rfi(execution, RfiProcess.Forms.SCORE_RESPONSE);
-      String assignmentId = (String) execution.getVariableLocal(ASSIGNMENT_ID);
-      subjects.requireAndRelease(execution.getId(), ASSIGNMENT_ID, "assignment:" + assignmentId);
-      scoring.record(assignmentId, scores(execution.getVariablesLocal()), Caller.current(identityService));
-    });
+  void completed(Rfi rfi, String assignmentId, Map<String, Object> values) {
+    scoring.record(assignmentId, scores(values), Caller.current(identityService));
   }
 
   /** The score slots of a form (rating1, strengths1, ...), by criterion position. */
