@@ -193,8 +193,7 @@ public class RfiScoring {
   }
 
   static String scaleText(Rfi rfi) {
-    return rfi.lowestLevel() + " (" + rfi.level(rfi.lowestLevel()).label + ") to " + rfi.highestLevel() + " ("
-        + rfi.level(rfi.highestLevel()).label + ")";
+    return RfiSummaries.level(rfi.level(rfi.lowestLevel())) + " to " + RfiSummaries.level(rfi.level(rfi.highestLevel()));
   }
 
   /**

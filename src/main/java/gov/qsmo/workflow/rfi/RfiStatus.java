@@ -15,6 +15,24 @@ public enum RfiStatus {
   CLOSED_NO_RESPONSES,
   CANCELLED;
 
+  /** How people read the status in forms. */
+  String label() {
+    return switch (this) {
+      case PLAN_DRAFTED -> "evaluation plan waiting for approval";
+      case PLAN_RETURNED -> "evaluation plan returned for revision";
+      case OPEN -> "open for responses";
+      case SCREENING -> "closed; responses being screened";
+      case PANEL_FORMING -> "screened; panel being formed";
+      case ATTESTATION -> "panel signing attestations";
+      case SCORING -> "independent scoring";
+      case CONSENSUS -> "consensus review";
+      case REPORT_REVIEW -> "report waiting for approval";
+      case COMPLETED -> "evaluation completed";
+      case CLOSED_NO_RESPONSES -> "closed without responses to evaluate";
+      case CANCELLED -> "cancelled";
+    };
+  }
+
   /** Scores are blind until the consensus step: only then may anyone but their author read them. */
   boolean scoresUnblinded() {
     return this == CONSENSUS || this == REPORT_REVIEW || this == COMPLETED;

@@ -60,6 +60,20 @@ final class RfiSummaries {
     return out.toString();
   }
 
+  private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+      .ofPattern("d MMM yyyy, h:mm a z", Locale.US);
+
+  /** An instant as people read it, in the office's time zone: "22 Dec 2026, 11:59 PM EST". */
+  static String when(java.time.Instant instant) {
+    return instant == null ? "not set" : WHEN.format(instant.atZone(java.time.ZoneId.systemDefault()));
+  }
+
+  /** A scale level as people read it: "4 Good", or just "4" where the label is the number. */
+  static String level(Rfi.ScaleLevel level) {
+    return level.label.equals(String.valueOf(level.value)) ? String.valueOf(level.value)
+        : level.value + " " + level.label;
+  }
+
   static String fit(String text) {
     if (text == null || text.length() <= Inputs.MAX_TEXT) {
       return text;
@@ -69,16 +83,17 @@ final class RfiSummaries {
 
   static String plan(Rfi rfi) {
     StringBuilder text = new StringBuilder();
-    text.append("**Closes:** ").append(rfi.closesAt).append(rfi.allowLate ? " (late responses accepted, flagged)"
+    text.append("**Closes:** ").append(when(rfi.closesAt)).append(rfi.allowLate ? " (late responses accepted, flagged)"
         : " (late responses refused)").append("  \n**Panel chair:** ").append(literal(rfi.panelChairId));
+    text.append("\n\n**Description**  \n").append(literal(rfi.description));
     text.append("\n\n**Topics**\n\n");
     for (int i = 0; i < rfi.topics.size(); i++) {
       text.append(i + 1).append("\\. ").append(literal(rfi.topics.get(i))).append("  \n");
     }
-    text.append("\n**Criteria**\n\n| # | Criterion | Weight | Guidance |\n|---|---|---|---|\n");
+    text.append("\n**Criteria**\n\n");
     for (Rfi.Criterion c : rfi.criteria) {
-      text.append("| ").append(c.position).append(" | ").append(literal(c.name)).append(" | ").append(c.weight)
-          .append("% | ").append(oneLine(c.guidance)).append(" |\n");
+      text.append("- **").append(c.position).append("\\. ").append(literal(c.name)).append("** (").append(c.weight)
+          .append("%): ").append(oneLine(c.guidance)).append("\n");
     }
     text.append("\n").append(scale(rfi));
     return fit(text.toString());
@@ -86,10 +101,9 @@ final class RfiSummaries {
 
   static String scale(Rfi rfi) {
     StringBuilder text = new StringBuilder("**Rating scale** (" + rfi.scaleType.name().toLowerCase(Locale.ROOT)
-        + ")\n\n| Rating | Level | Definition |\n|---|---|---|\n");
+        + ")\n\n");
     for (Rfi.ScaleLevel level : rfi.scale) {
-      text.append("| ").append(level.value).append(" | ").append(literal(level.label)).append(" | ")
-          .append(oneLine(level.definition)).append(" |\n");
+      text.append("- **").append(literal(level(level))).append("**: ").append(oneLine(level.definition)).append("\n");
     }
     return text.toString();
   }
@@ -98,13 +112,16 @@ final class RfiSummaries {
     if (responses.isEmpty()) {
       return "No response arrived by the close date.";
     }
-    StringBuilder text = new StringBuilder("| Response | Organization | Received | On time | All topics answered | "
-        + "Goes to the panel |\n|---|---|---|---|---|---|\n");
+    StringBuilder text = new StringBuilder("| Response | Organization | Checks | To the panel |\n|---|---|---|---|\n");
     for (RfiResponse r : responses) {
-      text.append("| ").append(r.id).append(" | ").append(literal(r.organization)).append(" | ").append(r.receivedAt)
-          .append(" | ").append(yesNo(r.onTime)).append(" | ").append(yesNo(r.allTopicsAnswered)).append(" | ")
-          .append(yesNo(r.eligible)).append(" |\n");
+      long unanswered = rfi.topics.size() - r.answers.size();
+      String checks = (Boolean.TRUE.equals(r.onTime) ? "on time" : "**late**") + ", "
+          + (unanswered <= 0 ? "all topics answered" : "**" + unanswered + " topic(s) unanswered**");
+      text.append("| ").append(r.id).append(" | ").append(literal(r.organization)).append(" | ").append(checks)
+          .append(" | ").append(yesNo(r.eligible)).append(" |\n");
     }
+    text.append("\nReceived: ").append(responses.stream().map(r -> r.id + " " + when(r.receivedAt))
+        .collect(Collectors.joining("; "))).append(".");
     return fit(text.toString());
   }
 
@@ -121,7 +138,7 @@ final class RfiSummaries {
           + "the panel (FAR 3.104).\n\n");
     }
     text.append("### ").append(response.id).append(": ").append(literal(response.organization)).append("\n")
-        .append(response.smallBusiness ? "Small business. " : "").append("Received ").append(response.receivedAt)
+        .append(response.smallBusiness ? "Small business. " : "").append("Received ").append(when(response.receivedAt))
         .append(response.late ? " **(late)**" : "").append(".");
     if (attachments > 0) {
       text.append("  \n").append(attachments).append(" attachment(s): GET /api/rfis/").append(rfi.id)
@@ -161,14 +178,19 @@ final class RfiSummaries {
     StringBuilder text = new StringBuilder("**").append(criterion.position).append("\\. ").append(literal(criterion.name))
         .append("** (").append(criterion.weight).append("%)");
     if (result != null && result.mean != null) {
-      text.append(String.format(Locale.ROOT, ": mean %.2f, ratings %d to %d, %d score(s)", result.mean,
-          result.minRating, result.maxRating, result.scoreCount));
+      text.append(result.minRating.equals(result.maxRating)
+          ? String.format(Locale.ROOT, ": all %d score(s) rated %d", result.scoreCount, result.minRating)
+          : String.format(Locale.ROOT, ": mean %.2f, ratings from %d to %d, %d scores", result.mean, result.minRating,
+              result.maxRating, result.scoreCount));
     }
     if (result != null && result.flagged) {
       text.append("  \n**Flagged:** ").append(literal(result.flagReasons)).append(". A rationale is required.");
     }
+    if (!rationales.isEmpty()) {
+      text.append("\n");
+    }
     for (String rationale : rationales) {
-      text.append("  \n").append(rationale);
+      text.append("\n- ").append(rationale);
     }
     return fit(text.toString());
   }

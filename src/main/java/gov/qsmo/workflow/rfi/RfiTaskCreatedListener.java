@@ -70,10 +70,11 @@ class RfiTaskCreatedListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Rfi rfi = records.require((String) task.getVariable(RfiProcess.Variables.RFI_ID));
-    task.setName(task.getName() + ": " + shorten(rfi.title) + " (" + rfi.id + ")");
+    String base = task.getName();
+    task.setName(base + ": " + shorten(rfi.title) + " (" + rfi.id + ")");
     task.setVariableLocal(TaskDisplay.RFI_TITLE, rfi.title);
     task.setVariableLocal(TaskDisplay.AGENCY_NAME, referenceData.requireAgency("agencyCode", rfi.agencyCode).getName());
-    task.setVariableLocal(TaskDisplay.STATUS, rfi.status.name());
+    task.setVariableLocal(TaskDisplay.STATUS, rfi.status.label());
     switch (task.getTaskDefinitionKey()) {
       case TASK_APPROVE_PLAN -> task.setVariableLocal(TaskDisplay.PLAN_TEXT, RfiSummaries.plan(rfi));
       case TASK_REVISE_PLAN -> revisePlan(task, rfi);
@@ -88,9 +89,9 @@ class RfiTaskCreatedListener implements TaskListener {
         task.setVariableLocal(TaskDisplay.SHORTFALL_TEXT, shortfall(rfi));
         task.setVariableLocal(TaskDisplay.AVAILABLE_REVIEWERS, reviewers(rfi));
       }
-      case TASK_SCORE_RESPONSE -> scoreForm(task, rfi);
+      case TASK_SCORE_RESPONSE -> scoreForm(task, rfi, base);
       case TASK_RESOLVE_MISSING_SCORES -> task.setVariableLocal(TaskDisplay.MISSING_SCORES_TEXT, missingScores(rfi));
-      case TASK_HOLD_CONSENSUS -> consensusForm(task, rfi);
+      case TASK_HOLD_CONSENSUS -> consensusForm(task, rfi, base);
       case TASK_APPROVE_REPORT -> task.setVariableLocal(TaskDisplay.REPORT_SUMMARY, reportSummary(rfi));
       default -> { }
     }
@@ -117,13 +118,14 @@ class RfiTaskCreatedListener implements TaskListener {
     task.setVariableLocal(TaskDisplay.RESPONDENTS_TEXT, RfiSummaries.respondents(responses.eligible(rfi.id)));
   }
 
-  private void scoreForm(DelegateTask task, Rfi rfi) {
+  private void scoreForm(DelegateTask task, Rfi rfi, String base) {
     String assignmentId = (String) task.getVariable(RfiProcess.Variables.ASSIGNMENT_ID);
     subjects.bind(task.getExecutionId(), rfi.id,
         SubjectTaskListener.subject(ScoreSubmittedListener.KIND, assignmentId));
     Assignment assignment = scoring.require(assignmentId);
     RfiResponse response = responses.require(rfi.id, assignment.responseId);
-    task.setName(task.getName() + ", " + response.id + " " + shorten(response.organization));
+    // One task per response: what tells them apart comes first.
+    task.setName(base + ": " + response.id + " " + shorten(response.organization) + " (" + rfi.id + ")");
     task.setVariableLocal(TaskDisplay.RESPONSE_HEADER, RfiSummaries.responseHeader(rfi, response,
         responses.attachmentsOf(response.id).size()));
     for (int topic = 1; topic <= rfi.topics.size(); topic++) {
@@ -136,18 +138,19 @@ class RfiTaskCreatedListener implements TaskListener {
     task.setVariableLocal(TaskDisplay.SCALE_TEXT, RfiSummaries.scale(rfi));
     for (Rfi.Criterion criterion : rfi.criteria) {
       task.setVariableLocal(TaskDisplay.criterionName(criterion.position),
-          criterion.position + ". " + criterion.name + " (" + criterion.weight + "%)");
+          criterion.position + "\\. " + RfiSummaries.literal(criterion.name) + " (" + criterion.weight + "%)");
       task.setVariableLocal(TaskDisplay.criterionGuidance(criterion.position),
           RfiSummaries.fit(RfiSummaries.literal(criterion.guidance)));
     }
   }
 
-  private void consensusForm(DelegateTask task, Rfi rfi) {
+  private void consensusForm(DelegateTask task, Rfi rfi, String base) {
     String responseId = (String) task.getVariable(RfiProcess.Variables.RESPONSE_ID);
     subjects.bind(task.getExecutionId(), rfi.id,
         SubjectTaskListener.subject(ConsensusRecordedListener.KIND, responseId));
     RfiResponse response = responses.require(rfi.id, responseId);
-    task.setName(task.getName() + ", " + response.id + " " + shorten(response.organization));
+    // One task per response: what tells them apart comes first.
+    task.setName(base + ": " + response.id + " " + shorten(response.organization) + " (" + rfi.id + ")");
     task.setVariableLocal(TaskDisplay.RESPONSE_HEADER, RfiSummaries.responseHeader(rfi, response,
         responses.attachmentsOf(response.id).size()));
     Map<Integer, Map<String, Integer>> ratings = results.currentRatings(rfi.id).getOrDefault(responseId, Map.of());
@@ -185,10 +188,10 @@ class RfiTaskCreatedListener implements TaskListener {
       ScoreSheet sheet = latest.get(assignment.id);
       ScoreSheet.Score score = sheet == null ? null : sheet.scores.get(position);
       if (score != null) {
-        lines.add("*" + RfiSummaries.literal(assignment.reviewerId) + "*: " + score.rating
-            + (score.strengths == null ? "" : "; strengths: " + RfiSummaries.literal(score.strengths))
-            + (score.weaknesses == null ? "" : "; weaknesses: " + RfiSummaries.literal(score.weaknesses))
-            + "; rationale: " + RfiSummaries.literal(score.rationale));
+        lines.add("*" + RfiSummaries.literal(assignment.reviewerId) + "* rated **" + score.rating + "**."
+            + (score.strengths == null ? "" : " Strengths: " + RfiSummaries.literal(score.strengths))
+            + (score.weaknesses == null ? "" : " Weaknesses: " + RfiSummaries.literal(score.weaknesses))
+            + " Rationale: " + RfiSummaries.literal(score.rationale));
       }
     }
     return lines;
@@ -228,7 +231,8 @@ class RfiTaskCreatedListener implements TaskListener {
     if (open.isEmpty()) {
       return "Every score is in.";
     }
-    return RfiSummaries.fit("The scoring deadline (" + rfi.scoringDueAt + ") has passed. Missing scores:\n\n"
+    return RfiSummaries.fit("The scoring deadline (" + RfiSummaries.when(rfi.scoringDueAt)
+        + ") has passed. Missing scores:\n\n"
         + "| Response | Reviewer |\n|---|---|\n" + open.stream().map(a -> "| " + a.responseId + " | "
             + RfiSummaries.literal(a.reviewerId) + " |").collect(Collectors.joining("\n")));
   }
@@ -241,7 +245,7 @@ class RfiTaskCreatedListener implements TaskListener {
           .append(String.format(Locale.ROOT, "%.2f", standing.weightedTotal())).append(" |\n");
     }
     reports.latest(rfi.id).ifPresent(report -> text.append("\nReport version ").append(report.version)
-        .append(", generated ").append(report.generatedAt).append(": [PDF](/api/rfis/").append(rfi.id)
+        .append(", generated ").append(RfiSummaries.when(report.generatedAt)).append(": [PDF](/api/rfis/").append(rfi.id)
         .append("/report.pdf) · [CSV of every score](/api/rfis/").append(rfi.id).append("/report.csv)"));
     return RfiSummaries.fit(text.toString());
   }

@@ -103,6 +103,10 @@ final class Browser implements AutoCloseable {
    * Replaces a form field's text after scrolling to it (Tasklist may have restored an earlier draft).
    * Leaving the field (Tab) hands the text to the form at once: form-js takes typed text with a delay,
    * and a click on Complete within that delay would submit the old value.
+   *
+   * <p>Then it waits out that delay once more: a number field hands its value over again one delay
+   * after leaving it, and that re-renders the form, which resets a text area whose typed text the
+   * form has not taken yet. Typing straight on into the next field could lose that text.
    */
   void type(By by, String text) {
     WebElement field = visible(by);
@@ -111,6 +115,19 @@ final class Browser implements AutoCloseable {
     field.sendKeys(text);
     field.sendKeys(Keys.TAB);
     wait.until(d -> text.equals(d.findElement(by).getAttribute("value")));
+    pause(FORM_INPUT_DELAY.multipliedBy(2));
+  }
+
+  /** form-js's delay before it takes typed input (its default "debounceInput", 300 ms). */
+  static final Duration FORM_INPUT_DELAY = Duration.ofMillis(300);
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Saves a screenshot under target/browser/, for a person to look at. */

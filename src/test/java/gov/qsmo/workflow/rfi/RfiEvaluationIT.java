@@ -141,15 +141,33 @@ class RfiEvaluationIT {
 
   @Test
   void proprietaryAnswersAreReadOnlyByThePanelAndTheContractingOfficer() {
-    String id = demoRfi("commercial grants-management solutions");
+    RfiRestWalk walk = new RfiRestWalk(http, managementService).open(LocalDate.now().plusDays(5));
+    Map<String, Object> proprietary = response("Acme Grants Cloud");
+    proprietary.put("proprietary", true);
+    assertThat(http.post("respondent.acme", "/api/rfis/" + walk.rfiId + "/responses", proprietary).status())
+        .isEqualTo(201);
+    walk.respond("respondent.civic", "CivicGrants Inc.");
+    walk.panel(List.of("reviewer1", "reviewer2", "reviewer3"));
+    String id = walk.rfiId;
     JsonNode forAuditor = responseOf(http.get("auditor", "/api/rfis/" + id + "/responses").json(), "Acme Grants Cloud");
     assertThat(forAuditor.path("proprietary").asBoolean()).isTrue();
     assertThat(forAuditor.path("answers").isNull()).isTrue();
     assertThat(forAuditor.path("answersWithheld").asText()).contains("Proprietary");
+    assertThat(responseOf(http.get("auditor", "/api/rfis/" + id + "/responses").json(), "CivicGrants Inc.")
+        .path("answers").get(0).path("answer").asText()).as("not proprietary").isEqualTo("We report.");
     JsonNode forOfficer = responseOf(http.get(OFFICER, "/api/rfis/" + id + "/responses").json(), "Acme Grants Cloud");
-    assertThat(forOfficer.path("answers").get(0).path("answer").asText()).contains("Acme Grants Cloud offers");
-    // reviewer1 has not signed the attestation of this RFI: no response is visible yet.
+    assertThat(forOfficer.path("answers").get(0).path("answer").asText()).isEqualTo("We report.");
+    // A panel member who has not signed the attestation sees no response yet.
     assertThat(http.get("reviewer1", "/api/rfis/" + id + "/responses").json().size()).isZero();
+    walk.complete("reviewer1", RfiProcess.Elements.TASK_SIGN_ATTESTATION, Map.of("attest", true));
+    assertThat(http.get("reviewer1", "/api/rfis/" + id + "/responses").json().size())
+        .as("attested, but no assignment before every member has signed").isZero();
+    for (String member : List.of(CHAIR, "reviewer2", "reviewer3")) {
+      walk.complete(member, RfiProcess.Elements.TASK_SIGN_ATTESTATION, Map.of("attest", true));
+    }
+    JsonNode forReviewer = responseOf(http.get("reviewer1", "/api/rfis/" + id + "/responses").json(),
+        "Acme Grants Cloud");
+    assertThat(forReviewer.path("answers").get(0).path("answer").asText()).isEqualTo("We report.");
     assertThat(http.get("auditor", "/api/rfis/" + id + "/responses/" + forAuditor.path("id").asText()
         + "/attachments").status()).isEqualTo(403);
     // The respondent sees their own response, not the others'.
@@ -169,7 +187,7 @@ class RfiEvaluationIT {
     Response refused = submit("reviewer1", task, outside);
     assertThat(refused.status()).as(refused.body()).isEqualTo(400);
     assertThat(refused.json().path("message").asText()).contains("rating 9 of 'Data implementation' is outside the "
-        + "scale; use 1 (1) to 5 (5)");
+        + "scale; use 1 to 5");
     Response notMine = submit("reviewer2", task, scores(4, 4, 4, 4));
     assertThat(notMine.status()).as("reviewer2 completing reviewer1's task").isEqualTo(403);
     Response extra = submit("reviewer1", task, withExtra(scores(4, 4, 4, 4)));

@@ -165,6 +165,6 @@ class RfiRankingTests {
   }
 
   private String responseOfTask(Task task) {
-    return task.getName().replaceAll(".*, (RSP-\\d{4}-\\d{4}) .*", "$1");
+    return task.getName().replaceAll(".*(RSP-\\d{4}-\\d{4}).*", "$1");
   }
 }
