@@ -5,7 +5,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** The figures of aggregation: mean, spread, (population) standard deviation, weighted totals and ranks. */
+/**
+ * The figures of aggregation: mean, spread, the sample standard deviation (n - 1: a panel is a sample
+ * of possible reviewers, and with n it would flag any lone one-point difference on a small panel),
+ * weighted totals and ranks.
+ */
 final class ScoreStatistics {
 
   private ScoreStatistics() {
@@ -23,7 +27,8 @@ final class ScoreStatistics {
       return new Figures(0, null, null, null, null, 0);
     }
     double mean = ratings.stream().mapToInt(Integer::intValue).average().orElseThrow();
-    double variance = ratings.stream().mapToDouble(r -> (r - mean) * (r - mean)).sum() / ratings.size();
+    double variance = ratings.size() < 2 ? 0
+        : ratings.stream().mapToDouble(r -> (r - mean) * (r - mean)).sum() / (ratings.size() - 1);
     double sd = Math.sqrt(variance);
     double largest = sd == 0 ? 0 : ratings.stream().mapToDouble(r -> Math.abs(r - mean) / sd).max().orElse(0);
     return new Figures(ratings.size(), mean, ratings.stream().min(Integer::compare).orElseThrow(),
