@@ -148,8 +148,12 @@ class RfiEvaluationIT {
     assertThat(forAuditor.path("answersWithheld").asText()).contains("Proprietary");
     JsonNode forOfficer = responseOf(http.get(OFFICER, "/api/rfis/" + id + "/responses").json(), "Acme Grants Cloud");
     assertThat(forOfficer.path("answers").get(0).path("answer").asText()).contains("Acme Grants Cloud offers");
-    // reviewer1 has not signed the attestation of this RFI: no response is visible yet.
-    assertThat(http.get("reviewer1", "/api/rfis/" + id + "/responses").json().size()).isZero();
+    // A panel member who has not signed the attestation sees no response yet. On an RFI of its own:
+    // the browser test signs reviewer1's attestation of the demo RFI.
+    RfiRestWalk unsigned = new RfiRestWalk(http, managementService).open(LocalDate.now().plusDays(5));
+    unsigned.respond("respondent.acme", "Acme Grants Cloud");
+    unsigned.panel(List.of("reviewer1", "reviewer2", "reviewer3"));
+    assertThat(http.get("reviewer1", "/api/rfis/" + unsigned.rfiId + "/responses").json().size()).isZero();
     assertThat(http.get("auditor", "/api/rfis/" + id + "/responses/" + forAuditor.path("id").asText()
         + "/attachments").status()).isEqualTo(403);
     // The respondent sees their own response, not the others'.
