@@ -47,7 +47,7 @@ class CrashRecoveryIT {
 
   static final int LOCK_MILLIS = 15_000;
   /** The timers come due this long after they are set: after the kill, before the restarted node is up. */
-  static final Duration TIMERS_DUE_IN = Duration.ofSeconds(20);
+  static final Duration TIMERS_DUE_IN = Duration.ofSeconds(30);
   static final Map<String, String> RESPONDENTS = new LinkedHashMap<>(Map.of(
       "respondent.acme", "Acme Grants Cloud", "respondent.civic", "CivicGrants Inc.",
       OFFICER, "Federal Grants Shared Services Center"));

@@ -51,7 +51,7 @@ final class Workflows {
   static final String TASK_APPROVE_REPORT = "Task_ApproveEvaluationReport";
 
   /** Steps that wait on the job executor (a timer, a continuation) wait at most this long. */
-  static final Duration JOB_WAIT = Duration.ofSeconds(60);
+  static final Duration JOB_WAIT = Duration.ofSeconds(90);
 
   private static final DateTimeFormatter REST_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
       .withZone(ZoneId.systemDefault());
