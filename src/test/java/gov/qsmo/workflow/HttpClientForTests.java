@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 
 /** Calls the running application over HTTP as a given user (HTTP Basic), as an API client would. */
@@ -26,7 +27,10 @@ public final class HttpClientForTests {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient client = HttpClient.newHttpClient();
+  /** No call waits for ever: a test that hangs on a server that stopped answering fails instead. */
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final String baseUrl;
 
   public HttpClientForTests(int port) {
@@ -82,7 +86,8 @@ public final class HttpClientForTests {
           .encodeToString((id + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
     try {
-      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = client.send(request.timeout(TIMEOUT).build(),
+          HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
