@@ -8,6 +8,7 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.PLAN_DU
 
 import gov.qsmo.workflow.identity.Roles;
 import gov.qsmo.workflow.web.ConflictException;
+import gov.qsmo.workflow.web.Inputs;
 import gov.qsmo.workflow.web.InvalidRequestException;
 import java.util.HashSet;
 import java.util.Map;
@@ -47,6 +48,7 @@ class SubmittedForm {
     }
     Map<String, Object> values = execution.getVariables();
     refuseUnknownKeys(values, union(formKeys, DesignationProcess.Variables.KEPT_BY_PROCESS));
+    Inputs.storableValues(notFormFields(values, formKeys), DesignationProcess.Variables.MULTI_INSTANCE);
     unchanged(values, DESIGNATION_ID, designation.getId());
     unchanged(values, FUNCTIONAL_AREA_CODE, designation.getFunctionalAreaCode());
     unchanged(values, AGENCY_CODE, designation.getAgencyCode());
@@ -64,6 +66,13 @@ class SubmittedForm {
         throw new InvalidRequestException(key, "'" + key + "' is not a field of this form; remove it.");
       }
     }
+  }
+
+  /** The values a form has no field for: the process's own, which a submission may only leave as they are. */
+  private static Map<String, Object> notFormFields(Map<String, Object> values, Set<String> formKeys) {
+    Map<String, Object> kept = new java.util.HashMap<>(values);
+    kept.keySet().removeAll(formKeys);
+    return kept;
   }
 
   private static void unchanged(Map<String, Object> values, String key, String expected) {

@@ -9,6 +9,7 @@ import static gov.qsmo.workflow.rfi.RfiProcess.Variables.SCORING_DUE_AT;
 
 import gov.qsmo.workflow.identity.Roles;
 import gov.qsmo.workflow.web.ConflictException;
+import gov.qsmo.workflow.web.Inputs;
 import gov.qsmo.workflow.web.InvalidRequestException;
 import java.util.HashSet;
 import java.util.Map;
@@ -49,6 +50,7 @@ class RfiForm {
     Set<String> allowed = new HashSet<>(formKeys);
     allowed.addAll(RfiProcess.Variables.KEPT_BY_PROCESS);
     refuseUnknownKeys(values, allowed);
+    Inputs.storableValues(notFormFields(values, formKeys), RfiProcess.Variables.MULTI_INSTANCE);
     unchanged(values, RFI_ID, rfi.id);
     unchanged(values, AGENCY_CODE, rfi.agencyCode);
     unchanged(values, DIRECTOR_GROUP_ID, Roles.directorsOf(rfi.agencyCode));
@@ -66,6 +68,13 @@ class RfiForm {
         throw new InvalidRequestException(key, "'" + key + "' is not a field of this form; remove it.");
       }
     }
+  }
+
+  /** The values a form has no field for: the process's own, which a submission may only leave as they are. */
+  private static Map<String, Object> notFormFields(Map<String, Object> values, Set<String> formKeys) {
+    Map<String, Object> kept = new java.util.HashMap<>(values);
+    kept.keySet().removeAll(formKeys);
+    return kept;
   }
 
   private static void unchanged(Map<String, Object> values, String key, String expected) {
