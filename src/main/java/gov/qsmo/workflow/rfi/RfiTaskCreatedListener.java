@@ -71,7 +71,7 @@ class RfiTaskCreatedListener implements TaskListener {
   public void notify(DelegateTask task) {
     Rfi rfi = records.require((String) task.getVariable(RfiProcess.Variables.RFI_ID));
     task.setName(task.getName() + ": " + shorten(rfi.title) + " (" + rfi.id + ")");
-    task.setVariableLocal(TaskDisplay.RFI_TITLE, rfi.title);
+    task.setVariableLocal(TaskDisplay.RFI_TITLE, RfiSummaries.literal(rfi.title));
     task.setVariableLocal(TaskDisplay.AGENCY_NAME, referenceData.requireAgency("agencyCode", rfi.agencyCode).getName());
     task.setVariableLocal(TaskDisplay.STATUS, rfi.status.name());
     switch (task.getTaskDefinitionKey()) {
@@ -135,7 +135,7 @@ class RfiTaskCreatedListener implements TaskListener {
     task.setVariableLocal(TaskDisplay.SCALE_TEXT, RfiSummaries.scale(rfi));
     for (Rfi.Criterion criterion : rfi.criteria) {
       task.setVariableLocal(TaskDisplay.criterionName(criterion.position),
-          criterion.position + ". " + criterion.name + " (" + criterion.weight + "%)");
+          criterion.position + ". " + RfiSummaries.literal(criterion.name) + " (" + criterion.weight + "%)");
       task.setVariableLocal(TaskDisplay.criterionGuidance(criterion.position),
           RfiSummaries.fit(RfiSummaries.literal(criterion.guidance)));
     }
