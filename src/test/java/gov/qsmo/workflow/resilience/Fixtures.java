@@ -105,6 +105,23 @@ final class Fixtures {
     }
   }
 
+  /** The body of a GET as bytes (a PDF), after checking it answered 200. */
+  byte[] bytes(String user, String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET()
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user)
+            .getBytes(StandardCharsets.UTF_8)));
+    try {
+      HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(response.statusCode()).as(path).isEqualTo(200);
+      return response.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A Camunda form submission body: every value untyped, as Tasklist sends it. */
   static Map<String, Object> form(Map<String, ?> values) {
     Map<String, Object> variables = new LinkedHashMap<>();
