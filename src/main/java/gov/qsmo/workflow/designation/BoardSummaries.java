@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.designation;
 
+import gov.qsmo.workflow.process.MarkdownText;
 import gov.qsmo.workflow.web.Inputs;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -61,6 +62,6 @@ final class BoardSummaries {
   }
 
   private static String oneLine(String text) {
-    return text.replaceAll("\\s*\\R\\s*", " / ");
+    return MarkdownText.literal(text.replaceAll("\\s*\\R\\s*", " / "));
   }
 }

@@ -4,6 +4,7 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.DESIGNA
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.MISSING_SECTIONS;
 
 import gov.qsmo.workflow.designation.DesignationProcess.TaskDisplay;
+import gov.qsmo.workflow.process.MarkdownText;
 import gov.qsmo.workflow.reference.Agency;
 import gov.qsmo.workflow.reference.FunctionalArea;
 import gov.qsmo.workflow.reference.ReferenceData;
@@ -43,7 +44,7 @@ class DesignationTaskCreatedListener implements TaskListener {
         + ")");
     task.setVariableLocal(TaskDisplay.FUNCTIONAL_AREA_NAME, area.getName());
     task.setVariableLocal(TaskDisplay.AGENCY_NAME, agency.getName());
-    task.setVariableLocal(TaskDisplay.SCOPE_TEXT, designation.getScope());
+    task.setVariableLocal(TaskDisplay.SCOPE_TEXT, BoardSummaries.fit(MarkdownText.literal(designation.getScope())));
     task.setVariableLocal(TaskDisplay.STATUS, designation.getStatus().name());
     if (DesignationProcess.Elements.TASK_PREPARE_MARKETPLACE_PLAN.equals(task.getTaskDefinitionKey())) {
       preparePlanForm(task, designation);
@@ -69,7 +70,8 @@ class DesignationTaskCreatedListener implements TaskListener {
     designations.latestPlan(designation.getId()).ifPresent(plan -> plan.sections().forEach((section, text) ->
         task.setVariableLocal(TaskDisplay.PLAN_SECTION_PREFIX + Character.toUpperCase(section.key().charAt(0))
             + section.key().substring(1), section == PlanSection.SERVICE_OFFERINGS
-                && !plan.serviceOfferings().isEmpty() ? ServiceOfferingLines.table(plan.serviceOfferings()) : text)));
+                && !plan.serviceOfferings().isEmpty() ? ServiceOfferingLines.table(plan.serviceOfferings())
+                : BoardSummaries.fit(MarkdownText.literal(text)))));
   }
 
   /**
@@ -80,7 +82,7 @@ class DesignationTaskCreatedListener implements TaskListener {
     boardReview.rounds(designation.getId()).stream().reduce((first, second) -> second)
         .filter(round -> round.getRecommendation() == BoardRecommendation.RETURN_FOR_REVISION)
         .ifPresent(round -> task.setVariableLocal(TaskDisplay.BOARD_COMMENTS,
-            BoardSummaries.fit(round.getRecommendationComments())));
+            BoardSummaries.fit(MarkdownText.literal(round.getRecommendationComments()))));
     List<PlanSection> missing = PlanSection.fromKeys((String) task.getVariable(MISSING_SECTIONS));
     if (!missing.isEmpty()) {
       task.setVariableLocal(TaskDisplay.MISSING_SECTIONS_TEXT,

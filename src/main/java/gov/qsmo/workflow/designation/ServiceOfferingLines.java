@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.designation;
 
+import gov.qsmo.workflow.process.MarkdownText;
 import gov.qsmo.workflow.web.Inputs;
 import gov.qsmo.workflow.web.InvalidRequestException;
 import java.util.ArrayList;
@@ -94,8 +95,9 @@ final class ServiceOfferingLines {
     StringBuilder table = new StringBuilder(HEADER);
     for (int i = 0; i < offerings.size(); i++) {
       ServiceOffering offering = offerings.get(i);
-      String row = "\n| " + (i + 1) + " | " + offering.name() + " | " + offering.providerType().label() + " | "
-          + offering.provider() + " | " + offering.contractVehicle() + " |";
+      String row = "\n| " + (i + 1) + " | " + MarkdownText.literal(offering.name()) + " | "
+          + offering.providerType().label() + " | " + MarkdownText.literal(offering.provider()) + " | "
+          + MarkdownText.literal(offering.contractVehicle()) + " |";
       if (table.length() + row.length() > Inputs.MAX_TEXT - NOTE_ROOM) {
         int left = offerings.size() - i;
         return table.append("\n\n*").append(left).append(left == 1 ? " more offering" : " more offerings")

@@ -9,6 +9,7 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.PLAN_DU
 import gov.qsmo.workflow.identity.Roles;
 import gov.qsmo.workflow.process.FormValidation;
 import gov.qsmo.workflow.web.ConflictException;
+import gov.qsmo.workflow.web.Inputs;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -46,6 +47,7 @@ class SubmittedForm {
     }
     Map<String, Object> values = execution.getVariables();
     FormValidation.refuseUnknownKeys(values, union(formKeys, DesignationProcess.Variables.KEPT_BY_PROCESS));
+    Inputs.storableValues(FormValidation.notFormFields(values, formKeys), DesignationProcess.Variables.MULTI_INSTANCE);
     FormValidation.unchanged(values, DESIGNATION_ID, designation.getId());
     FormValidation.unchanged(values, FUNCTIONAL_AREA_CODE, designation.getFunctionalAreaCode());
     FormValidation.unchanged(values, AGENCY_CODE, designation.getAgencyCode());

@@ -31,7 +31,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration(proxyBeanMethods = false)
 class FinishedTaskFilter {
 
-  private static final Pattern TASK_ACTION = Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)"
+  static final Pattern TASK_ACTION = Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)"
       + "/task/([^/]+)/(complete|submit-form|resolve|claim|unclaim|assignee|delegate)$");
 
   @Bean
@@ -76,7 +76,7 @@ class FinishedTaskFilter {
     }
 
     /** Why the task cannot be acted on, or null when it is open. */
-    private String gone(String taskId) {
+    String gone(String taskId) {
       Authentication caller = identity.getCurrentAuthentication();
       if (Privileged.run(identity, () -> tasks.createTaskQuery().taskId(taskId).count() > 0)) {
         // Open, whoever may see it: the engine then decides what the caller may do.

@@ -1,6 +1,7 @@
 package gov.qsmo.workflow.process;
 
 import gov.qsmo.workflow.web.ConflictException;
+import gov.qsmo.workflow.web.Inputs;
 import gov.qsmo.workflow.web.InvalidRequestException;
 import gov.qsmo.workflow.web.NotFoundException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,7 +23,12 @@ public final class FormValidation {
    */
   public static void checkCompletion(DelegateExecution execution, Runnable rule) {
     if (!execution.isCanceled()) {
-      check(rule);
+      java.util.Map<String, Object> submitted = execution.getVariables();
+      check(() -> {
+        rule.run();
+        // A value the rule did not read (a field of another choice) still goes into the history: it must fit.
+        Inputs.storableValues(submitted, java.util.Set.of());
+      });
     }
   }
 
@@ -33,6 +39,14 @@ public final class FormValidation {
         throw new InvalidRequestException(key, "'" + key + "' is not a field of this form; remove it.");
       }
     }
+  }
+
+  /** The values a form has no field for: the process's own, which a submission may only leave as they are. */
+  public static java.util.Map<String, Object> notFormFields(java.util.Map<String, Object> values,
+      java.util.Set<String> formKeys) {
+    java.util.Map<String, Object> kept = new java.util.HashMap<>(values);
+    kept.keySet().removeAll(formKeys);
+    return kept;
   }
 
   /** Refuses a submission that changed a variable the process keeps. */

@@ -10,6 +10,7 @@ import static gov.qsmo.workflow.rfi.RfiProcess.Variables.SCORING_DUE_AT;
 import gov.qsmo.workflow.identity.Roles;
 import gov.qsmo.workflow.process.FormValidation;
 import gov.qsmo.workflow.web.ConflictException;
+import gov.qsmo.workflow.web.Inputs;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +49,7 @@ class RfiForm {
     Set<String> allowed = new HashSet<>(formKeys);
     allowed.addAll(RfiProcess.Variables.KEPT_BY_PROCESS);
     FormValidation.refuseUnknownKeys(values, allowed);
+    Inputs.storableValues(FormValidation.notFormFields(values, formKeys), RfiProcess.Variables.MULTI_INSTANCE);
     FormValidation.unchanged(values, RFI_ID, rfi.id);
     FormValidation.unchanged(values, AGENCY_CODE, rfi.agencyCode);
     FormValidation.unchanged(values, DIRECTOR_GROUP_ID, Roles.directorsOf(rfi.agencyCode));

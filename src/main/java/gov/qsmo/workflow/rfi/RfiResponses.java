@@ -30,7 +30,10 @@ class RfiResponses {
   static final int MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
   static final int MAX_ATTACHMENTS = 10;
   private static final Pattern UEI = Pattern.compile("[A-HJ-NP-Z1-9][A-HJ-NP-Z0-9]{11}");
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  /** No spaces, and no invisible formatting characters (a right-to-left override, a zero-width space). */
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cf}]+@[^@\\s\\p{Cf}]+\\.[^@\\s\\p{Cf}]+");
+  /** A ".." step in a path: a file name that would climb out of its folder. */
+  private static final Pattern PARENT_STEP = Pattern.compile("(^|[/\\\\])\\.\\.([/\\\\]|$)");
 
   private final RfiRecords records;
   private final RfiResponseRepository responses;
@@ -160,7 +163,15 @@ class RfiResponses {
     if (attachments.findByResponseIdOrderById(responseId).size() >= MAX_ATTACHMENTS) {
       throw new ConflictException("Response " + responseId + " has " + MAX_ATTACHMENTS + " attachments already.");
     }
+    if (fileName != null && PARENT_STEP.matcher(fileName).find()) {
+      throw new InvalidRequestException("file", "File name '" + fileName + "' climbs out of its folder (..); "
+          + "send the file's own name.");
+    }
     String name = fileName == null ? "" : fileName.replaceAll(".*[/\\\\]", "").strip();
+    if (name.codePoints().anyMatch(c -> Character.getType(c) == Character.FORMAT)) {
+      throw new InvalidRequestException("file", "File name contains an invisible formatting character (such as a "
+          + "right-to-left override) that can disguise the file's type; rename the file.");
+    }
     name = Inputs.checkedText("file", "File name", name.isEmpty() ? "attachment" : name, 255);
     String type = contentType == null || contentType.isBlank() || contentType.length() > 100
         ? "application/octet-stream" : contentType;

@@ -72,7 +72,7 @@ class RfiTaskCreatedListener implements TaskListener {
     Rfi rfi = records.require((String) task.getVariable(RfiProcess.Variables.RFI_ID));
     String base = task.getName();
     task.setName(base + ": " + shorten(rfi.title) + " (" + rfi.id + ")");
-    task.setVariableLocal(TaskDisplay.RFI_TITLE, rfi.title);
+    task.setVariableLocal(TaskDisplay.RFI_TITLE, RfiSummaries.literal(rfi.title));
     task.setVariableLocal(TaskDisplay.AGENCY_NAME, referenceData.requireAgency("agencyCode", rfi.agencyCode).getName());
     task.setVariableLocal(TaskDisplay.STATUS, rfi.status.label());
     switch (task.getTaskDefinitionKey()) {

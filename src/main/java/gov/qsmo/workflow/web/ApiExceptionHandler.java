@@ -38,9 +38,11 @@ class ApiExceptionHandler {
         ? mapping.getPath().stream().map(com.fasterxml.jackson.databind.JsonMappingException.Reference::getFieldName)
             .filter(java.util.Objects::nonNull).reduce((a, b) -> a + "." + b).orElse(null)
         : null;
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        "The request body is not JSON of the documented form (see /swagger-ui.html; dates as yyyy-mm-dd)"
-            + (field == null ? "." : ": check '" + field + "'."));
+    String detail = e.getCause() instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
+        ? "'" + field + "' is not a field of this request; remove it (see /swagger-ui.html)."
+        : "The request body is not JSON of the documented form (see /swagger-ui.html; dates as yyyy-mm-dd)"
+            + (field == null ? "." : ": check '" + field + "'.");
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
     problem.setTitle("Invalid request");
     problem.setProperty("field", field);
     return problem;
@@ -115,6 +117,35 @@ class ApiExceptionHandler {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
         e.getMessage() + " (see /swagger-ui.html).");
     problem.setTitle("Invalid request");
+    return problem;
+  }
+
+  @ExceptionHandler(org.springframework.web.HttpMediaTypeNotSupportedException.class)
+  @ResponseStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+  ProblemDetail unsupportedType(org.springframework.web.HttpMediaTypeNotSupportedException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body is "
+        + (e.getContentType() == null ? "of no content type" : e.getContentType()) + "; send it as "
+        + org.springframework.http.MediaType.toString(e.getSupportedMediaTypes()) + " (see /swagger-ui.html).");
+    problem.setTitle("Unsupported media type");
+    return problem;
+  }
+
+  @ExceptionHandler(org.springframework.web.HttpRequestMethodNotSupportedException.class)
+  @ResponseStatus(HttpStatus.METHOD_NOT_ALLOWED)
+  ProblemDetail unsupportedMethod(org.springframework.web.HttpRequestMethodNotSupportedException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED, e.getMethod()
+        + " is not supported here; use " + String.join(" or ", e.getSupportedMethods() == null ? new String[0]
+            : e.getSupportedMethods()) + " (see /swagger-ui.html).");
+    problem.setTitle("Method not allowed");
+    return problem;
+  }
+
+  @ExceptionHandler(org.springframework.web.servlet.resource.NoResourceFoundException.class)
+  @ResponseStatus(HttpStatus.NOT_FOUND)
+  ProblemDetail noSuchPath(org.springframework.web.servlet.resource.NoResourceFoundException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no /"
+        + e.getResourcePath().replaceFirst("^/", "") + "; the API's paths are listed at /swagger-ui.html.");
+    problem.setTitle("Not found");
     return problem;
   }
 

@@ -66,6 +66,29 @@ public final class Inputs {
     return trimmed;
   }
 
+  /**
+   * Checks every value a form submission leaves in the process, whether a listener reads it or not:
+   * text the database stores faithfully (at most {@link #MAX_TEXT} characters, no control characters or
+   * broken surrogates), a number, a date, true/false or nothing. {@code engineCounters} are kept by the
+   * engine (a multi-instance activity's counters) and may only hold whole numbers.
+   */
+  public static void storableValues(Map<String, ?> values, java.util.Set<String> engineCounters) {
+    values.forEach((field, value) -> {
+      if (engineCounters.contains(field)) {
+        if (!(value instanceof Integer)) {
+          throw new InvalidRequestException(field, "'" + field
+              + "' is kept by the engine and cannot be set by a form.");
+        }
+      } else if (value instanceof String text) {
+        checkedText(field, "'" + field + "'", text, MAX_TEXT);
+      } else if (value != null && !(value instanceof Number || value instanceof Boolean
+          || value instanceof java.util.Date)) {
+        throw new InvalidRequestException(field, "'" + field + "' must be text, a number, a date or true/false, not "
+            + describe(value) + ".");
+      }
+    });
+  }
+
   /** A code (agency, area, choice) given as text, upper-cased letters, digits and '_' only. */
   public static String requiredCode(Map<String, ?> values, String field, String label) {
     String code = requiredText(values, field, label, 40);
@@ -158,6 +181,12 @@ public final class Inputs {
     }
     if (value instanceof Boolean) {
       return "true/false";
+    }
+    if (value instanceof java.util.Collection) {
+      return "a list";
+    }
+    if (value instanceof Map) {
+      return "an object";
     }
     return "a value of type " + value.getClass().getSimpleName();
   }

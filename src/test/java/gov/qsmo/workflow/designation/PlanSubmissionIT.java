@@ -182,8 +182,10 @@ class PlanSubmissionIT {
     assertRefused(designation, Map.of("sections", tooLong), "sections.risks",
         "Risks is 4001 characters long; shorten it to at most 4000.");
 
-    assertRefused(designation, Map.of("plan", completePlan()), "sections",
+    assertRefused(designation, Map.of(), "sections",
         "Send the plan's sections: {\"sections\": {\"serviceOfferings\": \"...\", \"governance\": \"...\", ...}}.");
+    assertRefused(designation, Map.of("plan", completePlan()), "plan",
+        "'plan' is not a field of this request; remove it (see /swagger-ui.html).");
 
     assertThat(http.get("auditor", plans(designation)).json().size()).isZero();
     assertThat(http.get("auditor", "/api/designations/" + designation.id() + "/history").json()

@@ -1,0 +1,581 @@
+package gov.qsmo.workflow.resilience;
+
+import static gov.qsmo.workflow.resilience.Fixtures.completePlan;
+import static gov.qsmo.workflow.resilience.Fixtures.designationStart;
+import static gov.qsmo.workflow.resilience.Fixtures.form;
+import static gov.qsmo.workflow.resilience.Fixtures.rfiPlan;
+import static gov.qsmo.workflow.resilience.Fixtures.rfiResponse;
+import static gov.qsmo.workflow.resilience.Fixtures.scores;
+import static gov.qsmo.workflow.resilience.Fixtures.with;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import gov.qsmo.workflow.HttpClientForTests.Response;
+import gov.qsmo.workflow.RunningApplicationTest;
+import gov.qsmo.workflow.resilience.Fixtures.Designation;
+import gov.qsmo.workflow.resilience.Fixtures.Rfi;
+import gov.qsmo.workflow.resilience.Fixtures.Upload;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ManagementService;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Bad requests across the application's API and Camunda's form submissions, as the demo users: wrong
+ * types, missing and extra fields, oversized and odd text, markup, SQL metacharacters, other people's
+ * objects, actions in the wrong state, malformed bodies, unknown ids, path traversal. Each is answered
+ * 4xx (never 500) with a message that says what to fix, and leaves every record as it was: the
+ * application's tables, the open tasks, executions, variables and history rows hash the same after as
+ * before.
+ */
+@RunningApplicationTest
+class BadInputCorpusIT {
+
+  private static final String X4001 = "x".repeat(4001);
+  private static final String ONE_MB = "y".repeat(1024 * 1024);
+  private static final String NUL = "before\u0000after";
+  private static final String LONE_SURROGATE = "before\uD800after";
+  private static final String RTL_OVERRIDE = "\u202E";
+  private static final String ZERO_WIDTH = "\u200B";
+  private static final String SCRIPT = "<script>alert(1)</script>";
+  private static final String SQL = "' OR 1=1 --";
+
+  /** Tables whose rows must not change when a request is refused. */
+  private static final List<String> ENGINE_TABLES = List.of("act_ru_task", "act_ru_execution", "act_ru_variable",
+      "act_ru_job", "act_ru_identitylink", "act_ru_incident", "act_hi_procinst", "act_hi_taskinst", "act_hi_varinst");
+
+  /** The administrator of the test profile (application-test.yaml). */
+  private static final String ADMIN = "admin:test-only-admin-password";
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ManagementService managementService;
+  @Autowired
+  JdbcClient jdbc;
+
+  /**
+   * One bad request: who sends what, the status range it must get and a fragment its message must
+   * contain (case-insensitive). {@code openTask}, when set, must still be open afterwards.
+   */
+  record Case(String name, String user, String method, String path, Object body, String contentType, int minStatus,
+      int maxStatus, String fragment, String openTask) {
+
+    static Case of(String name, String user, String method, String path, Object body, int status, String fragment) {
+      return new Case(name, user, method, path, body, null, status, status, fragment, null);
+    }
+
+    Case contentType(String type) {
+      return new Case(name, user, method, path, body, type, minStatus, maxStatus, fragment, openTask);
+    }
+
+    Case anyClientError() {
+      return new Case(name, user, method, path, body, contentType, 400, 499, fragment, openTask);
+    }
+
+    Case taskStaysOpen(String taskId) {
+      return new Case(name, user, method, path, body, contentType, minStatus, maxStatus, fragment, taskId);
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyBadRequestIsRefusedWithWhatToFixAndChangesNothing() {
+    Fixtures fx = new Fixtures(port, managementService);
+    List<Case> cases = new ArrayList<>();
+    designationApi(fx, cases);
+    rfiApi(fx, cases);
+    designationForms(fx, cases);
+    rfiForms(fx, cases);
+    assertThat(cases).as("the corpus").hasSizeGreaterThanOrEqualTo(50);
+    return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(fx, c)));
+  }
+
+  // ---- the application's API: designations ---------------------------------------------------------
+
+  private void designationApi(Fixtures fx, List<Case> cases) {
+    Designation plan = fx.preDesignated("CYBER", "DHS");
+    Designation hhs = fx.identified("GRANTS", "HHS");
+    String versions = "/api/designations/" + plan.id() + "/plan-versions";
+    String planTask = fx.task(plan.instance(), "Task_PrepareMarketplacePlan").path("id").asText();
+
+    cases.add(Case.of("plan API: a number for a section's text", "director.dhs", "POST", versions,
+        Map.of("sections", with(completePlan(), "governance", 42)), 400, "Governance must be text")
+        .taskStaysOpen(planTask));
+    cases.add(Case.of("plan API: true/false for a section's text", "director.dhs", "POST", versions,
+        Map.of("sections", with(completePlan(), "governance", true)), 400, "Governance must be text"));
+    cases.add(Case.of("plan API: an array for a section's text", "director.dhs", "POST", versions,
+        Map.of("sections", with(completePlan(), "risks", List.of("a", "b"))), 400, "Risks must be text"));
+    cases.add(Case.of("plan API: an object for a section's text", "director.dhs", "POST", versions,
+        Map.of("sections", with(completePlan(), "risks", Map.of("text", "a"))), 400, "Risks must be text"));
+    cases.add(Case.of("plan API: sections as an array", "director.dhs", "POST", versions,
+        Map.of("sections", List.of("governance")), 400, "check 'sections'"));
+    cases.add(Case.of("plan API: no sections at all", "director.dhs", "POST", versions, Map.of(), 400,
+        "Send the plan's sections"));
+    cases.add(Case.of("plan API: a section that does not exist", "director.dhs", "POST", versions,
+        Map.of("sections", with(completePlan(), "budget", "Ten million dollars.")), 400,
+        "'budget' is not a plan section"));
+    cases.add(Case.of("plan API: a field beside sections", "director.dhs", "POST", versions,
+        Map.of("sections", completePlan(), "versionNumber", 7), 400, "'versionNumber'"));
+    cases.add(Case.of("plan API: 4,001 characters in a section", "director.dhs", "POST", versions,
+        Map.of("sections", with(completePlan(), "risks", X4001)), 400, "shorten it to at most 4000"));
+    cases.add(Case.of("plan API: a 1 MB section", "director.dhs", "POST", versions,
+        Map.of("sections", with(completePlan(), "risks", ONE_MB)), 400, "shorten it to at most 4000"));
+    cases.add(Case.of("plan API: a NUL character", "director.dhs", "POST", versions,
+        Map.of("sections", with(completePlan(), "governance", NUL)), 400, "control character"));
+    cases.add(Case.of("plan API: a lone surrogate", "director.dhs", "POST", versions,
+        Map.of("sections", with(completePlan(), "governance", LONE_SURROGATE)), 400, "invalid Unicode character"));
+    cases.add(Case.of("plan API: an RTL override inside the provider type", "director.dhs", "POST", versions,
+        Map.of("sections", with(completePlan(), "serviceOfferings",
+            "Payroll | feder" + RTL_OVERRIDE + "al | Interior Business Center | Interagency agreement")), 400,
+        "must be federal or commercial"));
+    cases.add(Case.of("plan API: a zero-width space after the provider type", "director.dhs", "POST", versions,
+        Map.of("sections", with(completePlan(), "serviceOfferings",
+            "Payroll | federal" + ZERO_WIDTH + " | Interior Business Center | Interagency agreement")), 400,
+        "must be federal or commercial"));
+    cases.add(Case.of("plan API: a script instead of service-offering lines", "director.dhs", "POST", versions,
+        Map.of("sections", with(completePlan(), "serviceOfferings", SCRIPT)), 400, "is not an offering"));
+    cases.add(Case.of("plan API: malformed JSON", "director.dhs", "POST", versions, "{\"sections\": {\"governance\": ",
+        400, "not JSON of the documented form"));
+    cases.add(Case.of("plan API: text/plain instead of JSON", "director.dhs", "POST", versions,
+        "sections=governance", 415, "application/json").contentType("text/plain"));
+    cases.add(Case.of("plan API: another agency's designation", "director.dhs", "POST",
+        "/api/designations/" + hhs.id() + "/plan-versions", Map.of("sections", completePlan()), 404,
+        "No designation with id"));
+    cases.add(Case.of("plan API: a designation not waiting for its plan", "director.hhs", "POST",
+        "/api/designations/" + hhs.id() + "/plan-versions", Map.of("sections", completePlan()), 409,
+        "waits at Pre-designate candidate agency"));
+    cases.add(Case.of("plan API: a plan change after the designation was decided", "director.treas", "POST",
+        "/api/designations/DSG-2020-0002/plan-versions", Map.of("sections", completePlan()), 409, "is DESIGNATED"));
+    cases.add(Case.of("plan API: an unknown designation", "director.dhs", "POST",
+        "/api/designations/DSG-1999-0001/plan-versions", Map.of("sections", completePlan()), 404, "DSG-1999-0001"));
+    cases.add(Case.of("designation API: SQL metacharacters as the id", "auditor", "GET",
+        "/api/designations/%27%20OR%201%3D1%20--", null, 404, "No designation with id '' OR 1=1 --'"));
+    cases.add(Case.of("designation API: compare with a version that is text", "auditor", "GET",
+        "/api/designations/" + plan.id() + "/plan-versions/compare?from=first&to=2", null, 400, "'from'"));
+    cases.add(Case.of("designation API: compare without 'to'", "auditor", "GET",
+        "/api/designations/" + plan.id() + "/plan-versions/compare?from=1", null, 400, "'to'"));
+    cases.add(Case.of("designation API: a path that does not exist", "auditor", "GET",
+        "/api/designations/" + plan.id() + "/budget", null, 404, "/budget"));
+    cases.add(Case.of("designation API: a method it does not have", ADMIN, "DELETE",
+        "/api/designations/" + plan.id(), null, 405, "DELETE"));
+    String redesignation = "/api/designations/DSG-2020-0002/redesignation";
+    cases.add(Case.of("redesignation: a number for the plan due date", "omb.decider", "POST", redesignation,
+        Map.of("successorAgencyCode", "GSA", "planDueDate", 20270630, "reason", "Consolidate."), 400,
+        "check 'planDueDate'"));
+    cases.add(Case.of("redesignation: a date that does not exist", "omb.decider", "POST", redesignation,
+        Map.of("successorAgencyCode", "GSA", "planDueDate", "2027-02-30", "reason", "Consolidate."), 400,
+        "yyyy-mm-dd"));
+    cases.add(Case.of("redesignation: SQL metacharacters as the agency", "omb.decider", "POST", redesignation,
+        Map.of("successorAgencyCode", SQL, "planDueDate", "2027-06-30", "reason", "Consolidate."), 400,
+        "Unknown agency"));
+    cases.add(Case.of("redesignation: a reason of 4,001 characters", "omb.decider", "POST", redesignation,
+        Map.of("successorAgencyCode", "GSA", "planDueDate", "2027-06-30", "reason", X4001), 400,
+        "shorten it to at most 4000"));
+    cases.add(Case.of("redesignation: without the successor", "omb.decider", "POST", redesignation,
+        Map.of("planDueDate", "2027-06-30", "reason", "Consolidate."), 400, "Name the successor agency"));
+  }
+
+  // ---- the application's API: RFIs ------------------------------------------------------------------
+
+  private void rfiApi(Fixtures fx, List<Case> cases) {
+    Rfi draft = fx.drafted(rfiPlan("RFI: draft for the corpus", "Coverage of reporting needs"));
+    Rfi open = fx.open(rfiPlan("RFI: open for the corpus", "Coverage of reporting needs"));
+    String acme = fx.respond("respondent.acme", open, rfiResponse("Acme Grants Cloud", "We report."));
+    String civic = fx.respond("respondent.civic", open, rfiResponse("CivicGrants Inc.", "We report too."));
+    String attachments = "/api/rfis/" + open.id() + "/responses/" + acme + "/attachments";
+    Response uploaded = fx.http.upload("respondent.acme", attachments, "capability.txt", "text/plain",
+        "Capability statement".getBytes(StandardCharsets.UTF_8));
+    assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+
+    Rfi scoring = fx.open(rfiPlan("RFI: scoring for the corpus", "Coverage of reporting needs"));
+    fx.respond("respondent.acme", scoring, rfiResponse("Acme Grants Cloud", "We report."));
+    fx.respond("respondent.civic", scoring, rfiResponse("CivicGrants Inc.", "We report too."));
+    fx.toScoring(scoring);
+    JsonNode firstOfReviewer1 = fx.taskOf("reviewer1", scoring.instance(), "Task_ScoreResponse");
+    fx.complete("reviewer1", firstOfReviewer1.path("id").asText(), scores("Clear."), scoring.instance());
+    String scoredByReviewer1 = assignment(fx, scoring, "reviewer1", "SCORED");
+
+    Rfi closed = fx.open(rfiPlan("RFI: consensus for the corpus", "Coverage of reporting needs"));
+    fx.respond("respondent.acme", closed, rfiResponse("Acme Grants Cloud", "We report."));
+    fx.toScoring(closed);
+    fx.scoreAll(closed, "Clear.");
+    String closedOfReviewer1 = assignment(fx, closed, "reviewer1", "SCORED");
+
+    String rfis = "/api/rfis";
+    String director = Fixtures.DIRECTOR;
+    Map<String, Object> plan = rfiPlan("RFI: must never be created", "Coverage of reporting needs");
+    cases.add(Case.of("RFI API: a number for the title", director, "POST", rfis, with(plan, "title", 42), 400,
+        "check 'title'"));
+    cases.add(Case.of("RFI API: text for a weight", director, "POST", rfis, with(plan, "criteria", List.of(
+        Map.of("name", "Capabilities", "weight", "fifty", "guidance", "g"))), 400, "check 'criteria.weight'"));
+    cases.add(Case.of("RFI API: a weight written as text of a number", director, "POST", rfis, with(plan, "criteria",
+        List.of(Map.of("name", "Capabilities", "weight", "100", "guidance", "g"))), 400, "check 'criteria.weight'"));
+    cases.add(Case.of("RFI API: a fractional weight", director, "POST", rfis, with(plan, "criteria", List.of(
+        Map.of("name", "Capabilities", "weight", 99.5, "guidance", "g"))), 400, "check 'criteria.weight'"));
+    cases.add(Case.of("RFI API: topics as one text", director, "POST", rfis, with(plan, "topics", "Pricing"), 400,
+        "check 'topics'"));
+    cases.add(Case.of("RFI API: criteria as an object", director, "POST", rfis, with(plan, "criteria", Map.of()), 400,
+        "check 'criteria'"));
+    cases.add(Case.of("RFI API: a number for late responses", director, "POST", rfis, with(plan, "allowLate", 1), 400,
+        "check 'allowLate'"));
+    cases.add(Case.of("RFI API: a number for the scale", director, "POST", rfis, with(plan, "scaleType", 1), 400,
+        "check 'scaleType'"));
+    cases.add(Case.of("RFI API: an unknown scale", director, "POST", rfis, with(plan, "scaleType", "STARS"), 400,
+        "check 'scaleType'"));
+    cases.add(Case.of("RFI API: a field the plan does not have", director, "POST", rfis, with(plan, "status", "OPEN"),
+        400, "'status'"));
+    Map<String, Object> noCloseDate = new LinkedHashMap<>(plan);
+    noCloseDate.remove("closeDate");
+    cases.add(Case.of("RFI API: without a close date", director, "POST", rfis, noCloseDate, 400, "close date"));
+    cases.add(Case.of("RFI API: a title of 4,001 characters", director, "POST", rfis, with(plan, "title", X4001), 400,
+        "Title is 4001 characters long"));
+    cases.add(Case.of("RFI API: a 1 MB description", director, "POST", rfis, with(plan, "description", ONE_MB), 400,
+        "shorten it to at most 4000"));
+    cases.add(Case.of("RFI API: a NUL character in a topic", director, "POST", rfis,
+        with(plan, "topics", List.of("Pricing", NUL)), 400, "control character"));
+    cases.add(Case.of("RFI API: SQL metacharacters as the agency", director, "POST", rfis,
+        with(plan, "agencyCode", "HHS" + SQL), 400, "Unknown agency"));
+    cases.add(Case.of("RFI API: a zero-width space in the agency", director, "POST", rfis,
+        with(plan, "agencyCode", "HHS" + ZERO_WIDTH), 400, "Unknown agency"));
+    cases.add(Case.of("RFI API: an emoji as the panel chair", director, "POST", rfis,
+        with(plan, "panelChair", "panel.chair\uD83D\uDE00"), 400, "is not an RFI panel chair"));
+    cases.add(Case.of("RFI API: malformed JSON", director, "POST", rfis, "{\"title\": \"x\",", 400,
+        "not JSON of the documented form"));
+    cases.add(Case.of("RFI API: a form body instead of JSON", director, "POST", rfis, "title=x", 415,
+        "application/json").contentType("application/x-www-form-urlencoded"));
+    cases.add(Case.of("RFI API: an unknown RFI", "auditor", "GET", rfis + "/RFI-1999-0001", null, 404,
+        "No RFI with id 'RFI-1999-0001'"));
+    cases.add(Case.of("RFI API: a plan change after approval", director, "PUT", rfis + "/" + open.id() + "/plan",
+        plan, 409, "frozen"));
+    cases.add(Case.of("RFI API: a plan change while it waits for approval", director, "PUT",
+        rfis + "/" + draft.id() + "/plan", plan, 409, "waiting for the director's approval"));
+
+    String responses = rfis + "/" + open.id() + "/responses";
+    Map<String, Object> response = rfiResponse("New Respondent LLC", "An answer.");
+    cases.add(Case.of("response: to a draft RFI", Fixtures.OFFICER, "POST", rfis + "/" + draft.id() + "/responses",
+        response, 409, "not open for responses yet"));
+    cases.add(Case.of("response: text for small business", "respondent.acme", "POST", responses,
+        with(response, "smallBusiness", "yes"), 400, "check 'smallBusiness'"));
+    cases.add(Case.of("response: answers as one text", "respondent.acme", "POST", responses,
+        with(response, "answers", "We do everything."), 400, "check 'answers'"));
+    cases.add(Case.of("response: a topic given as a word", "respondent.acme", "POST", responses,
+        with(response, "answers", List.of(Map.of("topic", "one", "answer", "x"))), 400, "check 'answers.topic'"));
+    cases.add(Case.of("response: a topic the RFI does not have", "respondent.acme", "POST", responses,
+        with(response, "answers", List.of(Map.of("topic", 9, "answer", "x"))), 400, "from 1 to 3 (9 given)"));
+    cases.add(Case.of("response: without an organization", "respondent.acme", "POST", responses,
+        with(response, "organization", null), 400, "Organization is required"));
+    cases.add(Case.of("response: someone else named as the sender", "respondent.acme", "POST", responses,
+        with(response, "submittedBy", "respondent.civic"), 400, "'submittedBy'"));
+    cases.add(Case.of("response: a NUL character in an answer", "respondent.acme", "POST", responses,
+        with(response, "answers", List.of(Map.of("topic", 1, "answer", NUL))), 400, "control character"));
+    cases.add(Case.of("response: a lone surrogate in an answer", "respondent.acme", "POST", responses,
+        with(response, "answers", List.of(Map.of("topic", 1, "answer", LONE_SURROGATE))), 400,
+        "invalid Unicode character"));
+    cases.add(Case.of("response: a 1 MB answer", "respondent.acme", "POST", responses,
+        with(response, "answers", List.of(Map.of("topic", 1, "answer", ONE_MB))), 400, "shorten it to at most 4000"));
+    cases.add(Case.of("response: a zero-width space in the UEI", "respondent.acme", "POST", responses,
+        with(response, "uei", "J7M9HPTGJ1S" + ZERO_WIDTH + "9"), 400, "UEI is 13 characters long"));
+    cases.add(Case.of("response: an RTL override in the e-mail address", "respondent.acme", "POST", responses,
+        with(response, "contactEmail", "rfi@" + RTL_OVERRIDE + "moc.elpmaxe"), 400, "is not an e-mail address"));
+    cases.add(Case.of("response: markup as the e-mail address", "respondent.acme", "POST", responses,
+        with(response, "contactEmail", "<img src=x onerror=alert(1)>"), 400, "is not an e-mail address"));
+    cases.add(Case.of("response: from a reviewer's account", "reviewer1", "POST", responses, response, 403,
+        "Responses come from respondents' accounts"));
+    cases.add(Case.of("response: another respondent's response", "respondent.civic", "GET", responses + "/" + acme,
+        null, 404, "no response '" + acme + "' you may see"));
+    cases.add(Case.of("response: SQL metacharacters as the response id", "auditor", "GET",
+        responses + "/%27%20OR%201%3D1%20--", null, 404, "has no response '' OR 1=1 --'"));
+
+    byte[] file = "Capability statement".getBytes(StandardCharsets.UTF_8);
+    cases.add(Case.of("attachment: a file name climbing out of its folder", "respondent.acme", "POST", attachments,
+        new Upload("file", "../../etc/passwd", "text/plain", file), 400, "File name"));
+    cases.add(Case.of("attachment: a Windows file name climbing out of its folder", "respondent.acme", "POST",
+        attachments, new Upload("file", "..\\..\\windows\\win.ini", "text/plain", file), 400, "File name"));
+    cases.add(Case.of("attachment: an RTL override hiding the extension", "respondent.acme", "POST", attachments,
+        new Upload("file", "invoice" + RTL_OVERRIDE + "fdp.exe", "application/pdf", file), 400, "File name"));
+    cases.add(Case.of("attachment: to another respondent's response", "respondent.civic", "POST", attachments,
+        new Upload("file", "x.txt", "text/plain", file), 404, "of yours"));
+    cases.add(Case.of("attachment: an empty file", "respondent.acme", "POST", attachments,
+        new Upload("file", "empty.txt", "text/plain", new byte[0]), 400, "The file is empty"));
+    cases.add(Case.of("attachment: the file under another part name", "respondent.acme", "POST", attachments,
+        new Upload("upload", "x.txt", "text/plain", file), 400, "'file'"));
+    cases.add(Case.of("attachment: JSON instead of a multipart upload", "respondent.acme", "POST", attachments,
+        Map.of("file", "x"), 415, "multipart/form-data"));
+    cases.add(Case.of("attachment: an id that is text", "respondent.acme", "GET", attachments + "/first", null, 400,
+        "'attachmentId'"));
+    cases.add(Case.of("attachment: an unknown id", "respondent.acme", "GET", attachments + "/999999999", null, 404,
+        "has no attachment 999999999"));
+    cases.add(Case.of("attachment: another respondent's file list", "respondent.civic", "GET", attachments, null, 404,
+        "you may see"));
+
+    String corrections = rfis + "/" + scoring.id() + "/assignments/" + scoredByReviewer1 + "/corrections";
+    Map<String, Object> correction = Map.of("scores", List.of(
+        Map.of("criterion", 1, "rating", 4, "rationale", "Rechecked."),
+        Map.of("criterion", 2, "rating", 4, "rationale", "Rechecked."),
+        Map.of("criterion", 3, "rating", 4, "rationale", "Rechecked.")), "reason", "Misread the scale.");
+    cases.add(Case.of("correction: of another reviewer's assignment", "reviewer2", "POST", corrections, correction,
+        409, "is assigned to reviewer1"));
+    cases.add(Case.of("correction: a rating written as text", "reviewer1", "POST", corrections,
+        Map.of("scores", List.of(Map.of("criterion", 1, "rating", "4", "rationale", "r")), "reason", "r"), 400,
+        "check 'scores.rating'"));
+    cases.add(Case.of("correction: a rating outside the scale", "reviewer1", "POST", corrections, Map.of("scores",
+        List.of(Map.of("criterion", 1, "rating", 9, "rationale", "r"), Map.of("criterion", 2, "rating", 4,
+            "rationale", "r"), Map.of("criterion", 3, "rating", 4, "rationale", "r")), "reason", "r"), 400,
+        "is outside the scale"));
+    cases.add(Case.of("correction: without a reason", "reviewer1", "POST", corrections,
+        Map.of("scores", correction.get("scores")), 400, "Say why you correct your scores"));
+    cases.add(Case.of("correction: without scores", "reviewer1", "POST", corrections, Map.of("reason", "r"), 400,
+        "Send every criterion's score"));
+    cases.add(Case.of("correction: an assignment id that is text", "reviewer1", "POST",
+        rfis + "/" + scoring.id() + "/assignments/first/corrections", correction, 404, "No assignment 'first'"));
+    cases.add(Case.of("correction: an assignment of another RFI", "reviewer1", "POST",
+        rfis + "/" + open.id() + "/assignments/" + scoredByReviewer1 + "/corrections", correction, 403,
+        "is for its panel and oversight"));
+    cases.add(Case.of("correction: after scoring closed", "reviewer1", "POST",
+        rfis + "/" + closed.id() + "/assignments/" + closedOfReviewer1 + "/corrections", correction, 409,
+        "has closed"));
+    cases.add(Case.of("scores: another reviewer's while scoring is blind", "reviewer1", "GET",
+        rfis + "/" + scoring.id() + "/scores?reviewer=reviewer2", null, 403, "Scoring is blind"));
+    cases.add(Case.of("results: before the consensus step", "auditor", "GET", rfis + "/" + scoring.id() + "/results",
+        null, 409, "from the consensus step on"));
+    cases.add(Case.of("report: before it is generated", director, "GET", rfis + "/" + scoring.id() + "/report.pdf",
+        null, 409, "there is none yet"));
+  }
+
+  private static String assignment(Fixtures fx, Rfi rfi, String reviewer, String status) {
+    for (JsonNode a : fx.http.get(Fixtures.CHAIR, "/api/rfis/" + rfi.id() + "/assignments").json()) {
+      if (a.path("reviewerId").asText().equals(reviewer) && a.path("status").asText().equals(status)) {
+        return a.path("id").asText();
+      }
+    }
+    throw new AssertionError("No " + status + " assignment of " + reviewer + " in " + rfi.id());
+  }
+
+  // ---- Camunda form submissions: designation --------------------------------------------------------
+
+  private void designationForms(Fixtures fx, List<Case> cases) {
+    String start = Fixtures.START_DESIGNATION;
+    Map<String, Object> values = designationStart("CYBER", "DHS");
+    cases.add(Case.of("start form: a number for the agency", "omb.analyst", "POST", start,
+        form(with(values, "agencyCode", 5)), 400, "Candidate agency must be text"));
+    cases.add(Case.of("start form: true/false for the scope", "omb.analyst", "POST", start,
+        form(with(values, "scope", true)), 400, "Scope must be text"));
+    cases.add(Case.of("start form: a list for the scope", "omb.analyst", "POST", start,
+        form(with(values, "scope", List.of("a", "b"))), 400, "Scope must be text, not a list"));
+    cases.add(Case.of("start form: an object for the scope", "omb.analyst", "POST", start,
+        form(with(values, "scope", Map.of("text", "a"))), 400, "Scope must be text, not an object"));
+    cases.add(Case.of("start form: a scope of 4,001 characters", "omb.analyst", "POST", start,
+        form(with(values, "scope", X4001)), 400, "Scope is 4001 characters long"));
+    cases.add(Case.of("start form: a 1 MB scope", "omb.analyst", "POST", start,
+        form(with(values, "scope", ONE_MB)), 400, "shorten it to at most 4000"));
+    cases.add(Case.of("start form: a NUL character in the scope", "omb.analyst", "POST", start,
+        form(with(values, "scope", NUL)), 400, "control character"));
+    cases.add(Case.of("start form: a lone surrogate in the scope", "omb.analyst", "POST", start,
+        form(with(values, "scope", LONE_SURROGATE)), 400, "invalid Unicode character"));
+    cases.add(Case.of("start form: a due date in words", "omb.analyst", "POST", start,
+        form(with(values, "planDueDate", "next spring")), 400, "is not a date"));
+    cases.add(Case.of("start form: SQL metacharacters as the area", "omb.analyst", "POST", start,
+        form(with(values, "functionalAreaCode", SQL)), 400, "is not a valid code"));
+    cases.add(Case.of("start form: the designation id set by hand", "omb.analyst", "POST", start,
+        form(with(values, "designationId", "DSG-2020-0001")), 400, "'designationId' is not a field of this form"));
+    cases.add(Case.of("start form: without any field", "omb.analyst", "POST", start, Map.of("variables", Map.of()),
+        400, "is required"));
+    cases.add(Case.of("start form: a typed value that is not of its type", "omb.analyst", "POST", start,
+        Map.of("variables", Map.of("scope", Map.of("value", "abc", "type", "Integer"))), 400,
+        "Cannot convert value 'abc'"));
+    cases.add(Case.of("start form: malformed JSON", "omb.analyst", "POST", start, "{\"variables\": {", 400,
+        "request body is not"));
+    cases.add(Case.of("start form: text/plain", "omb.analyst", "POST", start, "scope=x", 415, "Unsupported Media Type")
+        .contentType("text/plain"));
+    cases.add(Case.of("start form: a process that does not exist", "omb.analyst", "POST",
+        "/engine-rest/process-definition/key/no-such-process/submit-form", form(values), 404, "no-such-process"));
+
+    Designation decide = fx.identified("CYBER", "DHS");
+    String preDesignate = fx.task(decide.instance(), "Task_PreDesignateCandidate").path("id").asText();
+    String task = "/engine-rest/task/" + preDesignate + "/submit-form";
+    cases.add(Case.of("pre-designation: a decision that is no choice", "omb.decider", "POST", task,
+        form(Map.of("decision", "MAYBE")), 400, "'MAYBE' is not one of").taskStaysOpen(preDesignate));
+    cases.add(Case.of("pre-designation: a number for the decision", "omb.decider", "POST", task,
+        form(Map.of("decision", 1)), 400, "Decision must be text").taskStaysOpen(preDesignate));
+    cases.add(Case.of("pre-designation: a list for the decision", "omb.decider", "POST", task,
+        form(Map.of("decision", List.of("PRE_DESIGNATE"))), 400, "Decision must be text, not a list")
+        .taskStaysOpen(preDesignate));
+    cases.add(Case.of("pre-designation: a reason of 4,001 characters", "omb.decider", "POST", task,
+        form(Map.of("decision", "DECLINE", "decisionReason", X4001)), 400, "shorten it to at most 4000")
+        .taskStaysOpen(preDesignate));
+    cases.add(Case.of("pre-designation: a pre-designation with a 4,001-character reason", "omb.decider", "POST", task,
+        form(Map.of("decision", "PRE_DESIGNATE", "decisionReason", X4001)), 400, "shorten it to at most 4000")
+        .taskStaysOpen(preDesignate));
+    cases.add(Case.of("pre-designation: another agency set by hand", "omb.decider", "POST", task,
+        form(Map.of("decision", "PRE_DESIGNATE", "agencyCode", "GSA")), 400, "'agencyCode' is set by the process")
+        .taskStaysOpen(preDesignate));
+    cases.add(Case.of("pre-designation: another designation's id", "omb.decider", "POST", task,
+        form(Map.of("decision", "PRE_DESIGNATE", "designationId", "DSG-2020-0002")), 400,
+        "'designationId' is set by the process").taskStaysOpen(preDesignate));
+    cases.add(Case.of("pre-designation: an engine counter set to text", "omb.decider", "POST", task,
+        form(Map.of("decision", "PRE_DESIGNATE", "loopCounter", "x")), 400, "loopCounter")
+        .taskStaysOpen(preDesignate));
+    cases.add(Case.of("pre-designation: by a QSMO director", "director.dhs", "POST", task,
+        form(Map.of("decision", "PRE_DESIGNATE")), 403, "does not have").taskStaysOpen(preDesignate));
+    cases.add(Case.of("pre-designation: text/plain", "omb.decider", "POST", task, "decision=PRE_DESIGNATE", 415,
+        "Unsupported Media Type").contentType("text/plain").taskStaysOpen(preDesignate));
+    cases.add(Case.of("pre-designation: malformed JSON", "omb.decider", "POST", task, "{\"variables\": [", 400,
+        "request body is not")
+        .taskStaysOpen(preDesignate));
+
+    Designation plan = fx.preDesignated("CYBER", "DHS");
+    String planTask = fx.task(plan.instance(), "Task_PrepareMarketplacePlan").path("id").asText();
+    String finished = fx.http.get("auditor", "/engine-rest/history/task?processInstanceId=" + plan.instance()
+        + "&taskDefinitionKey=Task_PreDesignateCandidate").json().get(0).path("id").asText();
+    cases.add(Case.of("pre-designation: deciding a finished task", "omb.decider", "POST",
+        "/engine-rest/task/" + finished + "/submit-form", form(Map.of("decision", "DECLINE", "decisionReason", "x")),
+        404, "is no longer open"));
+    cases.add(Case.of("task: an unknown task id", "omb.decider", "POST",
+        "/engine-rest/task/00000000-0000-0000-0000-000000000000/submit-form", form(Map.of("decision", "DECLINE")),
+        404, "is not open"));
+    cases.add(Case.of("plan form: by another agency's director", "director.gsa", "POST",
+        "/engine-rest/task/" + planTask + "/submit-form", form(completePlan()), 403, "does not have")
+        .taskStaysOpen(planTask));
+    cases.add(Case.of("plan form: a NUL character in a section", "director.dhs", "POST",
+        "/engine-rest/task/" + planTask + "/submit-form", form(with(completePlan(), "governance", NUL)), 400,
+        "control character").taskStaysOpen(planTask));
+    cases.add(Case.of("plan form: a 1 MB section", "director.dhs", "POST",
+        "/engine-rest/task/" + planTask + "/submit-form", form(with(completePlan(), "risks", ONE_MB)), 400,
+        "shorten it to at most 4000").taskStaysOpen(planTask));
+
+    Designation review = fx.underReview("GRANTS", "HHS", "director.hhs");
+    String vote = fx.taskOf("board.dhs", review.instance(), "Task_ReviewPlan").path("id").asText();
+    String votePath = "/engine-rest/task/" + vote + "/submit-form";
+    cases.add(Case.of("board review: another member's task", "board.opm", "POST", votePath,
+        form(Map.of("recommendation", "ENDORSE")), 403, "does not have").taskStaysOpen(vote));
+    cases.add(Case.of("board review: an RTL override in the recommendation", "board.dhs", "POST", votePath,
+        form(Map.of("recommendation", "ENDORSE" + RTL_OVERRIDE)), 400, "is not a valid code").taskStaysOpen(vote));
+    cases.add(Case.of("board review: the multi-instance counter set to text", "board.dhs", "POST", votePath,
+        form(Map.of("recommendation", "ENDORSE", "nrOfCompletedInstances", "all")), 400, "nrOfCompletedInstances")
+        .taskStaysOpen(vote));
+    cases.add(Case.of("board review: the member set by hand", "board.dhs", "POST", votePath,
+        form(Map.of("recommendation", "ENDORSE", "boardMember", "board.opm")), 400, "This review belongs to board.opm")
+        .taskStaysOpen(vote));
+  }
+
+  // ---- Camunda form submissions: RFI ----------------------------------------------------------------
+
+  private void rfiForms(Fixtures fx, List<Case> cases) {
+    Rfi draft = fx.drafted(rfiPlan("RFI: approval for the corpus", "Coverage of reporting needs"));
+    String approve = fx.task(draft.instance(), "Task_ApproveEvaluationPlan").path("id").asText();
+    String approvePath = "/engine-rest/task/" + approve + "/submit-form";
+    cases.add(Case.of("plan approval: a decision that is no choice", Fixtures.DIRECTOR, "POST", approvePath,
+        form(Map.of("planDecision", "LATER")), 400, "'LATER' is not one of").taskStaysOpen(approve));
+    cases.add(Case.of("plan approval: approved with 4,001 characters of comments", Fixtures.DIRECTOR, "POST",
+        approvePath, form(Map.of("planDecision", "APPROVE", "planComments", X4001)), 400, "planComments")
+        .taskStaysOpen(approve));
+    cases.add(Case.of("plan approval: approved with a NUL character in the comments", Fixtures.DIRECTOR, "POST",
+        approvePath, form(Map.of("planDecision", "APPROVE", "planComments", NUL)), 400, "control character")
+        .taskStaysOpen(approve));
+    cases.add(Case.of("plan approval: by another agency's director", "director.gsa", "POST", approvePath,
+        form(Map.of("planDecision", "APPROVE")), 403, "does not have").taskStaysOpen(approve));
+    cases.add(Case.of("plan approval: another RFI's id", Fixtures.DIRECTOR, "POST", approvePath,
+        form(Map.of("planDecision", "APPROVE", "rfiId", "RFI-2026-0001")), 400, "'rfiId' is set by the process")
+        .taskStaysOpen(approve));
+    cases.add(Case.of("plan approval: an object for the decision", Fixtures.DIRECTOR, "POST", approvePath,
+        form(Map.of("planDecision", Map.of("value", "APPROVE"))), 400, "Decision must be text, not an object")
+        .taskStaysOpen(approve));
+
+    Rfi rfi = fx.open(rfiPlan("RFI: score forms for the corpus", "Coverage of reporting needs"));
+    fx.respond("respondent.acme", rfi, rfiResponse("Acme Grants Cloud", "We report."));
+    fx.respond("respondent.civic", rfi, rfiResponse("CivicGrants Inc.", "We report too."));
+    fx.toScoring(rfi);
+    List<JsonNode> mine = fx.tasks(rfi.instance(), "Task_ScoreResponse").stream()
+        .filter(t -> t.path("assignee").asText().equals("reviewer1")).toList();
+    assertThat(mine).hasSizeGreaterThanOrEqualTo(2);
+    String done = mine.get(1).path("id").asText();
+    fx.complete("reviewer1", done, scores("Clear."), rfi.instance());
+    String score = mine.get(0).path("id").asText();
+    String other = assignment(fx, rfi, "reviewer2", "ASSIGNED");
+    String scorePath = "/engine-rest/task/" + score + "/submit-form";
+    Map<String, Object> good = scores("Clear.");
+    cases.add(Case.of("score form: a rating in words", "reviewer1", "POST", scorePath,
+        form(with(good, "rating1", "five")), 400, "Rating 1 must be a whole number").taskStaysOpen(score));
+    cases.add(Case.of("score form: a fractional rating", "reviewer1", "POST", scorePath,
+        form(with(good, "rating1", 4.5)), 400, "Rating 1 must be a whole number").taskStaysOpen(score));
+    cases.add(Case.of("score form: true/false for a rating", "reviewer1", "POST", scorePath,
+        form(with(good, "rating1", true)), 400, "Rating 1 must be a whole number").taskStaysOpen(score));
+    cases.add(Case.of("score form: a list for a rating", "reviewer1", "POST", scorePath,
+        form(with(good, "rating1", List.of(4))), 400, "Rating 1 must be a whole number").taskStaysOpen(score));
+    cases.add(Case.of("score form: a rationale of 4,001 characters", "reviewer1", "POST", scorePath,
+        form(with(good, "rationale1", X4001)), 400, "Rationale is 4001 characters long").taskStaysOpen(score));
+    cases.add(Case.of("score form: a 1 MB rationale", "reviewer1", "POST", scorePath,
+        form(with(good, "rationale1", ONE_MB)), 400, "shorten it to at most 4000").taskStaysOpen(score));
+    cases.add(Case.of("score form: a lone surrogate in the strengths", "reviewer1", "POST", scorePath,
+        form(with(good, "strengths1", LONE_SURROGATE)), 400, "invalid Unicode character").taskStaysOpen(score));
+    cases.add(Case.of("score form: a NUL character in the weaknesses", "reviewer1", "POST", scorePath,
+        form(with(good, "weaknesses1", NUL)), 400, "control character").taskStaysOpen(score));
+    cases.add(Case.of("score form: a field the form does not have", "reviewer1", "POST", scorePath,
+        form(with(good, "comments", "x")), 400, "'comments' is not a field of this form").taskStaysOpen(score));
+    cases.add(Case.of("score form: a score for a criterion the plan does not have", "reviewer1", "POST", scorePath,
+        form(with(good, "rating4", 3, "rationale4", "x")), 400, "there is no criterion 4").taskStaysOpen(score));
+    cases.add(Case.of("score form: without a rationale", "reviewer1", "POST", scorePath,
+        form(with(good, "rationale2", " ")), 400, "Give the rationale").taskStaysOpen(score));
+    cases.add(Case.of("score form: another reviewer's assignment", "reviewer1", "POST", scorePath,
+        form(with(good, "assignmentId", other)), 400, "'assignmentId' is set by the process").taskStaysOpen(score));
+    cases.add(Case.of("score form: the multi-instance counter set to text", "reviewer1", "POST", scorePath,
+        form(with(good, "nrOfCompletedInstances", "all")), 400, "nrOfCompletedInstances").taskStaysOpen(score));
+    cases.add(Case.of("score form: another reviewer's task", "reviewer2", "POST", scorePath, form(good), 403,
+        "does not have")
+        .taskStaysOpen(score));
+    cases.add(Case.of("score form: a task already scored", "reviewer1", "POST",
+        "/engine-rest/task/" + done + "/submit-form", form(good), 404, "is not open"));
+  }
+
+  // ---- checks ------------------------------------------------------------------------------------
+
+  private void check(Fixtures fx, Case c) {
+    Map<String, String> before = fingerprint();
+    Response response = fx.send(c.user(), c.method(), c.path(), c.body(), c.contentType());
+    Map<String, String> after = fingerprint();
+
+    String body = response.body();
+    String shown = body.length() > 600 ? body.substring(0, 600) + "..." : body;
+    assertThat(response.status()).as("status of: " + shown).isBetween(c.minStatus(), c.maxStatus());
+    // Problem details (the app), {type, message} (Camunda, the app's filters); Camunda answers a body it cannot
+    // parse with the parser's message as text.
+    String message = body.startsWith("{") ? response.json().path("detail").asText(response.json().path("message")
+        .asText("")) : body;
+    assertThat(message).as("message of: " + shown).isNotBlank();
+    assertThat(message.toLowerCase(Locale.ROOT)).as("message of: " + shown)
+        .contains(c.fragment().toLowerCase(Locale.ROOT));
+    assertThat(changed(before, after)).as("tables changed by the refused request").isEmpty();
+    if (c.openTask() != null) {
+      assertThat(fx.http.get("auditor", "/engine-rest/task/" + c.openTask()).status()).as("the task is still open")
+          .isEqualTo(200);
+    }
+  }
+
+  /** Per table: row count and a hash of every row. */
+  private Map<String, String> fingerprint() {
+    List<String> tables = new ArrayList<>(jdbc.sql("select 'qsmo.' || table_name from information_schema.tables "
+        + "where table_schema = 'qsmo' and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history'")
+        .query(String.class).list());
+    tables.addAll(ENGINE_TABLES);
+    Map<String, String> print = new TreeMap<>();
+    for (String table : tables) {
+      print.put(table, jdbc.sql("select count(*) || ':' || coalesce(md5(string_agg(md5(t::text), ',' order by "
+          + "md5(t::text))), '') from " + table + " t").query(String.class).single());
+    }
+    return print;
+  }
+
+  private static List<String> changed(Map<String, String> before, Map<String, String> after) {
+    return before.keySet().stream().filter(table -> !before.get(table).equals(after.get(table))).toList();
+  }
+}
