@@ -160,14 +160,17 @@ class TwoNodeClusterIT {
       assertThat(database.rfiEvents(each.id(), "RESPONSES_SCREENED")).as(each.id()).isEqualTo(1);
     }
 
-    // Camunda's job log: every job of these instances ran once, on one node, and none failed.
+    // Camunda's job log: every job of these instances ran once, on one node, and none failed but for retried conflicts.
     Map<String, JobHistory> jobLog = database.jobHistory(instances);
     List<String> waiting = database.stillWaiting(jobLog.keySet());
     Map<String, Integer> ranOn = new TreeMap<>();
     for (JobHistory job : jobLog.values()) {
       assertThat(job.created()).as("%s", job).isEqualTo(1);
       assertThat(job.successful()).as("%s", job).isLessThanOrEqualTo(1);
-      assertThat(job.failures()).as("%s", job).isEmpty();
+      // Two executors may start continuations of one instance at the same moment: the loser's attempt
+      // is rolled back with an optimistic-locking failure and tried again, without using up a retry.
+      assertThat(job.failures()).as("%s", job).allSatisfy(failure -> assertThat(failure)
+          .contains("updated by another transaction concurrently"));
       if (!waiting.contains(job.jobId())) {
         assertThat(job.successful() + job.deleted()).as("%s ran once or was cancelled", job).isEqualTo(1);
       }
