@@ -19,19 +19,22 @@ public final class BootProbe {
   }
 
   public static void main(String[] args) {
-    long[] ready = new long[1];
+    long[] ready = new long[2];
     SpringApplication application = new SpringApplication(QsmoWorkflowApplication.class);
     application.addListeners(event -> {
       if (event instanceof ApplicationReadyEvent) {
         ready[0] = System.nanoTime();
+        ready[1] = Machine.cpuMs();
       }
     });
     long began = System.nanoTime();
-    ConfigurableApplicationContext context = application.run("--server.port=0", "--logging.level.root=warn",
-        "--spring.main.banner-mode=off");
+    java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
+        "--logging.level.root=warn", "--spring.main.banner-mode=off"));
+    arguments.addAll(java.util.List.of(args));
+    ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new));
     long jvmUptime = ManagementFactory.getRuntimeMXBean().getUptime();
     System.out.println(PREFIX + "bootMs=" + (ready[0] - began) / 1_000_000 + " jvmUptimeMs=" + jvmUptime
-        + " rssMib=" + Machine.rssMib());
+        + " cpuMs=" + ready[1] + " rssMib=" + Machine.rssMib());
     context.close();
     System.exit(0);
   }

@@ -20,6 +20,15 @@ final class Machine {
     }
   }
 
+  /** CPU time this process has used so far, all threads, in milliseconds (-1 if the JVM cannot tell). */
+  static long cpuMs() {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime() / 1_000_000;
+    }
+    return -1;
+  }
+
   /** Resident memory of this process in MiB (VmRSS), or -1 where /proc is not there. */
   static long rssMib() {
     return statusMib("VmRSS:");
