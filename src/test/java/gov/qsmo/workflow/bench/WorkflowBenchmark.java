@@ -80,7 +80,8 @@ public final class WorkflowBenchmark {
 
   /** The benchmark's settings: system properties {@code bench.*}. */
   record Settings(int responses, int reviewers, int criteria, List<Integer> clients, int boardMembers, int openTasks,
-      int listCalls, int reportRounds, boolean pgStatements, boolean restartProbe, Path out, List<String> appArgs) {
+      int listCalls, int reportRounds, boolean pgStatements, boolean restartProbe, Path out, List<String> appArgs,
+      boolean profile) {
 
     static Settings fromSystemProperties() {
       return new Settings(
@@ -96,7 +97,8 @@ public final class WorkflowBenchmark {
           Boolean.parseBoolean(System.getProperty("bench.pgStatements", "false")),
           Boolean.parseBoolean(System.getProperty("bench.restartProbe", "true")),
           Path.of(System.getProperty("bench.out", "target/bench")),
-          Arrays.stream(System.getProperty("bench.appArgs", "").split("\\s+")).filter(s -> !s.isBlank()).toList());
+          Arrays.stream(System.getProperty("bench.appArgs", "").split("\\s+")).filter(s -> !s.isBlank()).toList(),
+          Boolean.parseBoolean(System.getProperty("bench.profile", "false")));
     }
 
     void check() {
@@ -176,16 +178,21 @@ public final class WorkflowBenchmark {
     startFloorInstances(settings.responses * settings.reviewers, i -> bareUsers.get(i % bareUsers.size()), "floor");
     fillOpenTasks();
     taskLists();
+    write();
     scoring();
+    write();
     boardRound();
     consensusAndReport();
     memoryAtEnd();
+    write();
     if (settings.restartProbe) {
       restart();
     }
     details.put("finishedAt", Instant.now().toString());
     details.put("loadAtEnd", Machine.load());
-    report();
+    System.out.println(table());
+    write();
+    progress("written: " + settings.out.resolve("results.json") + ", results.csv, results.txt");
   }
 
   // ---------------------------------------------------------------- boot
@@ -548,9 +555,20 @@ public final class WorkflowBenchmark {
 
   private Clients.Run complete(String what, int clients, List<Work> work) {
     resetStatements();
+    Profile profile = settings.profile ? Profile.start() : null;
     Clients.Run run = Clients.run(what, clients, work,
         item -> http.submitForm(item.user(), item.taskId(), scoreForm(item.seed())));
     dumpStatements(what + "-" + clients);
+    if (profile != null) {
+      try {
+        Files.createDirectories(settings.out);
+        Map<String, Object> shares = profile.stop(settings.out.resolve("profile-" + what + "-" + clients + ".jfr"));
+        progress("  CPU samples of this JVM (%): " + shares);
+        details.put("profile." + what + "." + clients, shares);
+      } catch (IOException e) {
+        progress("  profile not written: " + e);
+      }
+    }
     double drain = 0;
     if (what.equals("scoring")) {
       long start = System.nanoTime();
@@ -655,6 +673,14 @@ public final class WorkflowBenchmark {
     figure("memory.end", "resident memory at the end (VmRSS; this JVM also runs the clients)", rss, "MiB",
         "< 700 MiB", rss < 700, Machine.load());
     figure("memory.peak", "peak resident memory (VmHWM)", peak, "MiB", null, null, Machine.load());
+    System.gc();
+    java.lang.management.MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    long liveHeap = memory.getHeapMemoryUsage().getUsed() / (1024 * 1024);
+    long nonHeap = memory.getNonHeapMemoryUsage().getCommitted() / (1024 * 1024);
+    figure("memory.liveHeap", "heap in use after a full GC at the end (what the data needs)", liveHeap, "MiB", null,
+        null, Machine.load());
+    figure("memory.nonHeap", "non-heap committed (metaspace, code cache)", nonHeap, "MiB", null, null,
+        Machine.load());
   }
 
   /** A restart in a JVM of its own on the benchmark's database, as a production node restarts. */
@@ -713,17 +739,8 @@ public final class WorkflowBenchmark {
 
   // ---------------------------------------------------------------- output
 
-  private void report() throws IOException {
-    StringBuilder table = new StringBuilder();
-    table.append(String.format(Locale.ROOT, "%n%-92s %14s  %-10s %-7s %s%n", "figure", "value", "target", "met",
-        "load (1/5/15 min)"));
-    table.append("-".repeat(150)).append('\n');
-    for (Figure f : figures) {
-      table.append(String.format(Locale.ROOT, "%-92s %10s %-3s  %-10s %-7s %s%n", f.label(), number(f.value()),
-          f.unit(), f.target() == null ? "" : f.target(), f.met() == null ? "" : f.met() ? "yes" : "MISSED",
-          f.load()));
-    }
-    System.out.println(table);
+  /** The figures so far, to target/bench: after each phase, so that a run stopped half-way leaves them. */
+  private void write() throws IOException {
     Files.createDirectories(settings.out);
     Map<String, Object> json = new LinkedHashMap<>(details);
     json.put("figures", figures);
@@ -735,8 +752,20 @@ public final class WorkflowBenchmark {
           .append('\n');
     }
     Files.writeString(settings.out.resolve("results.csv"), csv);
-    Files.writeString(settings.out.resolve("results.txt"), table);
-    progress("written: " + settings.out.resolve("results.json") + ", results.csv, results.txt");
+    Files.writeString(settings.out.resolve("results.txt"), table());
+  }
+
+  private String table() {
+    StringBuilder table = new StringBuilder();
+    table.append(String.format(Locale.ROOT, "%n%-92s %14s  %-10s %-7s %s%n", "figure", "value", "target", "met",
+        "load (1/5/15 min)"));
+    table.append("-".repeat(150)).append('\n');
+    for (Figure f : figures) {
+      table.append(String.format(Locale.ROOT, "%-92s %10s %-3s  %-10s %-7s %s%n", f.label(), number(f.value()),
+          f.unit(), f.target() == null ? "" : f.target(), f.met() == null ? "" : f.met() ? "yes" : "MISSED",
+          f.load()));
+    }
+    return table.toString();
   }
 
   private static String number(double value) {
