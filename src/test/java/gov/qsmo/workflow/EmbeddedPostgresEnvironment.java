@@ -18,11 +18,14 @@ import org.springframework.core.env.MapPropertySource;
  *
  * <p>{@code qsmo.embedded-postgres.data-dir} keeps the data in that folder across restarts (the demo
  * run); without it the data lives in a temporary folder deleted at exit (tests).
+ * {@code qsmo.embedded-postgres.server-config} adds server settings, {@code name=value} separated by
+ * {@code ;} (the benchmark's {@code shared_preload_libraries=pg_stat_statements}).
  */
 public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 
   static final String DATA_DIR = "qsmo.embedded-postgres.data-dir";
   static final String PORT = "qsmo.embedded-postgres.port";
+  static final String SERVER_CONFIG = "qsmo.embedded-postgres.server-config";
 
   private static EmbeddedPostgres server;
 
@@ -33,14 +36,14 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
       return;
     }
     EmbeddedPostgres postgres = start(environment.getProperty(DATA_DIR),
-        environment.getProperty(PORT, Integer.class, 0));
+        environment.getProperty(PORT, Integer.class, 0), environment.getProperty(SERVER_CONFIG, ""));
     environment.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", Map.of(
         "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
         "spring.datasource.username", "postgres",
         "spring.datasource.password", "")));
   }
 
-  private static synchronized EmbeddedPostgres start(String dataDir, int port) {
+  private static synchronized EmbeddedPostgres start(String dataDir, int port, String serverConfig) {
     if (server == null) {
       try {
         File directory = dataDir != null ? new File(dataDir) : Files.createTempDirectory("qsmo-pg").toFile();
@@ -56,6 +59,12 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
             .setServerConfig("fsync", keep ? "on" : "off");
         if (port > 0) {
           builder.setPort(port);
+        }
+        for (String setting : serverConfig.split(";")) {
+          int equals = setting.indexOf('=');
+          if (equals > 0) {
+            builder.setServerConfig(setting.substring(0, equals).strip(), setting.substring(equals + 1).strip());
+          }
         }
         server = builder.start();
         EmbeddedPostgres started = server;

@@ -1,0 +1,54 @@
+package gov.qsmo.workflow.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** What the benchmark reads about its own process and the machine: load averages and resident memory. */
+final class Machine {
+
+  private Machine() {
+  }
+
+  /** The 1, 5 and 15 minute load averages, as /proc/loadavg writes them. */
+  static String load() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (IOException | RuntimeException e) {
+      return "n/a";
+    }
+  }
+
+  /** CPU time this process has used so far, all threads, in milliseconds (-1 if the JVM cannot tell). */
+  static long cpuMs() {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime() / 1_000_000;
+    }
+    return -1;
+  }
+
+  /** Resident memory of this process in MiB (VmRSS), or -1 where /proc is not there. */
+  static long rssMib() {
+    return statusMib("VmRSS:");
+  }
+
+  /** The highest resident memory this process has had, in MiB (VmHWM). */
+  static long peakRssMib() {
+    return statusMib("VmHWM:");
+  }
+
+  private static long statusMib(String field) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith(field)) {
+          return Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]) / 1024;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,864 @@
+package gov.qsmo.workflow.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import gov.qsmo.workflow.QsmoWorkflowApplication;
+import gov.qsmo.workflow.designation.DesignationProcess;
+import gov.qsmo.workflow.identity.IdentitySetup;
+import gov.qsmo.workflow.identity.Roles;
+import gov.qsmo.workflow.rfi.RfiProcess;
+import gov.qsmo.workflow.rfi.RfiReportTiming;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The workflow benchmark: the application's real stack on PostgreSQL (embedded, or the server that
+ * {@code SPRING_DATASOURCE_URL} names), a synthetic RFI driven the way its users drive it (as the
+ * assigned users, over Camunda's REST form submission and the application's API, by N concurrent
+ * clients), and beside it, on the same engine and database, the floor: a one-user-task process
+ * completed through the same REST call with the same concurrency. Prints a table and writes it to
+ * {@code target/bench/} as JSON and CSV.
+ *
+ * <p>Run it with {@code ./mvnw -Pbench spring-boot:test-run}; settings are system properties
+ * ({@code -Dbench.responses=200}, see {@link Settings}). Not a test: it asserts nothing, it measures.
+ */
+public final class WorkflowBenchmark {
+
+  static final String BARE_KEY = "bench-one-task";
+  static final String BARE_TASK = "Task_Work";
+  static final String BARE_GROUP = "bench-floor";
+  static final String DIRECTOR = "bench.director";
+  static final String OFFICER = "bench.officer";
+  static final String CHAIR = "bench.chair";
+  static final String RESPONDENT = "bench.respondent";
+  static final String ANALYST = "bench.omb.analyst";
+  static final String DECIDER = "bench.omb.decider";
+  static final String GSA_DIRECTOR = "bench.director.gsa";
+  static final String REVIEWER_FILTER = "RFI responses to score";
+  static final List<String> BOARD_AGENCIES = List.of("DHS", "TREAS", "OPM", "HHS");
+
+  /** The benchmark's settings: system properties {@code bench.*}. */
+  record Settings(int responses, int reviewers, int criteria, List<Integer> clients, int boardMembers, int openTasks,
+      int listCalls, int reportRounds, boolean pgStatements, boolean restartProbe, Path out, List<String> appArgs,
+      boolean profile) {
+
+    static Settings fromSystemProperties() {
+      return new Settings(
+          Integer.getInteger("bench.responses", 200),
+          Integer.getInteger("bench.reviewers", 7),
+          Integer.getInteger("bench.criteria", 6),
+          Arrays.stream(System.getProperty("bench.clients", "8,50").split(",")).map(String::strip)
+              .filter(s -> !s.isEmpty()).map(Integer::valueOf).toList(),
+          Integer.getInteger("bench.boardMembers", 15),
+          Integer.getInteger("bench.openTasks", 100_000),
+          Integer.getInteger("bench.listCalls", 200),
+          Integer.getInteger("bench.reportRounds", 5),
+          Boolean.parseBoolean(System.getProperty("bench.pgStatements", "false")),
+          Boolean.parseBoolean(System.getProperty("bench.restartProbe", "true")),
+          Path.of(System.getProperty("bench.out", "target/bench")),
+          Arrays.stream(System.getProperty("bench.appArgs", "").split("\\s+")).filter(s -> !s.isBlank()).toList(),
+          Boolean.parseBoolean(System.getProperty("bench.profile", "false")));
+    }
+
+    void check() {
+      if (criteria < 1 || criteria > RfiProcess.MAX_CRITERIA) {
+        throw new IllegalArgumentException("bench.criteria must be 1 to " + RfiProcess.MAX_CRITERIA);
+      }
+      if (reviewers < 3) {
+        throw new IllegalArgumentException("bench.reviewers must be 3 or more (a panel has at least three)");
+      }
+      if (clients.isEmpty() || clients.stream().anyMatch(c -> c < 1)) {
+        throw new IllegalArgumentException("bench.clients: one or more client counts, e.g. 8,50");
+      }
+    }
+  }
+
+  /** One line of the result table. */
+  record Figure(String key, String label, double value, String unit, String target, Boolean met, String load) {
+  }
+
+  private final Settings settings;
+  private final long began = System.nanoTime();
+  private final List<Figure> figures = new ArrayList<>();
+  private final Map<String, Object> details = new LinkedHashMap<>();
+  private ConfigurableApplicationContext context;
+  private BenchHttp http;
+  private RuntimeService runtimeService;
+  private TaskService taskService;
+  private ManagementService managementService;
+  private JdbcTemplate jdbc;
+  private String adminPassword;
+  private String rfiId;
+  private String rfiInstance;
+  private List<String> reviewers;
+  private List<String> bareUsers;
+
+  private WorkflowBenchmark(Settings settings) {
+    this.settings = settings;
+  }
+
+  public static void main(String[] args) {
+    Settings settings = Settings.fromSystemProperties();
+    settings.check();
+    WorkflowBenchmark benchmark = new WorkflowBenchmark(settings);
+    int status = 0;
+    try {
+      benchmark.run();
+    } catch (Throwable e) {
+      System.err.println("Benchmark failed: " + e);
+      e.printStackTrace();
+      status = 1;
+    } finally {
+      if (benchmark.context != null) {
+        benchmark.context.close();
+      }
+    }
+    System.exit(status);
+  }
+
+  private void run() throws Exception {
+    progress("settings: " + settings + "; " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+        + System.getProperty("java.version") + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+        + " MiB, JVM arguments " + ManagementFactory.getRuntimeMXBean().getInputArguments());
+    details.put("settings", Map.of("responses", settings.responses, "reviewers", settings.reviewers, "criteria",
+        settings.criteria, "clients", settings.clients, "boardMembers", settings.boardMembers, "openTasks",
+        settings.openTasks, "listCalls", settings.listCalls, "reportRounds", settings.reportRounds, "appArgs",
+        settings.appArgs));
+    details.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "java",
+        System.getProperty("java.version"), "maxHeapMib", Runtime.getRuntime().maxMemory() / (1024 * 1024),
+        "jvmArguments", ManagementFactory.getRuntimeMXBean().getInputArguments(), "loadAtStart", Machine.load(),
+        "database", System.getenv("SPRING_DATASOURCE_URL") == null ? "embedded PostgreSQL 17 (fsync off)"
+            : "external: " + System.getenv("SPRING_DATASOURCE_URL")));
+    details.put("startedAt", Instant.now().toString());
+    boot();
+    users();
+    deployFloor();
+    openRfi();
+    startFloorInstances(settings.responses * settings.reviewers, i -> bareUsers.get(i % bareUsers.size()), "floor");
+    fillOpenTasks();
+    taskLists();
+    write();
+    scoring();
+    write();
+    boardRound();
+    consensusAndReport();
+    memoryAtEnd();
+    write();
+    if (settings.restartProbe) {
+      restart();
+    }
+    details.put("finishedAt", Instant.now().toString());
+    details.put("loadAtEnd", Machine.load());
+    System.out.println(table());
+    write();
+    progress("written: " + settings.out.resolve("results.json") + ", results.csv, results.txt");
+  }
+
+  // ---------------------------------------------------------------- boot
+
+  private void boot() {
+    adminPassword = "bench-" + UUID.randomUUID();
+    if (settings.pgStatements) {
+      System.setProperty("qsmo.embedded-postgres.server-config",
+          "shared_preload_libraries=pg_stat_statements;pg_stat_statements.track=all");
+    }
+    SpringApplication application = new SpringApplication(QsmoWorkflowApplication.class);
+    long[] marks = new long[3];
+    application.addListeners(event -> {
+      if (event instanceof ApplicationEnvironmentPreparedEvent) {
+        marks[0] = System.nanoTime();
+      } else if (event instanceof ApplicationReadyEvent) {
+        marks[1] = System.nanoTime();
+        marks[2] = Machine.cpuMs();
+      }
+    });
+    long start = System.nanoTime();
+    long cpuBefore = Machine.cpuMs();
+    progress("booting the application (fresh database: the engine creates its schema, Flyway migrates)");
+    List<String> args = new ArrayList<>(List.of("--server.port=0", "--qsmo.admin.user=bench.admin",
+        "--qsmo.admin.password=" + adminPassword, "--logging.level.root=warn", "--spring.main.banner-mode=off"));
+    args.addAll(settings.appArgs);
+    context = application.run(args.toArray(String[]::new));
+    double total = (marks[1] - start) / 1e6;
+    double database = (marks[0] - start) / 1e6;
+    double app = (marks[1] - marks[0]) / 1e6;
+    long rss = Machine.rssMib();
+    double cpu = (marks[2] - cpuBefore) / 1000.0;
+    figure("boot.first", "boot, first start on an empty database (run to ready; database start excluded)", app / 1000,
+        "s", "< 12 s", app < 12_000);
+    figure("boot.firstCpu", "boot, first start: CPU time of the JVM (load-independent; 2 cores)", cpu, "s", null,
+        null);
+    details.put("boot", Map.of("totalMs", total, "environmentAndDatabaseMs", database, "applicationMs", app,
+        "cpuSeconds", cpu));
+    figure("memory.afterBoot", "resident memory after boot (VmRSS)", rss, "MiB", "< 700 MiB", rss < 700);
+    int port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+    http = new BenchHttp(port);
+    runtimeService = context.getBean(RuntimeService.class);
+    taskService = context.getBean(TaskService.class);
+    managementService = context.getBean(ManagementService.class);
+    jdbc = context.getBean(JdbcTemplate.class);
+    progress(String.format(Locale.ROOT, "ready on port %d: %.1f s to ready (%.1f s of it starting the database "
+        + "and the environment), RSS %d MiB", port, total / 1000, database / 1000, rss));
+    if (settings.pgStatements) {
+      jdbc.execute("create extension if not exists pg_stat_statements");
+    }
+  }
+
+  // ---------------------------------------------------------------- users and the floor process
+
+  private void users() {
+    IdentitySetup identity = context.getBean(IdentitySetup.class);
+    identity.ensureUser(DIRECTOR, "Bench", "Director", DIRECTOR, Roles.QSMO_DIRECTORS, Roles.directorsOf("HHS"));
+    identity.ensureUser(OFFICER, "Bench", "Officer", OFFICER, Roles.CONTRACTING_OFFICERS);
+    identity.ensureUser(CHAIR, "Bench", "Chair", CHAIR, Roles.RFI_PANEL_CHAIRS);
+    identity.ensureUser(RESPONDENT, "Bench", "Respondent", RESPONDENT, Roles.RFI_RESPONDENTS);
+    identity.ensureUser(ANALYST, "Bench", "Analyst", ANALYST, Roles.OMB_ANALYSTS);
+    identity.ensureUser(DECIDER, "Bench", "Decider", DECIDER, Roles.OMB_DECIDERS);
+    identity.ensureUser(GSA_DIRECTOR, "Bench", "GSA Director", GSA_DIRECTOR, Roles.QSMO_DIRECTORS,
+        Roles.directorsOf("GSA"));
+    reviewers = IntStream.rangeClosed(1, settings.reviewers).mapToObj(i -> "bench.reviewer" + i).toList();
+    reviewers.forEach(r -> identity.ensureUser(r, "Bench", r, r, Roles.RFI_REVIEWERS));
+    for (int i = 1; i <= settings.boardMembers; i++) {
+      String member = "bench.board" + i;
+      identity.ensureUser(member, "Bench", member, member, Roles.SSGB_MEMBERS,
+          Roles.agencyGroup(BOARD_AGENCIES.get(i % BOARD_AGENCIES.size())));
+    }
+    identity.ensureGroup(BARE_GROUP, "Benchmark floor", Groups.GROUP_TYPE_WORKFLOW);
+    bareUsers = IntStream.rangeClosed(1, settings.reviewers).mapToObj(i -> "bench.floor" + i).toList();
+    bareUsers.forEach(u -> identity.ensureUser(u, "Bench", u, u, BARE_GROUP));
+    // As a reviewer reads the RFI model: the floor's users read theirs.
+    identity.grant(BARE_GROUP, Resources.PROCESS_DEFINITION, BARE_KEY, Permissions.READ);
+    progress("users: " + reviewers.size() + " reviewers, " + settings.boardMembers + " board members, "
+        + bareUsers.size() + " floor users");
+  }
+
+  /** The floor: one user task assigned to a benchmark user, deployed beside the application's processes. */
+  private void deployFloor() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess(BARE_KEY)
+        .name("Benchmark floor: one user task")
+        .camundaHistoryTimeToLive(30)
+        .startEvent("StartEvent_WorkArrived")
+        .userTask(BARE_TASK).name("Do the work").camundaAssignee("${assignee}")
+        .endEvent("EndEvent_WorkDone")
+        .done();
+    context.getBean(RepositoryService.class).createDeployment().name("benchmark floor")
+        .addModelInstance(BARE_KEY + ".bpmn", model).deploy();
+    FilterService filters = context.getBean(FilterService.class);
+    Filter filter = filters.newTaskFilter("Benchmark floor tasks");
+    filter.setQuery(taskService.createTaskQuery().processDefinitionKey(BARE_KEY).taskDefinitionKey(BARE_TASK)
+        .taskAssigneeExpression("${currentUser()}"));
+    filter = filters.saveFilter(filter);
+    context.getBean(IdentitySetup.class).grant(BARE_GROUP, Resources.FILTER, filter.getId(), Permissions.READ);
+    details.put("floorFilterId", filter.getId());
+  }
+
+  /** Starts floor instances in-process, in transactions of 250, from two threads. */
+  private void startFloorInstances(int count, IntFunction<String> assignee, String what) throws InterruptedException {
+    if (count <= 0) {
+      return;
+    }
+    TransactionTemplate transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger done = new AtomicInteger();
+    long start = System.nanoTime();
+    int batch = 250;
+    Runnable worker = () -> {
+      int from;
+      while ((from = next.getAndAdd(batch)) < count) {
+        int to = Math.min(count, from + batch);
+        int first = from;
+        transaction.executeWithoutResult(status -> {
+          for (int i = first; i < to; i++) {
+            runtimeService.startProcessInstanceByKey(BARE_KEY, Map.of("assignee", assignee.apply(i)));
+          }
+        });
+        int total = done.addAndGet(to - from);
+        if (total / 10_000 != (total - (to - from)) / 10_000) {
+          progress(String.format(Locale.ROOT, "  %s: %,d of %,d instances started", what, total, count));
+        }
+      }
+    };
+    Thread a = new Thread(worker, "start-a");
+    Thread b = new Thread(worker, "start-b");
+    a.start();
+    b.start();
+    a.join();
+    b.join();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    progress(String.format(Locale.ROOT, "%s: %,d instances of %s started in %.1f s (%.0f/s, in-process)", what,
+        count, BARE_KEY, seconds, count / seconds));
+  }
+
+  // ---------------------------------------------------------------- the RFI, up to scoring
+
+  private void openRfi() {
+    progress("RFI: drafting through POST /api/rfis as " + DIRECTOR);
+    BenchHttp.Response drafted = http.post(DIRECTOR, "/api/rfis", plan());
+    require(drafted, 201, "draft the RFI");
+    rfiId = drafted.json().path("id").asText();
+    rfiInstance = drafted.json().path("processInstanceId").asText();
+    completeOne(DIRECTOR, rfiInstance, RfiProcess.Elements.TASK_APPROVE_PLAN, Map.of("planDecision", "APPROVE"));
+
+    List<Integer> numbers = IntStream.rangeClosed(1, settings.responses).boxed().toList();
+    Clients.Run responses = Clients.run("responses", 4, numbers,
+        n -> http.post(RESPONDENT, "/api/rfis/" + rfiId + "/responses", response(n)));
+    if (responses.failed() > 0) {
+      throw new IllegalStateException("Responses refused: " + responses.failures());
+    }
+    progress(String.format(Locale.ROOT, "RFI %s: %d responses in through POST /api/rfis/{id}/responses "
+        + "(4 clients, %.0f/s)", rfiId, responses.succeeded(), responses.perSecond()));
+    details.put("responsesPerSecond", responses.perSecond());
+
+    Job close = managementService.createJobQuery().processInstanceId(rfiInstance).timers().singleResult();
+    managementService.executeJob(close.getId());
+    completeOne(OFFICER, rfiInstance, RfiProcess.Elements.TASK_CONFIRM_SCREENING,
+        Map.of("screeningDecision", "CONFIRM"));
+    completeOne(CHAIR, rfiInstance, RfiProcess.Elements.TASK_FORM_PANEL,
+        Map.of("reviewers", String.join("\n", reviewers)));
+    List<String> members = new ArrayList<>(List.of(CHAIR));
+    members.addAll(reviewers);
+    for (String member : members) {
+      JsonNode tasks = http.get(member, "/engine-rest/task?processInstanceId=" + rfiInstance + "&taskDefinitionKey="
+          + RfiProcess.Elements.TASK_SIGN_ATTESTATION + "&assignee=" + member).json();
+      require(http.submitForm(member, tasks.get(0).path("id").asText(), Map.of("attest", true)), 204,
+          "sign the attestation as " + member);
+    }
+    int expected = settings.responses * settings.reviewers;
+    long start = System.nanoTime();
+    progress("RFI: panel attested; the job executor assigns reviewers and creates " + expected + " scoring tasks");
+    await("scoring tasks created", 900, () -> taskService.createTaskQuery().processInstanceId(rfiInstance)
+        .taskDefinitionKey(RfiProcess.Elements.TASK_SCORE_RESPONSE).count() == expected);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    progress(String.format(Locale.ROOT, "RFI: %d scoring tasks open after %.1f s", expected, seconds));
+    details.put("scoringTasksCreatedSeconds", seconds);
+  }
+
+  private Map<String, Object> plan() {
+    Map<String, Object> plan = new LinkedHashMap<>();
+    plan.put("title", "Benchmark: commercial grants-management solutions");
+    plan.put("description", "Market research on commercial grants-management solutions (synthetic benchmark data).");
+    plan.put("agencyCode", "HHS");
+    plan.put("topics", List.of("Commercial solutions", "Data standards", "Customer experience"));
+    plan.put("closeDate", LocalDate.now().plusDays(10).toString());
+    plan.put("allowLate", false);
+    plan.put("panelChair", CHAIR);
+    plan.put("scaleType", "NUMERIC");
+    List<Map<String, Object>> criteria = new ArrayList<>();
+    for (int c = 1; c <= settings.criteria; c++) {
+      int weight = 100 / settings.criteria + (c <= 100 % settings.criteria ? 1 : 0);
+      criteria.add(Map.of("name", "Criterion " + c, "weight", weight, "guidance", "What criterion " + c + " rewards."));
+    }
+    plan.put("criteria", criteria);
+    return plan;
+  }
+
+  private static Map<String, Object> response(int n) {
+    Map<String, Object> response = new LinkedHashMap<>();
+    response.put("organization", String.format(Locale.ROOT, "Respondent %03d, Inc.", n));
+    response.put("smallBusiness", n % 3 == 0);
+    response.put("contactName", "Program office");
+    response.put("contactEmail", "rfi" + n + "@example.com");
+    response.put("proprietary", n % 4 == 0);
+    response.put("answers", List.of(Map.of("topic", 1, "answer", "Our solution, in production since 2019."),
+        Map.of("topic", 2, "answer", "Uses the grants data standards."),
+        Map.of("topic", 3, "answer", "Tested with applicants and staff.")));
+    return response;
+  }
+
+  /** A reviewer's score form: a rating, strengths and a rationale per criterion. */
+  private Map<String, Object> scoreForm(int seed) {
+    Map<String, Object> form = new LinkedHashMap<>();
+    for (int c = 1; c <= settings.criteria; c++) {
+      int rating = 1 + Math.floorMod(seed * 7 + c * 3 + seed / 5, 5);
+      form.put("rating" + c, rating);
+      form.put("strengths" + c, "Clear approach for criterion " + c + ".");
+      form.put("rationale" + c, "Rated " + rating + " against the level definitions.");
+    }
+    return form;
+  }
+
+  // ---------------------------------------------------------------- 100,000 open tasks and task lists
+
+  private void fillOpenTasks() throws InterruptedException {
+    long open = taskService.createTaskQuery().count();
+    int fill = (int) Math.max(0, settings.openTasks - open);
+    progress(String.format(Locale.ROOT, "open tasks: %,d; starting %,d more floor instances assigned to 500 other "
+        + "users, to reach %,d", open, fill, settings.openTasks));
+    startFloorInstances(fill, i -> "bench.filler" + (i % 500), "fill");
+    long start = System.nanoTime();
+    jdbc.execute("analyze");
+    progress(String.format(Locale.ROOT, "analyze after the bulk load: %.1f s; open tasks now %,d",
+        (System.nanoTime() - start) / 1e9, taskService.createTaskQuery().count()));
+    details.put("openTasksDuringMeasurements", taskService.createTaskQuery().count());
+  }
+
+  private void taskLists() {
+    String reviewer = reviewers.get(0);
+    String floorUser = bareUsers.get(0);
+    String ours = "/engine-rest/task?assignee=" + reviewer + "&processDefinitionKey=" + RfiProcess.KEY;
+    String floor = "/engine-rest/task?assignee=" + floorUser + "&processDefinitionKey=" + BARE_KEY;
+    int oursSize = require(http.get(reviewer, ours), 200, "list tasks").json().size();
+    int floorSize = require(http.get(floorUser, floor), 200, "list tasks").json().size();
+    progress("task lists: " + reviewer + " sees " + oursSize + " tasks, " + floorUser + " " + floorSize
+        + "; " + settings.listCalls + " calls each, alternating, one client");
+    Filter reviewerFilter = context.getBean(FilterService.class).createFilterQuery().filterName(REVIEWER_FILTER)
+        .singleResult();
+    String oursFilter = "/engine-rest/filter/" + reviewerFilter.getId() + "/list?firstResult=0&maxResults=15";
+    String floorFilter = "/engine-rest/filter/" + details.get("floorFilterId") + "/list?firstResult=0&maxResults=15";
+    require(http.get(reviewer, oursFilter), 200, "filter list");
+    require(http.get(floorUser, floorFilter), 200, "filter list");
+    resetStatements();
+    Latencies oursQuery = new Latencies();
+    Latencies floorQuery = new Latencies();
+    Latencies oursList = new Latencies();
+    Latencies floorList = new Latencies();
+    int warmUp = Math.max(10, settings.listCalls / 10);
+    for (int i = -warmUp; i < settings.listCalls; i++) {
+      time(i >= 0 ? oursQuery : null, () -> http.get(reviewer, ours));
+      time(i >= 0 ? floorQuery : null, () -> http.get(floorUser, floor));
+      time(i >= 0 ? oursList : null, () -> http.get(reviewer, oursFilter));
+      time(i >= 0 ? floorList : null, () -> http.get(floorUser, floorFilter));
+    }
+    dumpStatements("task-lists");
+    String load = Machine.load();
+    double ratio = oursQuery.percentileMs(95) / floorQuery.percentileMs(95);
+    figure("taskList.p95", String.format(Locale.ROOT, "task list p95, GET /engine-rest/task?assignee&"
+        + "processDefinitionKey (%d tasks of %,d open)", oursSize, settings.openTasks), oursQuery.percentileMs(95),
+        "ms", null, null, load);
+    figure("taskList.floorP95", "task list p95, the floor's same query", floorQuery.percentileMs(95), "ms", null,
+        null, load);
+    figure("taskList.ratio", "task list p95, ours / floor", ratio, "x", "<= 1.2x", ratio <= 1.2, load);
+    double filterRatio = oursList.percentileMs(95) / floorList.percentileMs(95);
+    figure("filterList.p95", "Tasklist filter page p95 (GET /engine-rest/filter/{id}/list, 15 tasks)",
+        oursList.percentileMs(95), "ms", null, null, load);
+    figure("filterList.floorP95", "Tasklist filter page p95, the floor's filter", floorList.percentileMs(95), "ms",
+        null, null, load);
+    figure("filterList.ratio", "Tasklist filter page p95, ours / floor", filterRatio, "x", "<= 1.2x",
+        filterRatio <= 1.2, load);
+    details.put("taskLists", Map.of("oursP50", oursQuery.percentileMs(50), "floorP50", floorQuery.percentileMs(50),
+        "oursFilterP50", oursList.percentileMs(50), "floorFilterP50", floorList.percentileMs(50)));
+  }
+
+  private static void time(Latencies into, java.util.function.Supplier<BenchHttp.Response> call) {
+    long start = System.nanoTime();
+    BenchHttp.Response response = call.get();
+    long elapsed = System.nanoTime() - start;
+    require(response, 200, "list tasks");
+    if (into != null) {
+      into.add(elapsed);
+    }
+  }
+
+  // ---------------------------------------------------------------- scoring against the floor
+
+  private record Work(String user, String taskId, int seed) {
+  }
+
+  private void scoring() {
+    List<Task> ours = taskService.createTaskQuery().processInstanceId(rfiInstance)
+        .taskDefinitionKey(RfiProcess.Elements.TASK_SCORE_RESPONSE).orderByTaskId().asc().list();
+    List<Task> floor = taskService.createTaskQuery().processDefinitionKey(BARE_KEY)
+        .taskAssigneeIn(bareUsers.toArray(String[]::new)).orderByTaskId().asc().list();
+    int runs = settings.clients.size();
+    for (int run = 0; run < runs; run++) {
+      int clients = settings.clients.get(run);
+      List<Work> oursWork = share(ours, run, runs);
+      List<Work> floorWork = share(floor, run, runs);
+      // ABBA: floor first, then ours; the next run ours first: a steady drift of the machine cancels out.
+      Clients.Run oursRun;
+      Clients.Run floorRun;
+      if (run % 2 == 0) {
+        floorRun = complete("floor", clients, floorWork);
+        oursRun = complete("scoring", clients, oursWork);
+      } else {
+        oursRun = complete("scoring", clients, oursWork);
+        floorRun = complete("floor", clients, floorWork);
+      }
+      String load = Machine.load();
+      String at = clients + " clients";
+      figure("scoring." + clients + ".rate", "scoring completions/s, " + at + " (" + oursRun.succeeded() + " tasks)",
+          oursRun.perSecond(), "/s", null, null, load);
+      figure("scoring." + clients + ".p50", "scoring latency p50, " + at, oursRun.latencies().percentileMs(50), "ms",
+          null, null, load);
+      figure("scoring." + clients + ".p95", "scoring latency p95, " + at, oursRun.latencies().percentileMs(95), "ms",
+          null, null, load);
+      figure("scoring." + clients + ".p99", "scoring latency p99, " + at, oursRun.latencies().percentileMs(99), "ms",
+          null, null, load);
+      figure("floor." + clients + ".rate", "floor completions/s, " + at + " (" + floorRun.succeeded() + " tasks)",
+          floorRun.perSecond(), "/s", null, null, load);
+      figure("floor." + clients + ".p95", "floor latency p95, " + at, floorRun.latencies().percentileMs(95), "ms",
+          null, null, load);
+      double ratio = oursRun.perSecond() / floorRun.perSecond();
+      figure("scoring." + clients + ".ratio", "scoring / floor rate, " + at, ratio, "x", ">= 0.8x", ratio >= 0.8,
+          load);
+      figure("scoring." + clients + ".failed", "failed scoring completions (non-2xx), " + at, oursRun.failed(), "",
+          clients >= 50 ? "0" : null, clients >= 50 ? oursRun.failed() == 0 : null, load);
+      figure("floor." + clients + ".failed", "failed floor completions (non-2xx), " + at, floorRun.failed(), "",
+          null, null, load);
+    }
+    long incidents = runtimeService.createIncidentQuery().count();
+    figure("incidents.afterScoring", "incidents after scoring (failed jobs)", incidents, "", "0", incidents == 0,
+        Machine.load());
+    progress("scoring done; waiting for the aggregation and the consensus tasks");
+    await("consensus tasks created", 600, () -> taskService.createTaskQuery().processInstanceId(rfiInstance)
+        .taskDefinitionKey(RfiProcess.Elements.TASK_HOLD_CONSENSUS).count() == settings.responses);
+  }
+
+  private static List<Work> share(List<Task> tasks, int run, int runs) {
+    List<Work> work = new ArrayList<>();
+    for (int i = run; i < tasks.size(); i += runs) {
+      work.add(new Work(tasks.get(i).getAssignee(), tasks.get(i).getId(), i));
+    }
+    return work;
+  }
+
+  private Clients.Run complete(String what, int clients, List<Work> work) {
+    resetStatements();
+    Profile profile = settings.profile ? Profile.start() : null;
+    Clients.Run run = Clients.run(what, clients, work,
+        item -> http.submitForm(item.user(), item.taskId(), scoreForm(item.seed())));
+    dumpStatements(what + "-" + clients);
+    if (profile != null) {
+      try {
+        Files.createDirectories(settings.out);
+        Map<String, Object> shares = profile.stop(settings.out.resolve("profile-" + what + "-" + clients + ".jfr"));
+        progress("  CPU samples of this JVM (%): " + shares);
+        details.put("profile." + what + "." + clients, shares);
+      } catch (IOException e) {
+        progress("  profile not written: " + e);
+      }
+    }
+    double drain = 0;
+    if (what.equals("scoring")) {
+      long start = System.nanoTime();
+      await("asynchronous continuations", 600, () -> managementService.createJobQuery().processInstanceId(rfiInstance)
+          .messages().count() == 0);
+      drain = (System.nanoTime() - start) / 1e9;
+    }
+    progress(String.format(Locale.ROOT, "%-7s %2d clients: %4d completed, %d failed in %5.1f s = %6.1f/s; "
+        + "p50 %5.1f, p95 %5.1f, p99 %5.1f, max %6.1f ms%s", what, clients, run.succeeded(), run.failed(),
+        run.seconds(), run.perSecond(), run.latencies().percentileMs(50), run.latencies().percentileMs(95),
+        run.latencies().percentileMs(99), run.latencies().maxMs(),
+        what.equals("scoring") ? String.format(Locale.ROOT, "; continuations drained %.1f s later", drain) : ""));
+    run.failures().forEach(f -> progress("  failed: " + f));
+    details.put("run." + what + "." + clients, Map.of("succeeded", run.succeeded(), "failed", run.failed(),
+        "seconds", run.seconds(), "perSecond", run.perSecond(), "p50", run.latencies().percentileMs(50),
+        "p95", run.latencies().percentileMs(95), "p99", run.latencies().percentileMs(99),
+        "maxMs", run.latencies().maxMs(), "drainSeconds", drain, "failures", run.failures()));
+    return run;
+  }
+
+  // ---------------------------------------------------------------- a board round
+
+  private void boardRound() {
+    BenchHttp.Response started = http.post(ANALYST, "/engine-rest/process-definition/key/" + DesignationProcess.KEY
+        + "/submit-form", Map.of("variables", BenchHttp.variables(Map.of("functionalAreaCode", "ACQ", "agencyCode",
+            "GSA", "scope", "Acquisition marketplace (benchmark).", "planDueDate",
+            LocalDate.now().plusMonths(3).toString()))));
+    require(started, 200, "start a designation");
+    String instance = started.json().path("id").asText();
+    completeOne(DECIDER, instance, DesignationProcess.Elements.TASK_PRE_DESIGNATE_CANDIDATE,
+        Map.of("decision", "PRE_DESIGNATE"));
+    completeOne(GSA_DIRECTOR, instance, DesignationProcess.Elements.TASK_PREPARE_MARKETPLACE_PLAN, Map.of(
+        "serviceOfferings", "Contract writing | commercial | Schedule vendors | GSA MAS",
+        "acquisitionStrategy", "Schedules.", "governance", "A customer council.", "financialInfrastructure", "Fees.",
+        "organization", "An office of the QSMO."));
+    await("board review tasks", 300, () -> taskService.createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey(DesignationProcess.Elements.TASK_REVIEW_PLAN).count() == settings.boardMembers);
+    List<Work> votes = taskService.createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey(DesignationProcess.Elements.TASK_REVIEW_PLAN).list().stream()
+        .map(t -> new Work(t.getAssignee(), t.getId(), 0)).toList();
+    Clients.Run run = Clients.run("board", votes.size(), votes, item -> http.submitForm(item.user(), item.taskId(),
+        Map.of("recommendation", "ENDORSE", "governanceComment", "Clear governance.")));
+    await("board round closed", 300, () -> taskService.createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey(DesignationProcess.Elements.TASK_CONSOLIDATE_RECOMMENDATION).count() == 1);
+    progress(String.format(Locale.ROOT, "board round: %d votes by %d members at once, %d failed; p50 %.1f, "
+        + "max %.1f ms; the round closed and waits for the chair", run.succeeded(), votes.size(), run.failed(),
+        run.latencies().percentileMs(50), run.latencies().maxMs()));
+    String load = Machine.load();
+    figure("board.failed", "failed board votes (non-2xx), " + votes.size() + " members at once", run.failed(), "",
+        "0", run.failed() == 0, load);
+    figure("board.p95", "board vote latency p95", run.latencies().percentileMs(95), "ms", null, null, load);
+  }
+
+  // ---------------------------------------------------------------- consensus, the report, the end
+
+  private void consensusAndReport() {
+    List<Work> reviews = taskService.createTaskQuery().processInstanceId(rfiInstance)
+        .taskDefinitionKey(RfiProcess.Elements.TASK_HOLD_CONSENSUS).list().stream()
+        .map(t -> new Work(CHAIR, t.getId(), 0)).toList();
+    Map<String, Object> form = new LinkedHashMap<>();
+    for (int c = 1; c <= settings.criteria; c++) {
+      form.put("consensusRating" + c, 3);
+      form.put("consensusRationale" + c, "The panel agreed on 3 after discussing the spread.");
+    }
+    int clients = settings.clients.get(0);
+    Clients.Run run = Clients.run("consensus", clients, reviews, item -> http.submitForm(item.user(), item.taskId(),
+        form));
+    long last = System.nanoTime();
+    progress(String.format(Locale.ROOT, "consensus: %d reviews by the chair (%d clients), %d failed, %.1f/s, "
+        + "p95 %.1f ms", run.succeeded(), clients, run.failed(), run.perSecond(), run.latencies().percentileMs(95)));
+    run.failures().forEach(f -> progress("  failed: " + f));
+    figure("consensus.rate", "consensus completions/s (the chair, " + clients + " clients)", run.perSecond(), "/s",
+        null, null, Machine.load());
+    await("report generated", 600, () -> taskService.createTaskQuery().processInstanceId(rfiInstance)
+        .taskDefinitionKey(RfiProcess.Elements.TASK_APPROVE_REPORT).count() == 1);
+    double inProcess = (System.nanoTime() - last) / 1e9;
+    progress(String.format(Locale.ROOT, "report generated by the process %.1f s after the last consensus", inProcess));
+    details.put("reportInProcessSeconds", inProcess);
+
+    RfiReportTiming.Timing timing = RfiReportTiming.time(context, rfiId, 2, settings.reportRounds);
+    String load = Machine.load();
+    progress("report timing (warm, " + timing.rounds() + " rounds): " + timing);
+    figure("report.pdf", String.format(Locale.ROOT, "report PDF rendering, %,d scores (median of %d, warm)",
+        timing.scores(), timing.rounds()), timing.pdfMedianMs() / 1000, "s", "< 1 s", timing.pdfMedianMs() < 1000,
+        load);
+    figure("report.csv", "report CSV rendering (median)", timing.csvMedianMs() / 1000, "s", "< 1 s",
+        timing.csvMedianMs() < 1000, load);
+    figure("report.generate", "report generation as the process runs it: read, PDF, CSV, store (median)",
+        timing.generateMedianMs() / 1000, "s", "< 1 s", timing.generateMedianMs() < 1000, load);
+    details.put("report", timing);
+
+    completeOne(DIRECTOR, rfiInstance, RfiProcess.Elements.TASK_APPROVE_REPORT, Map.of("reportDecision", "APPROVE"));
+    HistoryService history = context.getBean(HistoryService.class);
+    await("RFI evaluation completed", 300, () -> history.createHistoricProcessInstanceQuery()
+        .processInstanceId(rfiInstance).finished().count() == 1);
+    progress("RFI " + rfiId + ": report approved, evaluation completed");
+  }
+
+  private void memoryAtEnd() {
+    long rss = Machine.rssMib();
+    long peak = Machine.peakRssMib();
+    figure("memory.end", "resident memory at the end (VmRSS; this JVM also runs the clients)", rss, "MiB",
+        "< 700 MiB", rss < 700, Machine.load());
+    figure("memory.peak", "peak resident memory (VmHWM)", peak, "MiB", null, null, Machine.load());
+    System.gc();
+    java.lang.management.MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    long liveHeap = memory.getHeapMemoryUsage().getUsed() / (1024 * 1024);
+    long nonHeap = memory.getNonHeapMemoryUsage().getCommitted() / (1024 * 1024);
+    figure("memory.liveHeap", "heap in use after a full GC at the end (what the data needs)", liveHeap, "MiB", null,
+        null, Machine.load());
+    figure("memory.nonHeap", "non-heap committed (metaspace, code cache)", nonHeap, "MiB", null, null,
+        Machine.load());
+  }
+
+  /** A restart in a JVM of its own on the benchmark's database, as a production node restarts. */
+  private void restart() throws IOException, InterruptedException {
+    String url = context.getEnvironment().getProperty("spring.datasource.url");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent")).toList());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(BootProbe.class.getName());
+    command.addAll(settings.appArgs);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("SPRING_DATASOURCE_URL", url);
+    builder.environment().put("SPRING_DATASOURCE_USERNAME",
+        context.getEnvironment().getProperty("spring.datasource.username", ""));
+    builder.environment().put("SPRING_DATASOURCE_PASSWORD",
+        context.getEnvironment().getProperty("spring.datasource.password", ""));
+    builder.environment().put("QSMO_ADMIN_USER", "bench.admin");
+    builder.environment().put("QSMO_ADMIN_PASSWORD", adminPassword);
+    progress("restart: the application again, in a JVM of its own, on this database");
+    Process process = builder.start();
+    String line;
+    String result = null;
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+        StandardCharsets.UTF_8))) {
+      while ((line = reader.readLine()) != null) {
+        if (line.startsWith(BootProbe.PREFIX)) {
+          result = line.substring(BootProbe.PREFIX.length());
+        }
+      }
+    }
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      process.destroy();
+    }
+    if (result == null) {
+      progress("restart: no result (exit " + process.exitValue() + ")");
+      return;
+    }
+    Map<String, String> values = Arrays.stream(result.split(" ")).map(kv -> kv.split("=", 2))
+        .collect(Collectors.toMap(kv -> kv[0], kv -> kv[1]));
+    double boot = Double.parseDouble(values.get("bootMs")) / 1000;
+    long rss = Long.parseLong(values.get("rssMib"));
+    String load = Machine.load();
+    figure("boot.restart", "boot, restart on the existing schema and data (new JVM, run to ready)", boot, "s",
+        "< 12 s", boot < 12, load);
+    figure("boot.restartJvm", "boot, restart, from JVM start", Double.parseDouble(values.get("jvmUptimeMs")) / 1000,
+        "s", null, null, load);
+    figure("boot.restartCpu", "boot, restart: CPU time of the JVM (load-independent; 2 cores)",
+        Double.parseDouble(values.get("cpuMs")) / 1000, "s", null, null, load);
+    figure("memory.restart", "resident memory of the restarted JVM after boot", rss, "MiB", "< 700 MiB", rss < 700,
+        load);
+    progress("restart: " + result);
+  }
+
+  // ---------------------------------------------------------------- output
+
+  /** The figures so far, to target/bench: after each phase, so that a run stopped half-way leaves them. */
+  private void write() throws IOException {
+    Files.createDirectories(settings.out);
+    Map<String, Object> json = new LinkedHashMap<>(details);
+    json.put("figures", figures);
+    BenchHttp.JSON.writerWithDefaultPrettyPrinter().writeValue(settings.out.resolve("results.json").toFile(), json);
+    StringBuilder csv = new StringBuilder("key,figure,value,unit,target,met,load\n");
+    for (Figure f : figures) {
+      csv.append(String.join(",", f.key(), quote(f.label()), number(f.value()).replace(",", ""), f.unit(),
+          quote(f.target() == null ? "" : f.target()), f.met() == null ? "" : f.met().toString(), f.load()))
+          .append('\n');
+    }
+    Files.writeString(settings.out.resolve("results.csv"), csv);
+    Files.writeString(settings.out.resolve("results.txt"), table());
+  }
+
+  private String table() {
+    StringBuilder table = new StringBuilder();
+    table.append(String.format(Locale.ROOT, "%n%-92s %14s  %-10s %-7s %s%n", "figure", "value", "target", "met",
+        "load (1/5/15 min)"));
+    table.append("-".repeat(150)).append('\n');
+    for (Figure f : figures) {
+      table.append(String.format(Locale.ROOT, "%-92s %10s %-3s  %-10s %-7s %s%n", f.label(), number(f.value()),
+          f.unit(), f.target() == null ? "" : f.target(), f.met() == null ? "" : f.met() ? "yes" : "MISSED",
+          f.load()));
+    }
+    return table.toString();
+  }
+
+  private static String number(double value) {
+    if (value == Math.rint(value) && Math.abs(value) < 1e9) {
+      return String.format(Locale.ROOT, "%,d", (long) value);
+    }
+    return String.format(Locale.ROOT, Math.abs(value) < 10 ? "%.2f" : "%.1f", value);
+  }
+
+  private static String quote(String text) {
+    return "\"" + text.replace("\"", "\"\"") + "\"";
+  }
+
+  private void figure(String key, String label, double value, String unit, String target, Boolean met) {
+    figure(key, label, value, unit, target, met, Machine.load());
+  }
+
+  private void figure(String key, String label, double value, String unit, String target, Boolean met, String load) {
+    figures.add(new Figure(key, label, value, unit, target, met, load));
+  }
+
+  // ---------------------------------------------------------------- pg_stat_statements
+
+  private void resetStatements() {
+    if (settings.pgStatements) {
+      jdbc.execute("select pg_stat_statements_reset()");
+    }
+  }
+
+  /** The statements that took the most time since the last reset, into target/bench/pg-statements-*.txt. */
+  private void dumpStatements(String phase) {
+    if (!settings.pgStatements) {
+      return;
+    }
+    List<String> lines = jdbc.query("select calls, round(total_exec_time::numeric, 1) as total, "
+        + "round(mean_exec_time::numeric, 3) as mean, rows, regexp_replace(query, '\\s+', ' ', 'g') as query "
+        + "from pg_stat_statements where query not like '%pg_stat_statements%' "
+        + "order by total_exec_time desc limit 25", (rs, n) -> String.format(Locale.ROOT,
+            "%8d calls %10s ms total %8s ms mean %8d rows  %s", rs.getLong("calls"), rs.getString("total"),
+            rs.getString("mean"), rs.getLong("rows"), rs.getString("query")));
+    Long calls = jdbc.queryForObject("select coalesce(sum(calls), 0) from pg_stat_statements "
+        + "where query not like '%pg_stat_statements%'", Long.class);
+    try {
+      Files.createDirectories(settings.out);
+      Files.writeString(settings.out.resolve("pg-statements-" + phase + ".txt"), "statements executed: " + calls
+          + "\n" + String.join("\n", lines) + "\n");
+    } catch (IOException e) {
+      progress("could not write the statements of " + phase + ": " + e);
+    }
+    details.put("statements." + phase, calls);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** Completes the only task of this key in the instance that the user sees, over REST. */
+  private void completeOne(String user, String instance, String key, Map<String, Object> form) {
+    await(key + " for " + user, 300, () -> http.get(user, "/engine-rest/task?processInstanceId=" + instance
+        + "&taskDefinitionKey=" + key).json().size() > 0);
+    JsonNode tasks = http.get(user, "/engine-rest/task?processInstanceId=" + instance + "&taskDefinitionKey=" + key)
+        .json();
+    require(http.submitForm(user, tasks.get(0).path("id").asText(), form), 204, key + " as " + user);
+  }
+
+  private static BenchHttp.Response require(BenchHttp.Response response, int status, String what) {
+    if (response.status() != status) {
+      throw new IllegalStateException("Could not " + what + ": " + response.status() + " " + response.body());
+    }
+    return response;
+  }
+
+  private void await(String what, int seconds, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    long nextNote = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("Gave up waiting for " + what + " after " + seconds + " s");
+      }
+      if (System.nanoTime() > nextNote) {
+        progress("  still waiting for " + what);
+        nextNote = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private void progress(String message) {
+    System.out.printf(Locale.ROOT, "[bench %6.1f s | load %s] %s%n", (System.nanoTime() - began) / 1e9,
+        Machine.load(), message);
+    System.out.flush();
+  }
+}
