@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Indexes the application adds to the engine's tables (docs/adr/0011), created once the engine has
+ * Indexes the application adds to the engine's tables (docs/adr/0012), created once the engine has
  * created or updated its schema, if missing. Named {@code qsmo_*} so that no engine upgrade script
  * collides with them.
  *
