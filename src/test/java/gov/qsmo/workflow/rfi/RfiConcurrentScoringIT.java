@@ -20,19 +20,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Ten reviewers of one RFI submit their scoring forms over REST at the same moment: every submission
- * succeeds (the multi-instance continues asynchronously after each task, so completions never meet on
- * the parent execution) and no score is lost.
+ * Ten, then fifty reviewers of one RFI submit their scoring forms over REST at the same moment: every
+ * submission succeeds (the multi-instance continues asynchronously after each task, so completions
+ * never meet on the parent execution) and no score is lost.
  */
 @RunningApplicationTest
 class RfiConcurrentScoringIT {
-
-  static final int REVIEWERS = 10;
 
   @LocalServerPort
   int port;
@@ -47,10 +46,11 @@ class RfiConcurrentScoringIT {
   @Autowired
   RfiPanel panel;
 
-  @Test
-  void tenReviewersCompletingAtOnceAllSucceedAndEveryScoreIsKept() throws Exception {
+  @ParameterizedTest(name = "{0} reviewers at once")
+  @ValueSource(ints = {10, 50})
+  void reviewersCompletingAtOnceAllSucceedAndEveryScoreIsKept(int reviewerCount) throws Exception {
     HttpClientForTests http = new HttpClientForTests(port);
-    List<String> reviewers = IntStream.rangeClosed(1, REVIEWERS).mapToObj(i -> "load.reviewer" + i).toList();
+    List<String> reviewers = IntStream.rangeClosed(1, reviewerCount).mapToObj(i -> "load.reviewer" + i).toList();
     reviewers.forEach(r -> identitySetup.ensureUser(r, "Load", r, r, Roles.RFI_REVIEWERS));
 
     RfiRestWalk walk = new RfiRestWalk(http, managementService).open(LocalDate.now().plusDays(5));
@@ -61,7 +61,7 @@ class RfiConcurrentScoringIT {
     for (String member : concat("panel.chair", reviewers)) {
       walk.complete(member, RfiProcess.Elements.TASK_SIGN_ATTESTATION, Map.of("attest", true));
     }
-    assertThat(scoring.openAssignments(rfiId)).hasSize(REVIEWERS);
+    assertThat(scoring.openAssignments(rfiId)).hasSize(reviewerCount);
 
     Map<String, String> taskOf = new LinkedHashMap<>();
     for (String reviewer : reviewers) {
@@ -69,7 +69,7 @@ class RfiConcurrentScoringIT {
           .path("id").asText());
     }
     CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(REVIEWERS);
+    ExecutorService pool = Executors.newFixedThreadPool(reviewerCount);
     List<Future<Response>> submissions = new ArrayList<>();
     for (String reviewer : reviewers) {
       int rating = 1 + reviewers.indexOf(reviewer) % 5;
@@ -88,8 +88,8 @@ class RfiConcurrentScoringIT {
     assertThat(answers).extracting(Response::status).as(answers.toString()).containsOnly(204);
     walk.runJobs();
     List<Assignment> assignments = panel.assignments(rfiId);
-    assertThat(assignments).hasSize(REVIEWERS).allSatisfy(a -> assertThat(a.status).isEqualTo(Assignment.Status.SCORED));
-    assertThat(scoring.sheets(assignments)).hasSize(REVIEWERS).allSatisfy(sheet -> {
+    assertThat(assignments).hasSize(reviewerCount).allSatisfy(a -> assertThat(a.status).isEqualTo(Assignment.Status.SCORED));
+    assertThat(scoring.sheets(assignments)).hasSize(reviewerCount).allSatisfy(sheet -> {
       Assignment assignment = assignments.stream().filter(a -> a.id.equals(sheet.assignmentId)).findFirst()
           .orElseThrow();
       int expected = 1 + reviewers.indexOf(assignment.reviewerId) % 5;
