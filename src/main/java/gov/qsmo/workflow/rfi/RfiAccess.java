@@ -39,32 +39,36 @@ class RfiAccess {
     return oversight(caller, rfi) || membership(caller, rfi) != null || rfi.panelChairId.equals(caller.userId());
   }
 
-  /** May see that this response exists and who sent it. */
-  boolean canSeeResponse(Caller caller, Rfi rfi, RfiResponse response, List<Assignment> assignments) {
-    if (response.submittedBy.equals(caller.userId()) || oversight(caller, rfi)) {
-      return true;
-    }
-    PanelMember member = membership(caller, rfi);
-    if (member == null || !member.attested() || member.conflicts.contains(response.id)) {
-      return false;
-    }
-    if (member.role == PanelMember.Role.CHAIR) {
-      return true;
-    }
-    return assignments.stream().anyMatch(a -> a.responseId.equals(response.id) && a.reviewerId.equals(caller.userId())
-        && a.status != Assignment.Status.REASSIGNED);
+  /** What one caller may see of one RFI's responses; their panel membership and the assignments are read once. */
+  Reader reader(Caller caller, Rfi rfi) {
+    return new Reader(caller, rfi, membership(caller, rfi), panel.assignments(rfi.id));
   }
 
-  /** May read the answers: the respondent, and for a proprietary response only the panel and contracting officers. */
-  boolean canReadAnswers(Caller caller, Rfi rfi, RfiResponse response, List<Assignment> assignments) {
-    if (!canSeeResponse(caller, rfi, response, assignments)) {
-      return false;
+  record Reader(Caller caller, Rfi rfi, PanelMember member, List<Assignment> assignments) {
+
+    /** May see that this response exists and who sent it. */
+    boolean seesResponse(RfiResponse response) {
+      if (response.submittedBy.equals(caller.userId()) || oversight(caller, rfi)) {
+        return true;
+      }
+      if (member == null || !member.attested() || member.conflicts.contains(response.id)) {
+        return false;
+      }
+      if (member.role == PanelMember.Role.CHAIR) {
+        return true;
+      }
+      return assignments.stream().anyMatch(a -> a.responseId.equals(response.id)
+          && a.reviewerId.equals(caller.userId()) && a.status != Assignment.Status.REASSIGNED);
     }
-    if (!response.proprietary || response.submittedBy.equals(caller.userId())
-        || caller.in(Roles.CONTRACTING_OFFICERS)) {
-      return true;
+
+    /** May read the answers: the respondent, and for a proprietary response only the panel and contracting officers. */
+    boolean readsAnswers(RfiResponse response) {
+      if (!seesResponse(response)) {
+        return false;
+      }
+      return !response.proprietary || response.submittedBy.equals(caller.userId())
+          || caller.in(Roles.CONTRACTING_OFFICERS) || member != null;
     }
-    return membership(caller, rfi) != null;
   }
 
   /** Whose scores the caller may read now. */

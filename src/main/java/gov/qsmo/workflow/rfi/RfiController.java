@@ -154,9 +154,8 @@ class RfiController {
     plans.check(draft, caller);
     Map<String, Object> form = new HashMap<>(draft.toForm());
     form.put(RfiProcess.Variables.AGENCY_CODE, draft.agencyCode());
-    String instance = runtimeService.startProcessInstanceByKey(RfiProcess.KEY, form).getId();
-    return RfiView.of(records.all().stream().filter(r -> instance.equals(r.processInstanceId)).findFirst()
-        .orElseThrow());
+    // The start listener records the RFI and makes its id the instance's business key.
+    return RfiView.of(records.require(runtimeService.startProcessInstanceByKey(RfiProcess.KEY, form).getBusinessKey()));
   }
 
   @GetMapping("/{id}")
@@ -235,7 +234,7 @@ class RfiController {
           + ") or a contracting officer entering one on a respondent's behalf.");
     }
     RfiResponse response = responses.submit(rfi.id, submission, caller);
-    return view(rfi, response, caller, List.of());
+    return view(access.reader(caller, rfi), response);
   }
 
   @GetMapping("/{id}/responses")
@@ -246,9 +245,8 @@ class RfiController {
   List<ResponseView> responses(@PathVariable String id, Authentication authentication) {
     Caller caller = Caller.of(authentication);
     Rfi rfi = visible(id, caller);
-    List<Assignment> assignments = panel.assignments(rfi.id);
-    return responses.of(rfi.id).stream().filter(r -> access.canSeeResponse(caller, rfi, r, assignments))
-        .map(r -> view(rfi, r, caller, assignments)).toList();
+    RfiAccess.Reader reader = access.reader(caller, rfi);
+    return responses.of(rfi.id).stream().filter(reader::seesResponse).map(r -> view(reader, r)).toList();
   }
 
   @GetMapping("/{id}/responses/{responseId}")
@@ -256,7 +254,8 @@ class RfiController {
   ResponseView response(@PathVariable String id, @PathVariable String responseId, Authentication authentication) {
     Caller caller = Caller.of(authentication);
     Rfi rfi = visible(id, caller);
-    return view(rfi, visibleResponse(rfi, responseId, caller), caller, panel.assignments(rfi.id));
+    RfiAccess.Reader reader = access.reader(caller, rfi);
+    return view(reader, visibleResponse(reader, responseId));
   }
 
   @PostMapping(path = "/{id}/responses/{responseId}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -276,7 +275,7 @@ class RfiController {
       Authentication authentication) {
     Caller caller = Caller.of(authentication);
     Rfi rfi = visible(id, caller);
-    RfiResponse response = readableResponse(rfi, responseId, caller);
+    RfiResponse response = readableResponse(access.reader(caller, rfi), responseId);
     return responses.attachmentsOf(response.id).stream().map(AttachmentView::of).toList();
   }
 
@@ -286,29 +285,31 @@ class RfiController {
       @PathVariable long attachmentId, Authentication authentication) {
     Caller caller = Caller.of(authentication);
     Rfi rfi = visible(id, caller);
-    RfiAttachment attachment = responses.attachment(readableResponse(rfi, responseId, caller).id, attachmentId);
+    RfiAttachment attachment = responses.attachment(readableResponse(access.reader(caller, rfi), responseId).id,
+        attachmentId);
     return download(attachment.content, attachment.fileName, MediaType.APPLICATION_OCTET_STREAM);
   }
 
-  private RfiResponse visibleResponse(Rfi rfi, String responseId, Caller caller) {
-    RfiResponse response = responses.require(rfi.id, responseId);
-    if (!access.canSeeResponse(caller, rfi, response, panel.assignments(rfi.id))) {
-      throw new NotFoundException("RFI " + rfi.id + " has no response '" + responseId + "' you may see.");
+  private RfiResponse visibleResponse(RfiAccess.Reader reader, String responseId) {
+    RfiResponse response = responses.require(reader.rfi().id, responseId);
+    if (!reader.seesResponse(response)) {
+      throw new NotFoundException("RFI " + reader.rfi().id + " has no response '" + responseId + "' you may see.");
     }
     return response;
   }
 
-  private RfiResponse readableResponse(Rfi rfi, String responseId, Caller caller) {
-    RfiResponse response = visibleResponse(rfi, responseId, caller);
-    if (!access.canReadAnswers(caller, rfi, response, panel.assignments(rfi.id))) {
+  private RfiResponse readableResponse(RfiAccess.Reader reader, String responseId) {
+    RfiResponse response = visibleResponse(reader, responseId);
+    if (!reader.readsAnswers(response)) {
       throw new ForbiddenException("Response " + responseId
           + " is marked proprietary: only the panel and contracting officers read it.");
     }
     return response;
   }
 
-  private ResponseView view(Rfi rfi, RfiResponse r, Caller caller, List<Assignment> assignments) {
-    boolean readable = access.canReadAnswers(caller, rfi, r, assignments);
+  private ResponseView view(RfiAccess.Reader reader, RfiResponse r) {
+    Rfi rfi = reader.rfi();
+    boolean readable = reader.readsAnswers(r);
     List<AnswerView> answers = null;
     List<AttachmentView> files = null;
     if (readable) {
@@ -390,11 +391,10 @@ class RfiController {
     Map<Long, Assignment> byId = new HashMap<>();
     of.forEach(a -> byId.put(a.id, a));
     List<ScoreSheet> sheets = scoring.sheets(of);
-    Map<Long, Integer> latest = new HashMap<>();
-    sheets.forEach(s -> latest.merge(s.assignmentId, s.version, Math::max));
+    Map<Long, ScoreSheet> latest = ScoreSheet.latestByAssignment(sheets);
     List<SheetView> views = sheets.stream().map(s -> {
       Assignment a = byId.get(s.assignmentId);
-      return new SheetView(a.id, a.responseId, a.reviewerId, s.version, s.version == latest.get(s.assignmentId),
+      return new SheetView(a.id, a.responseId, a.reviewerId, s.version, s == latest.get(s.assignmentId),
           s.submittedAt, s.scores.entrySet().stream().map(e -> new ScoreView(e.getKey(),
               rfi.criterion(e.getKey()).name, e.getValue().rating,
               rfi.level(e.getValue().rating) == null ? null : rfi.level(e.getValue().rating).label,

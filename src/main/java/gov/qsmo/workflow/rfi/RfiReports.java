@@ -9,7 +9,6 @@ import gov.qsmo.workflow.web.ConflictException;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -155,13 +154,12 @@ class RfiReports {
     List<Assignment> assignments = panel.assignments(rfiId);
     Map<Long, Assignment> byId = assignments.stream().collect(Collectors.toMap(a -> a.id, a -> a));
     List<ScoreSheet> sheets = scoring.sheets(assignments);
-    Map<Long, Integer> latestVersion = new HashMap<>();
-    sheets.forEach(s -> latestVersion.merge(s.assignmentId, s.version, Math::max));
+    Map<Long, ScoreSheet> latest = ScoreSheet.latestByAssignment(sheets);
     List<EvaluationReportData.IndividualScore> individual = new ArrayList<>();
     for (ScoreSheet sheet : sheets) {
       Assignment assignment = byId.get(sheet.assignmentId);
       boolean current = assignment.status == Assignment.Status.SCORED
-          && sheet.version == latestVersion.get(sheet.assignmentId);
+          && sheet == latest.get(sheet.assignmentId);
       sheet.scores.forEach((position, score) -> individual.add(new EvaluationReportData.IndividualScore(
           assignment.responseId, organizations.get(assignment.responseId), assignment.reviewerId,
           criterionNames.get(position), score.rating, score.strengths, score.weaknesses, score.rationale,

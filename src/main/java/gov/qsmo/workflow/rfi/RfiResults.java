@@ -51,10 +51,7 @@ public class RfiResults {
     List<Assignment> scored = panel.assignments(rfiId).stream()
         .filter(a -> a.status == Assignment.Status.SCORED).toList();
     Map<Long, Assignment> byId = scored.stream().collect(Collectors.toMap(a -> a.id, a -> a));
-    Map<Long, ScoreSheet> latest = new HashMap<>();
-    for (ScoreSheet sheet : scoring.sheets(scored)) {
-      latest.merge(sheet.assignmentId, sheet, (a, b) -> a.version >= b.version ? a : b);
-    }
+    Map<Long, ScoreSheet> latest = ScoreSheet.latestByAssignment(scoring.sheets(scored));
     Map<String, Map<Integer, Map<String, Integer>>> ratings = new TreeMap<>();
     latest.values().forEach(sheet -> {
       Assignment assignment = byId.get(sheet.assignmentId);

@@ -90,9 +90,11 @@ public class RfiScoring {
   }
 
   /** Records a reviewer's scores of one assignment: checks the reviewer, the scale and every criterion. */
-  ScoreSheet record(String assignmentId, Map<Integer, ScoreInput> scores, Caller caller) {
+  ScoreSheet record(Rfi rfi, String assignmentId, Map<Integer, ScoreInput> scores, Caller caller) {
     Assignment assignment = require(assignmentId);
-    Rfi rfi = records.require(assignment.rfiId);
+    if (!assignment.rfiId.equals(rfi.id)) {
+      throw new NotFoundException("RFI " + rfi.id + " has no assignment " + assignmentId + ".");
+    }
     checkReviewer(rfi, assignment, caller);
     if (assignment.status != Assignment.Status.ASSIGNED) {
       throw new ConflictException("The scores of " + assignment.responseId + " by " + assignment.reviewerId

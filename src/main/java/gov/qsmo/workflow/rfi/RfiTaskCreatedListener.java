@@ -181,8 +181,7 @@ class RfiTaskCreatedListener implements TaskListener {
   private List<String> rationales(Rfi rfi, String responseId, int position) {
     List<Assignment> scored = panel.assignments(rfi.id).stream()
         .filter(a -> a.responseId.equals(responseId) && a.status == Assignment.Status.SCORED).toList();
-    Map<Long, ScoreSheet> latest = new java.util.HashMap<>();
-    scoring.sheets(scored).forEach(s -> latest.merge(s.assignmentId, s, (a, b) -> a.version >= b.version ? a : b));
+    Map<Long, ScoreSheet> latest = ScoreSheet.latestByAssignment(scoring.sheets(scored));
     List<String> lines = new ArrayList<>();
     for (Assignment assignment : scored) {
       ScoreSheet sheet = latest.get(assignment.id);

@@ -53,6 +53,13 @@ class ScoreSheet {
     this.scores.putAll(scores);
   }
 
+  /** The current sheet of each assignment among these: its latest version (a correction supersedes). */
+  static java.util.Map<Long, ScoreSheet> latestByAssignment(java.util.Collection<ScoreSheet> sheets) {
+    java.util.Map<Long, ScoreSheet> latest = new java.util.HashMap<>();
+    sheets.forEach(sheet -> latest.merge(sheet.assignmentId, sheet, (a, b) -> a.version >= b.version ? a : b));
+    return latest;
+  }
+
   /** A rating of one criterion with the reviewer's reasons. */
   @Embeddable
   static class Score {

@@ -29,7 +29,7 @@ class ScoreSubmittedListener extends SubjectTaskListener {
 
   @Override
   void completed(Rfi rfi, String assignmentId, Map<String, Object> values) {
-    scoring.record(assignmentId, scores(values), Caller.current(identityService));
+    scoring.record(rfi, assignmentId, scores(values), Caller.current(identityService));
   }
 
   /** The score slots of a form (rating1, strengths1, ...), by criterion position. */
