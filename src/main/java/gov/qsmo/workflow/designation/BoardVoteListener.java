@@ -24,19 +24,19 @@ import org.springframework.stereotype.Component;
 class BoardVoteListener implements ExecutionListener {
 
   private final BoardReviewService boardReview;
-  private final SubmittedForm submittedForm;
+  private final DesignationService designations;
   private final CurrentActor actor;
 
-  BoardVoteListener(BoardReviewService boardReview, SubmittedForm submittedForm, CurrentActor actor) {
+  BoardVoteListener(BoardReviewService boardReview, DesignationService designations, CurrentActor actor) {
     this.boardReview = boardReview;
-    this.submittedForm = submittedForm;
+    this.designations = designations;
     this.actor = actor;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     FormValidation.checkCompletion(execution, () -> {
-      Designation designation = submittedForm.designation(execution, DesignationProcess.Forms.REVIEW_MARKETPLACE_PLAN);
+      Designation designation = designations.ofInstance(execution);
       String member = (String) execution.getVariableLocal(BOARD_MEMBER);
       String user = actor.userId();
       if (!CurrentActor.SYSTEM.equals(user) && !user.equals(member)) {

@@ -22,19 +22,17 @@ import org.springframework.stereotype.Component;
 class DesignationDecidedListener implements ExecutionListener {
 
   private final DesignationService designations;
-  private final SubmittedForm submittedForm;
   private final CurrentActor actor;
 
-  DesignationDecidedListener(DesignationService designations, SubmittedForm submittedForm, CurrentActor actor) {
+  DesignationDecidedListener(DesignationService designations, CurrentActor actor) {
     this.designations = designations;
-    this.submittedForm = submittedForm;
     this.actor = actor;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     FormValidation.checkCompletion(execution, () -> {
-      Designation designation = submittedForm.designation(execution, DesignationProcess.Forms.DECIDE_DESIGNATION);
+      Designation designation = designations.ofInstance(execution);
       Map<String, Object> form = execution.getVariables();
       DesignationDecision decision = Inputs.requiredChoice(form, DESIGNATION_DECISION, "Decision",
           DesignationDecision.class);

@@ -32,7 +32,7 @@ class DesignationRequestedListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     FormValidation.check(() -> {
-      Map<String, Object> form = SubmittedForm.startValues(execution, DesignationProcess.Forms.REQUEST_DESIGNATION);
+      Map<String, Object> form = execution.getVariables();
       CandidateRequest request = new CandidateRequest(
           Inputs.requiredCode(form, FUNCTIONAL_AREA_CODE, "Functional area"),
           Inputs.requiredCode(form, AGENCY_CODE, "Candidate agency"),

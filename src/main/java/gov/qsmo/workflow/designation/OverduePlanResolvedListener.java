@@ -22,19 +22,17 @@ import org.springframework.stereotype.Component;
 class OverduePlanResolvedListener implements ExecutionListener {
 
   private final DesignationService designations;
-  private final SubmittedForm submittedForm;
   private final CurrentActor actor;
 
-  OverduePlanResolvedListener(DesignationService designations, SubmittedForm submittedForm, CurrentActor actor) {
+  OverduePlanResolvedListener(DesignationService designations, CurrentActor actor) {
     this.designations = designations;
-    this.submittedForm = submittedForm;
     this.actor = actor;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     FormValidation.checkCompletion(execution, () -> {
-      Designation designation = submittedForm.designation(execution, DesignationProcess.Forms.RESOLVE_OVERDUE_PLAN);
+      Designation designation = designations.ofInstance(execution);
       Map<String, Object> form = execution.getVariables();
       OverdueResolution resolution = Inputs.requiredChoice(form, OVERDUE_RESOLUTION, "Resolution",
           OverdueResolution.class);

@@ -19,12 +19,10 @@ import org.springframework.stereotype.Component;
 class PlanSubmittedListener implements ExecutionListener {
 
   private final DesignationService designations;
-  private final SubmittedForm submittedForm;
   private final CurrentActor actor;
 
-  PlanSubmittedListener(DesignationService designations, SubmittedForm submittedForm, CurrentActor actor) {
+  PlanSubmittedListener(DesignationService designations, CurrentActor actor) {
     this.designations = designations;
-    this.submittedForm = submittedForm;
     this.actor = actor;
   }
 
@@ -38,7 +36,7 @@ class PlanSubmittedListener implements ExecutionListener {
       return;
     }
     FormValidation.checkCompletion(execution, () -> {
-      Designation designation = submittedForm.designation(execution, DesignationProcess.Forms.PREPARE_MARKETPLACE_PLAN);
+      Designation designation = designations.ofInstance(execution);
       Map<String, Object> form = execution.getVariables();
       Map<PlanSection, String> sections = new EnumMap<>(PlanSection.class);
       for (PlanSection section : PlanSection.values()) {

@@ -18,19 +18,17 @@ import org.springframework.stereotype.Component;
 class PreDesignationDecidedListener implements ExecutionListener {
 
   private final DesignationService designations;
-  private final SubmittedForm submittedForm;
   private final CurrentActor actor;
 
-  PreDesignationDecidedListener(DesignationService designations, SubmittedForm submittedForm, CurrentActor actor) {
+  PreDesignationDecidedListener(DesignationService designations, CurrentActor actor) {
     this.designations = designations;
-    this.submittedForm = submittedForm;
     this.actor = actor;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     FormValidation.checkCompletion(execution, () -> {
-      Designation designation = submittedForm.designation(execution, DesignationProcess.Forms.PRE_DESIGNATE_CANDIDATE);
+      Designation designation = designations.ofInstance(execution);
       Map<String, Object> form = execution.getVariables();
       PreDesignationDecision decision = Inputs.requiredChoice(form, DECISION, "Decision", PreDesignationDecision.class);
       String reason = Inputs.optionalText(form, DECISION_REASON, "Reason", Inputs.MAX_TEXT);

@@ -20,22 +20,18 @@ class RecommendationConsolidatedListener implements ExecutionListener {
 
   private final BoardReviewService boardReview;
   private final DesignationService designations;
-  private final SubmittedForm submittedForm;
   private final CurrentActor actor;
 
-  RecommendationConsolidatedListener(BoardReviewService boardReview, DesignationService designations,
-      SubmittedForm submittedForm, CurrentActor actor) {
+  RecommendationConsolidatedListener(BoardReviewService boardReview, DesignationService designations, CurrentActor actor) {
     this.boardReview = boardReview;
     this.designations = designations;
-    this.submittedForm = submittedForm;
     this.actor = actor;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     FormValidation.checkCompletion(execution, () -> {
-      Designation designation = submittedForm.designation(execution,
-          DesignationProcess.Forms.CONSOLIDATE_RECOMMENDATION);
+      Designation designation = designations.ofInstance(execution);
       Map<String, Object> form = execution.getVariables();
       BoardRecommendation recommendation = Inputs.requiredChoice(form, BOARD_DECISION, "Board recommendation",
           BoardRecommendation.class);

@@ -24,15 +24,12 @@ class ReviewExtendedListener implements ExecutionListener {
 
   private final BoardReviewService boardReview;
   private final DesignationService designations;
-  private final SubmittedForm submittedForm;
   private final CurrentActor actor;
   private final Clock clock;
 
-  ReviewExtendedListener(BoardReviewService boardReview, DesignationService designations,
-      SubmittedForm submittedForm, CurrentActor actor, Clock clock) {
+  ReviewExtendedListener(BoardReviewService boardReview, DesignationService designations, CurrentActor actor, Clock clock) {
     this.boardReview = boardReview;
     this.designations = designations;
-    this.submittedForm = submittedForm;
     this.actor = actor;
     this.clock = clock;
   }
@@ -40,8 +37,7 @@ class ReviewExtendedListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     FormValidation.checkCompletion(execution, () -> {
-      Designation designation = submittedForm.designation(execution,
-          DesignationProcess.Forms.EXTEND_OR_ESCALATE_REVIEW);
+      Designation designation = designations.ofInstance(execution);
       Map<String, Object> form = execution.getVariables();
       String action = Inputs.requiredCode(form, REVIEW_ACTION, "Action");
       String reason = Inputs.optionalText(form, REVIEW_ACTION_REASON, "Reason", Inputs.MAX_TEXT);
