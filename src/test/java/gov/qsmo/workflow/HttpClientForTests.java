@@ -63,6 +63,10 @@ public final class HttpClientForTests {
     }
   }
 
+  public Response delete(String user, String path) {
+    return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
+  }
+
   /** Uploads one file as multipart/form-data under the part name "file". */
   public Response upload(String user, String path, String fileName, String contentType, byte[] content) {
     String boundary = "qsmo-" + System.nanoTime();
