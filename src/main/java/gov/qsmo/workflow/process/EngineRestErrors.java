@@ -38,6 +38,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  *   <li>A body that is not JSON, or not JSON of the form the call expects: 400 saying where. Camunda's
  *   own answer has an empty message, and Jersey's Jackson support answers the same errors in plain
  *   text; these handlers take precedence over both.</li>
+ *   <li>A refused form field or value on a call whose resource answers any engine error with 500
+ *   (resolve, start): 400 with the message.</li>
  * </ul>
  * Every other error is answered exactly as Camunda answers it.
  */
