@@ -135,7 +135,7 @@ final class DecisionPackagePdf {
             nullToEmpty(vote.getProposedConditions()), nullToEmpty(vote.getComments()), time(vote.getSubmittedAt())));
       }
       pdf.table("Votes of round " + round.getRoundNumber(), List.of("Member", "Recommendation", "Proposed conditions",
-          "Comments", "Submitted"), List.of(w * 0.16f, w * 0.16f, w * 0.22f, w * 0.30f, w * 0.16f), votes,
+          "Comments", "Submitted"), List.of(w * 0.20f, w * 0.20f, w * 0.20f, w * 0.24f, w * 0.16f), votes,
           "No votes shown.");
       List<List<String>> comments = new ArrayList<>();
       for (BoardVote vote : r.votes()) {
@@ -148,7 +148,7 @@ final class DecisionPackagePdf {
         }
       }
       pdf.table("Section comments of round " + round.getRoundNumber(), List.of("Section", "Member", "Comment"),
-          List.of(w * 0.24f, w * 0.16f, w * 0.60f), comments, "No section comments shown.");
+          List.of(w * 0.24f, w * 0.20f, w * 0.56f), comments, "No section comments shown.");
     }
   }
 
