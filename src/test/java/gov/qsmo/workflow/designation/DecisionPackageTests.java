@@ -46,15 +46,17 @@ import org.verapdf.pdfa.flavours.PDFAFlavour;
 /**
  * OMB's decision package: a designation taken to *Decide designation* (HHS's plan, the HHS member
  * recused, an endorsement with conditions), its package read through the API as OMB and refused to
- * another agency's director, validated with veraPDF, and linked from the task.
+ * another agency's director, validated with veraPDF, and linked from the task. The board members are
+ * those of {@link BoardReviewProcessTests} (the same ids): rosters are built from every board member
+ * in the shared engine, so these tests must not add others.
  */
 @ProcessEngineTest
 class DecisionPackageTests {
 
-  static final String GSA = "test.package.gsa";
-  static final String DHS = "test.package.dhs";
-  static final String TREAS = "test.package.treas";
-  static final String HHS = "test.package.hhs";
+  static final String GSA = "test.board.gsa";
+  static final String DHS = "test.board.dhs";
+  static final String TREAS = "test.board.treas";
+  static final String HHS = "test.board.hhs";
   static final String ORGANIZATION = "Program office led by Nguyễn Thị Minh Khai with Trần Văn Đức, Łukasz Żółć, "
       + "Antonín Dvořák, Γιώργος Παπαδόπουλος and Анна Иванова; liaison 张伟.";
 
