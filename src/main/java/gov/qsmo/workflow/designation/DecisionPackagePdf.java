@@ -194,7 +194,7 @@ final class DecisionPackagePdf {
     if (status == null) {
       return "not recorded";
     }
-    String words = status.toString().replace('_', ' ').toLowerCase(Locale.US);
+    String words = status.toString().replace('_', ' ').toLowerCase(Locale.US).replace("omb", "OMB");
     return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 
