@@ -6,4 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface DesignationConditionRepository extends JpaRepository<DesignationCondition, Long> {
 
   List<DesignationCondition> findByDesignationIdAndStatusOrderByIdAsc(String designationId, String status);
+
+  List<DesignationCondition> findByDesignationIdOrderByIdAsc(String designationId);
 }

@@ -20,7 +20,11 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -38,13 +42,15 @@ class DesignationController {
   private final BoardReviewService boardReview;
   private final Redesignation redesignation;
   private final PlanSubmission planSubmission;
+  private final DecisionPackage decisionPackage;
 
   DesignationController(DesignationService designations, BoardReviewService boardReview,
-      Redesignation redesignation, PlanSubmission planSubmission) {
+      Redesignation redesignation, PlanSubmission planSubmission, DecisionPackage decisionPackage) {
     this.designations = designations;
     this.boardReview = boardReview;
     this.redesignation = redesignation;
     this.planSubmission = planSubmission;
+    this.decisionPackage = decisionPackage;
   }
 
   record RedesignationRequest(String successorAgencyCode, LocalDate planDueDate, String reason) {
@@ -260,34 +266,55 @@ class DesignationController {
           + "director sees the board's recommendation, not individual votes.")
   List<RoundView> boardRounds(@PathVariable String id, Authentication caller) {
     Designation designation = requireVisible(id, caller);
-    Set<String> groups = groups(caller);
     return boardReview.rounds(designation.getId()).stream().map(round -> {
-      List<BoardVote> votes = boardReview.votes(round);
-      BoardRound.RosterEntry onRoster = round.getRoster().stream()
-          .filter(entry -> entry.memberId().equals(caller.getName())).findFirst().orElse(null);
-      String shown;
-      List<BoardVote> visible;
-      if (onRoster != null && onRoster.recused()) {
-        shown = "none (you are recused from this designation)";
-        visible = List.of();
-      } else if (onRoster != null && round.isOpen()) {
-        shown = "your own (voting is blind while the round is open)";
-        visible = own(votes, caller);
-      } else if (onRoster != null && round.getRecommendation() == null && !groups.contains(Roles.SSGB_CHAIRS)) {
-        shown = "your own (the others' once the chair has consolidated the round)";
-        visible = own(votes, caller);
-      } else if (onRoster != null || groups.stream().anyMatch(VOTES_READERS::contains)) {
-        shown = "all";
-        visible = votes;
-      } else {
-        shown = "none (individual votes are for OMB, the board and auditors)";
-        visible = List.of();
-      }
+      DecisionPackagePdf.Round visible = visibleVotes(round, caller);
       return new RoundView(round.getRoundNumber(), round.getPlanVersionNumber(), round.getOpenedAt(),
           round.getClosesAt(), round.getClosedAt(), round.getRoster(), round.getRecommendation(),
-          round.getRecommendationComments(), round.getConsolidatedBy(), round.getConsolidatedAt(), votes.size(), shown,
-          visible.stream().map(VoteView::of).toList());
+          round.getRecommendationComments(), round.getConsolidatedBy(), round.getConsolidatedAt(), visible.votesCast(),
+          visible.votesShown(), visible.votes().stream().map(VoteView::of).toList());
     }).toList();
+  }
+
+  @GetMapping(path = "/{id}/decision-package.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+  @Operation(summary = "OMB's decision package as an accessible, archival PDF (PDF/UA-1, PDF/A-2a)",
+      description = "The plan version under decision section by section, every board round with its roster and "
+          + "recusals, the votes and section comments (as GET /board-rounds shows them to the caller: OMB, chairs "
+          + "and auditors see every vote), the board's recommendation and conditions, and the designation's "
+          + "history. Readable by whoever may read the designation.")
+  ResponseEntity<byte[]> decisionPackage(@PathVariable String id, Authentication caller) {
+    Designation designation = requireVisible(id, caller);
+    byte[] pdf = decisionPackage.render(designation, round -> visibleVotes(round, caller));
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+            .filename(designation.getId() + "-decision-package.pdf").build().toString())
+        .body(pdf);
+  }
+
+  /** The votes of a round that the caller may see, and which those are (blind voting, recusal, role). */
+  private DecisionPackagePdf.Round visibleVotes(BoardRound round, Authentication caller) {
+    Set<String> groups = groups(caller);
+    List<BoardVote> votes = boardReview.votes(round);
+    BoardRound.RosterEntry onRoster = round.getRoster().stream()
+        .filter(entry -> entry.memberId().equals(caller.getName())).findFirst().orElse(null);
+    String shown;
+    List<BoardVote> visible;
+    if (onRoster != null && onRoster.recused()) {
+      shown = "none (you are recused from this designation)";
+      visible = List.of();
+    } else if (onRoster != null && round.isOpen()) {
+      shown = "your own (voting is blind while the round is open)";
+      visible = own(votes, caller);
+    } else if (onRoster != null && round.getRecommendation() == null && !groups.contains(Roles.SSGB_CHAIRS)) {
+      shown = "your own (the others' once the chair has consolidated the round)";
+      visible = own(votes, caller);
+    } else if (onRoster != null || groups.stream().anyMatch(VOTES_READERS::contains)) {
+      shown = "all";
+      visible = votes;
+    } else {
+      shown = "none (individual votes are for OMB, the board and auditors)";
+      visible = List.of();
+    }
+    return new DecisionPackagePdf.Round(round, visible, votes.size(), shown);
   }
 
   private static List<BoardVote> own(List<BoardVote> votes, Authentication caller) {

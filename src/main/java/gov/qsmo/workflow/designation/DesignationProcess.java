@@ -171,6 +171,8 @@ public final class DesignationProcess {
     public static final String BOARD_COMMENTS = "boardComments";
     /** The board's recommendation, conditions and comments, for OMB. */
     public static final String BOARD_RECOMMENDATION_TEXT = "boardRecommendationText";
+    /** Decide designation: a link to the decision package PDF (plan, rounds, votes, recommendation, history). */
+    public static final String DECISION_PACKAGE_LINK = "decisionPackageLink";
 
     private TaskDisplay() {
     }

@@ -59,7 +59,14 @@ class DesignationTaskCreatedListener implements TaskListener {
     if (DesignationProcess.Elements.TASK_DECIDE_DESIGNATION.equals(task.getTaskDefinitionKey())) {
       task.setVariableLocal(TaskDisplay.BOARD_RECOMMENDATION_TEXT, BoardSummaries.recommendation(
           boardReview.lastRound(designation.getId()), boardReview.openConditions(designation.getId())));
+      task.setVariableLocal(TaskDisplay.DECISION_PACKAGE_LINK, decisionPackageLink(designation.getId()));
     }
+  }
+
+  /** A Markdown link to the designation's decision package, as the form's text shows it. */
+  static String decisionPackageLink(String designationId) {
+    return "[Decision package (PDF): the plan under decision, every vote and recusal, the board's recommendation "
+        + "and conditions, the history](/api/designations/" + designationId + "/decision-package.pdf)";
   }
 
   /**

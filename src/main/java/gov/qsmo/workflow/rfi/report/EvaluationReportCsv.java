@@ -9,12 +9,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Every individual score of an RFI evaluation (current and superseded versions) as CSV: UTF-8 without
- * a byte order mark, RFC 4180 quoting, CRLF line ends, a header row, then one row per score in the
+ * Every individual score of an RFI evaluation (current and superseded versions) as CSV: UTF-8 with a
+ * byte order mark (without it Excel on Windows reads the file as the local ANSI code page and garbles
+ * every name outside ASCII; LibreOffice, Numbers and CSV parsers that know the mark skip it), RFC 4180 quoting, CRLF line ends, a header row, then one row per score in the
  * order given. A cell that a spreadsheet would read as a formula (starting with =, +, -, @, tab or CR)
  * gets a leading apostrophe. Times are ISO-8601 in UTC; nulls are empty cells.
  */
 public final class EvaluationReportCsv {
+
+  /** U+FEFF, written as EF BB BF: tells Excel the file is UTF-8. */
+  static final char BYTE_ORDER_MARK = '\uFEFF';
 
   static final List<String> COLUMNS = List.of("rfi_id", "response_id", "organization", "reviewer_id",
       "criterion", "rating", "rating_label", "strengths", "weaknesses", "rationale", "version", "current",
@@ -28,6 +32,7 @@ public final class EvaluationReportCsv {
     Objects.requireNonNull(data, "data");
     List<IndividualScore> scores = Lists.present(data.individualScores());
     StringBuilder out = new StringBuilder(256 + scores.size() * 400);
+    out.append(BYTE_ORDER_MARK);
     for (int i = 0; i < COLUMNS.size(); i++) {
       if (i > 0) {
         out.append(',');

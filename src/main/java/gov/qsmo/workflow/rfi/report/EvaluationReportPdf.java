@@ -28,16 +28,22 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TimeZone;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The final evaluation report of an RFI as a PDF (Letter pages, the standard Helvetica fonts): a
- * summary, the frozen evaluation plan, the panel with attestations and recusals, screening, the
+ * The final evaluation report of an RFI as a tagged PDF that conforms to PDF/UA-1 and PDF/A-2a
+ * (Letter pages, embedded DejaVu Sans subsets; see {@link PdfLayout}): a summary, the frozen evaluation plan, the panel with attestations and recusals, screening, the
  * ranking, a chart of score distributions, themes and recommendations, the consensus per response and
  * criterion, the statement on proprietary information, approvals, and an appendix with every
  * individual score (superseded versions marked). Pure rendering: no Spring, no database.
  *
- * <p>User text is drawn literally (markup stays text). The standard fonts encode WinAnsi only, so any
- * other character is drawn as '?'. Nulls and empty lists print as "not recorded" or "none".
+ * <p>User text is drawn literally (markup stays text) in Latin (with Vietnamese and Central European
+ * letters), Greek and Cyrillic as written. A character no embedded font has (Chinese, emoji) is drawn as
+ * U+FFFD, logged, and listed with the text it was in, in an appendix "Characters the fonts cannot
+ * show". Each chart has alternative text and its figures are also given as a table. Nulls and empty
+ * lists print as "not recorded" or "none".
  */
 public final class EvaluationReportPdf {
 
@@ -46,6 +52,11 @@ public final class EvaluationReportPdf {
       .withZone(ZoneOffset.UTC);
 
   static final String NOT_RECORDED = "not recorded";
+
+  /** The title of the appendix that lists characters no embedded font can show. */
+  static final String MISSING_CHARACTERS = "Appendix B  Characters the fonts cannot show";
+
+  private static final Logger log = LoggerFactory.getLogger(EvaluationReportPdf.class);
 
   private static final Rgb APPROVED = new Rgb(0.12f, 0.45f, 0.26f);
   private static final Rgb PENDING = new Rgb(0.72f, 0.42f, 0.05f);
@@ -56,7 +67,9 @@ public final class EvaluationReportPdf {
       "9  Approvals", "Appendix A  Individual scores"};
 
   private final EvaluationReportData data;
+  private final DrawableText cleaner = new DrawableText();
   private final PdfLayout layout = new PdfLayout();
+  private PDStructureElement contentsElement;
   private final List<Criterion> criteria;
   private final List<ResponseResult> responses;
   private final List<IndividualScore> scores;
@@ -84,8 +97,8 @@ public final class EvaluationReportPdf {
   }
 
   /**
-   * Renders the report. Never fails on odd content (nulls, empty lists, characters outside WinAnsi);
-   * {@code data} itself must not be null.
+   * Renders the report. Never fails on odd content (nulls, empty lists, characters no font has: those
+   * are logged and listed in the report); {@code data} itself must not be null.
    */
   public static byte[] render(EvaluationReportData data) {
     Objects.requireNonNull(data, "data");
@@ -104,6 +117,7 @@ public final class EvaluationReportPdf {
     proprietary();
     approvals();
     appendix();
+    missingCharacters();
     contents(contentsAt[0], contentsAt[1]);
     Calendar created = null;
     if (data.generatedAt() != null) {
@@ -113,8 +127,9 @@ public final class EvaluationReportPdf {
     String rfi = line(data.rfiId());
     String footer = (rfi.isEmpty() ? "RFI" : rfi) + "  \u00b7  Evaluation report"
         + (line(data.status()).isEmpty() ? "" : "  \u00b7  " + line(data.status()));
-    return layout.finish(footer, line(data.title()), line(data.issuingAgency()), "RFI evaluation report " + rfi,
-        created);
+    String title = metadata(data.title());
+    return layout.finish(footer, title.isEmpty() ? "RFI evaluation report " + rfi : title,
+        metadata(data.issuingAgency()), "RFI evaluation report " + metadata(data.rfiId()), created);
   }
 
   // ---------------------------------------------------------------- title page and summary
@@ -123,21 +138,19 @@ public final class EvaluationReportPdf {
   private int[] titlePage() {
     layout.newPage();
     layout.moveDown(40);
+    layout.leaf("P");
     layout.text("REQUEST FOR INFORMATION  \u00b7  EVALUATION REPORT", PdfLayout.LEFT, layout.y(),
         layout.bold, 9, PdfLayout.MUTED);
+    layout.artifact();
     layout.moveDown(16);
     String title = line(data.title());
-    for (String l : PdfLayout.wrap(title.isEmpty() ? "Untitled RFI" : title, layout.bold, 22, PdfLayout.WIDTH, 0)) {
-      layout.ensure(27);
-      layout.moveDown(22);
-      layout.text(l, PdfLayout.LEFT, layout.y(), layout.bold, 22, PdfLayout.NAVY);
-      layout.moveDown(5);
-    }
+    layout.title(title.isEmpty() ? "Untitled RFI" : title, 22);
     layout.moveDown(8);
     String rfi = orNotRecorded(line(data.rfiId()));
     layout.ensure(40);
     layout.moveDown(12);
-    layout.text(rfi, PdfLayout.LEFT, layout.y(), layout.regular, 12, PdfLayout.BLACK);
+    layout.leaf("P");
+    layout.text(rfi + " ", PdfLayout.LEFT, layout.y(), layout.regular, 12, PdfLayout.BLACK);
     String status = line(data.status());
     if (!status.isEmpty()) {
       float size = 8.5f;
@@ -151,6 +164,7 @@ public final class EvaluationReportPdf {
       layout.rect(x, layout.y() - 4, w, 15, approved ? APPROVED : PENDING);
       layout.text(pill, x + 7, layout.y(), layout.bold, size, PdfLayout.WHITE);
     }
+    layout.artifact();
     layout.moveDown(12);
     layout.line(PdfLayout.LEFT, layout.y(), PdfLayout.RIGHT, layout.y(), 1.2f, PdfLayout.NAVY);
     layout.moveDown(16);
@@ -161,7 +175,7 @@ public final class EvaluationReportPdf {
         new String[] {"Report generated", time(data.generatedAt())},
         new String[] {"Status", orNotRecorded(status)}), 120);
 
-    layout.subheading("Summary", 30, false);
+    layout.heading("H2", "Summary", 30, false);
     String description = text(data.description());
     if (!description.isEmpty()) {
       layout.paragraph(description);
@@ -171,8 +185,9 @@ public final class EvaluationReportPdf {
         + "accepted by the Government and their preparation costs are not reimbursed. The report contains "
         + "respondents' proprietary information; see section 8.", layout.italic, 8, PdfLayout.MUTED, 0);
 
-    float contentsHeight = 40 + SECTIONS.length * 15;
+    float contentsHeight = 40 + (SECTIONS.length + 1) * 15;
     layout.ensure(contentsHeight);
+    contentsElement = layout.placeholder("Sect");
     return new int[] {layout.pageIndex(), (int) layout.y()};
   }
 
@@ -220,15 +235,19 @@ public final class EvaluationReportPdf {
 
   private void contents(int pageIndex, int atY) {
     layout.reopen(pageIndex, atY);
-    layout.subheading("Contents", 0, false);
+    layout.into(contentsElement);
+    layout.heading("H2", "Contents", 0, false);
     float size = 9.5f;
+    layout.begin("L");
     for (ContentsEntry entry : layout.contents()) {
       if (entry.child()) {
         continue;
       }
       String page = Integer.toString(entry.pageIndex() + 1);
       layout.moveDown(size);
-      layout.text(entry.title(), PdfLayout.LEFT, layout.y(), layout.regular, size, PdfLayout.BLACK);
+      layout.begin("LI");
+      PDStructureElement body = layout.leaf("LBody");
+      layout.text(entry.title() + " ", PdfLayout.LEFT, layout.y(), layout.regular, size, PdfLayout.BLACK);
       float titleEnd = PdfLayout.LEFT + layout.regular.width(entry.title(), size) + 6;
       float pageStart = PdfLayout.RIGHT - layout.regular.width(page, size);
       float dot = layout.regular.width(". ", size);
@@ -236,10 +255,15 @@ public final class EvaluationReportPdf {
       for (float x = titleEnd; x + dot < pageStart - 6; x += dot) {
         leader.append(". ");
       }
+      layout.artifact();
       layout.text(leader.toString(), titleEnd, layout.y(), layout.regular, size, PdfLayout.RULE);
+      layout.leaf(body);
       layout.text(page, pageStart, layout.y(), layout.regular, size, PdfLayout.BLACK);
+      layout.end();
       layout.moveDown(size * 0.6f);
     }
+    layout.end();
+    layout.end();
   }
 
   // ---------------------------------------------------------------- 1 evaluation plan
@@ -457,7 +481,7 @@ public final class EvaluationReportPdf {
     layout.section(SECTIONS[4], true);
     layout.paragraph("How many current individual scores fell on each level of the scale, per criterion. "
         + "Superseded versions are not counted; no score was dropped.");
-    List<ScoreDistributionChart.Level> levels = ScoreDistributionChart.levels(data.scale(), scores);
+    List<ScoreDistributionChart.Level> levels = ScoreDistributionChart.levels(data.scale(), scores, cleaner);
     StringBuilder legend = new StringBuilder();
     for (ScoreDistributionChart.Level level : levels) {
       legend.append(legend.length() == 0 ? "" : "   ").append(level.value())
@@ -473,7 +497,9 @@ public final class EvaluationReportPdf {
       return;
     }
     layout.moveDown(4);
-    ScoreDistributionChart.draw(layout, distributions, levels);
+    ScoreDistributionChart.draw(layout, distributions, levels, cleaner);
+    layout.subheading("The charts' figures as a table", 60, false);
+    ScoreDistributionChart.table(layout, distributions, levels, cleaner);
   }
 
   // ---------------------------------------------------------------- 6 themes and recommendations
@@ -570,8 +596,8 @@ public final class EvaluationReportPdf {
     if (rows.isEmpty()) {
       rows.add(new Row(List.of(Cell.of("No approvals recorded yet."))));
     }
-    layout.table("Approvals", List.of(new Column("Step", 100), new Column("By", 80), new Column("Decision", 70),
-        new Column("Comment", PdfLayout.WIDTH - 350), new Column("Date and time (UTC)", 100)), rows, 8.5f);
+    layout.table("Approvals", List.of(new Column("Step", 100), new Column("By", 96), new Column("Decision", 64),
+        new Column("Comment", PdfLayout.WIDTH - 364), new Column("Date and time (UTC)", 104)), rows, 8.5f);
   }
 
   // ---------------------------------------------------------------- appendix
@@ -598,9 +624,9 @@ public final class EvaluationReportPdf {
         .thenComparing(s -> key(s.criterionName()))
         .thenComparing(s -> key(s.reviewerId()))
         .thenComparingInt(IndividualScore::version);
-    List<Column> columns = List.of(new Column("Criterion", 80), new Column("Reviewer", 56),
-        new Column("Rating", 60), new Column("Version, submitted", 64),
-        new Column("Strengths, weaknesses and rationale", PdfLayout.WIDTH - 260));
+    List<Column> columns = List.of(new Column("Criterion", 76), new Column("Reviewer", 56),
+        new Column("Rating", 66), new Column("Version, submitted", 74),
+        new Column("Strengths, weaknesses and rationale", PdfLayout.WIDTH - 272));
     boolean any = false;
     for (Map.Entry<String, List<IndividualScore>> entry : byResponse.entrySet()) {
       List<IndividualScore> group = entry.getValue();
@@ -638,6 +664,37 @@ public final class EvaluationReportPdf {
     }
   }
 
+  // ---------------------------------------------------------------- characters the fonts cannot show
+
+  /**
+   * Lists every character that no embedded font has, with the text it was first found in, and logs
+   * them. Nothing is added when every character could be drawn.
+   */
+  private void missingCharacters() {
+    List<DrawableText.Missing> missing = cleaner.missing();
+    if (missing.isEmpty()) {
+      return;
+    }
+    StringBuilder codes = new StringBuilder();
+    for (DrawableText.Missing m : missing) {
+      codes.append(codes.length() == 0 ? "" : ", ").append(m.code()).append(' ').append(m.name());
+    }
+    log.warn("Evaluation report {}: {} character(s) that no embedded font can show, drawn as U+FFFD and listed "
+        + "in the report: {}", metadata(data.rfiId()), missing.size(), codes);
+    layout.section(MISSING_CHARACTERS, true);
+    layout.paragraph("The report's fonts (DejaVu Sans) cover Latin, Greek and Cyrillic, not every script. These "
+        + "characters of the records could not be shown and are drawn as \uFFFD where they occur; the records "
+        + "themselves keep them as written (the CSV export and the API show them).");
+    List<Row> rows = new ArrayList<>();
+    for (DrawableText.Missing m : missing) {
+      rows.add(new Row(List.of(Cell.of(new Para(null, m.code(), layout.bold, null)), Cell.of(m.name()),
+          Cell.of(Integer.toString(m.occurrences())), Cell.of(m.firstSeenIn()))));
+    }
+    layout.table("Characters the fonts cannot show", List.of(new Column("Code point", 60),
+        new Column("Unicode name", 170), new Column("Times", 40, Align.RIGHT),
+        new Column("First found in", PdfLayout.WIDTH - 270)), rows, 8.5f);
+  }
+
   private void addComment(List<Para> comments, String label, String value) {
     String cleaned = text(value);
     if (!cleaned.isEmpty()) {
@@ -673,13 +730,24 @@ public final class EvaluationReportPdf {
   }
 
   /** User text that may run over lines. */
-  private static String text(String value) {
-    return WinAnsiText.clean(value, true).strip();
+  private String text(String value) {
+    return cleaner.clean(value, true).strip();
   }
 
   /** User text on one line. */
-  private static String line(String value) {
-    return WinAnsiText.clean(value, false).strip();
+  private String line(String value) {
+    return cleaner.clean(value, false).strip();
+  }
+
+  /** Text for the document's metadata (title, author): any Unicode, one line, no control characters. */
+  private static String metadata(String value) {
+    if (value == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(value.length());
+    value.codePoints().forEach(cp -> out.appendCodePoint(Character.isISOControl(cp) || Character.isSpaceChar(cp)
+        ? ' ' : cp));
+    return out.toString().strip();
   }
 
   private static String orNotRecorded(String value) {

@@ -1,28 +1,54 @@
 package gov.qsmo.workflow.rfi.report;
 
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.Deque;
 import java.util.List;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSInteger;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkInfo;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkedContentReference;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
+import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.PDLayoutAttributeObject;
+import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.PDTableAttributeObject;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageXYZDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 import org.apache.pdfbox.util.Matrix;
 
 /**
- * A small flowing layout on Letter pages over PDFBox: headings, wrapped paragraphs, bullet lists and
- * tables that continue on new pages with their header repeated, plus the primitives the chart needs.
- * One content stream is open at a time (the previous page's is closed when a page is added); the
- * fonts are loaded once per document. Text handed to it must already be {@link WinAnsiText#clean}ed.
+ * A small flowing layout on Letter pages over PDFBox that writes a tagged PDF (PDF/UA-1, PDF/A-2a):
+ * headings, wrapped paragraphs, lists and tables that continue on new pages with their header
+ * repeated, figures with alternative text, plus the primitives the chart needs.
+ *
+ * <p>Every drawing lands in marked content: text in the structure element it belongs to (the logical
+ * reading order is the structure tree's, built in the order the blocks are added), rules, fills,
+ * repeated table headers and page footers as artifacts. Fonts are embedded subsets of {@link
+ * ReportFonts}; text handed to it must already be {@link DrawableText#clean}ed. One content stream is open
+ * at a time (the previous page's is closed when a page is added).
  */
 final class PdfLayout {
 
@@ -83,36 +109,24 @@ final class PdfLayout {
     }
   }
 
-  /** A standard font with its glyph widths cached per char (1/1000 em). */
+  /** An embedded font with its glyph widths (1/1000 em), measured once per JVM. */
   static final class Face {
-    final PDType1Font font;
-    private final float[] widths = new float[0x2123];
+    final PDType0Font font;
+    private final ReportFonts.FontFile file;
 
-    Face(FontName name) {
-      this.font = new PDType1Font(name);
-      float question = 556;
-      try {
-        question = font.getStringWidth("?");
-        for (char c = ' '; c < widths.length; c++) {
-          widths[c] = WinAnsiText.encodable(c) ? font.getStringWidth(String.valueOf(c)) : question;
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      for (char c = 0; c < ' '; c++) {
-        widths[c] = question;
-      }
+    Face(PDDocument doc, ReportFonts.Style style) {
+      this.file = ReportFonts.file(style);
+      this.font = file.embed(doc);
     }
 
     float charWidth(char c, float size) {
-      return (c < widths.length ? widths[c] : widths['?']) * size / 1000f;
+      return file.width(c) * size / 1000f;
     }
 
     float width(String text, float size) {
       float units = 0;
       for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        units += c < widths.length ? widths[c] : widths['?'];
+        units += file.width(text.charAt(i));
       }
       return units * size / 1000f;
     }
@@ -127,9 +141,26 @@ final class PdfLayout {
   }
 
   final PDDocument doc = new PDDocument();
-  final Face regular = new Face(FontName.HELVETICA);
-  final Face bold = new Face(FontName.HELVETICA_BOLD);
-  final Face italic = new Face(FontName.HELVETICA_OBLIQUE);
+  final Face regular = new Face(doc, ReportFonts.Style.REGULAR);
+  final Face bold = new Face(doc, ReportFonts.Style.BOLD);
+  final Face italic = new Face(doc, ReportFonts.Style.ITALIC);
+
+  /** Marks the open marked-content sequence as an artifact (rules, fills, repeated headers, footers). */
+  private static final Object ARTIFACT = new Object();
+
+  private final PDStructureTreeRoot structureRoot = new PDStructureTreeRoot();
+  private final PDStructureElement document;
+  /** The open grouping elements (Table, TR, L, LI, ...); new elements go into the top one. */
+  private final Deque<PDStructureElement> open = new ArrayDeque<>();
+  /** Where text goes; null draws text as an artifact. */
+  private PDStructureElement leaf;
+  /** While a figure is drawn its graphics belong to it instead of being artifacts. */
+  private PDStructureElement figure;
+  /** Per page: the structure element of each marked-content id, in order. */
+  private final List<COSArray> parentTree = new ArrayList<>();
+  /** The element (or ARTIFACT) whose marked content is open in the current stream, null if none. */
+  private Object mark;
+  private int pageIndex = -1;
 
   private final List<PDPage> pages = new ArrayList<>();
   private final List<ContentsEntry> contents = new ArrayList<>();
@@ -139,7 +170,7 @@ final class PdfLayout {
   private float y;
 
   // graphics state written to the current content stream, to skip redundant operators
-  private PDType1Font currentFont;
+  private PDType0Font currentFont;
   private float currentSize;
   private Rgb currentFill;
   private Rgb currentStroke;
@@ -149,8 +180,154 @@ final class PdfLayout {
   private float lineY;
 
   PdfLayout() {
-    doc.getDocumentCatalog().setDocumentOutline(outline);
-    doc.getDocumentCatalog().setLanguage("en-US");
+    PDDocumentCatalog catalog = doc.getDocumentCatalog();
+    catalog.setDocumentOutline(outline);
+    catalog.setLanguage("en-US");
+    catalog.setStructureTreeRoot(structureRoot);
+    PDMarkInfo markInfo = new PDMarkInfo();
+    markInfo.setMarked(true);
+    catalog.setMarkInfo(markInfo);
+    PDViewerPreferences preferences = new PDViewerPreferences(new COSDictionary());
+    preferences.setDisplayDocTitle(true);
+    catalog.setViewerPreferences(preferences);
+    document = new PDStructureElement("Document", structureRoot);
+    structureRoot.appendKid(document);
+  }
+
+  // ---------------------------------------------------------------- structure
+
+  /** Opens a grouping element (Table, TR, L, LI, Sect ...) inside the current one; close it with {@link #end}. */
+  PDStructureElement begin(String type) {
+    PDStructureElement element = element(type);
+    open.push(element);
+    return element;
+  }
+
+  /** Closes the innermost element opened with {@link #begin} (or {@link #into}). */
+  void end() {
+    open.pop();
+    leaf = null;
+  }
+
+  /** Continues inside an element created earlier (a placeholder filled at the end); close with {@link #end}. */
+  void into(PDStructureElement element) {
+    open.push(element);
+  }
+
+  /** A new element inside the current grouping element; text drawn next goes into it. */
+  PDStructureElement leaf(String type) {
+    leaf = element(type);
+    return leaf;
+  }
+
+  /** Text drawn next goes into this element (a table cell, a list body). */
+  void leaf(PDStructureElement element) {
+    leaf = element;
+  }
+
+  /** Text drawn next is an artifact: page furniture that is not content (repeated headers, leaders). */
+  void artifact() {
+    leaf = null;
+  }
+
+  /** A placeholder element at the current position of the reading order, filled later through {@link #into}. */
+  PDStructureElement placeholder(String type) {
+    return element(type);
+  }
+
+  private PDStructureElement element(String type) {
+    PDStructureNode parent = open.isEmpty() ? document : open.peek();
+    PDStructureElement element = new PDStructureElement(type, parent);
+    parent.appendKid(element);
+    return element;
+  }
+
+  /**
+   * Starts a figure: what is drawn until {@link #endFigure} belongs to it and assistive technology
+   * reads {@code alternativeText} instead. {@code bottom} and {@code height} give its box on the page.
+   */
+  void beginFigure(String alternativeText, float x, float top, float width, float height) {
+    PDStructureElement element = element("Figure");
+    element.setAlternateDescription(alternativeText);
+    PDLayoutAttributeObject layoutAttributes = new PDLayoutAttributeObject();
+    layoutAttributes.setBBox(new PDRectangle(x, top - height, width, height));
+    layoutAttributes.setPlacement(PDLayoutAttributeObject.PLACEMENT_BLOCK);
+    element.addAttribute(layoutAttributes);
+    figure = element;
+    leaf = element;
+  }
+
+  void endFigure() {
+    try {
+      endMark();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    figure = null;
+    leaf = null;
+  }
+
+  /** Opens marked content for the element on the current page, unless it is already open. */
+  private void markContent(PDStructureElement element) throws IOException {
+    if (mark == element) {
+      return;
+    }
+    endText();
+    endMark();
+    COSArray ids = parentTree.get(pageIndex);
+    int mcid = ids.size();
+    ids.add(element);
+    COSDictionary cos = element.getCOSObject();
+    COSDictionary page = pages.get(pageIndex).getCOSObject();
+    if (cos.getDictionaryObject(COSName.PG) == null) {
+      cos.setItem(COSName.PG, page);
+    }
+    if (cos.getDictionaryObject(COSName.PG) == page) {
+      element.appendKid(mcid);
+    } else {
+      PDMarkedContentReference reference = new PDMarkedContentReference();
+      reference.getCOSObject().setDirect(true);
+      reference.setPage(pages.get(pageIndex));
+      reference.setMCID(mcid);
+      element.appendKid(reference);
+    }
+    cs.beginMarkedContent(COSName.getPDFName(element.getStructureType()), mcid);
+    mark = element;
+  }
+
+  private void markArtifact() throws IOException {
+    if (mark == ARTIFACT) {
+      return;
+    }
+    endText();
+    endMark();
+    cs.beginMarkedContent(COSName.ARTIFACT);
+    mark = ARTIFACT;
+  }
+
+  private void endMark() throws IOException {
+    if (mark != null) {
+      endText();
+      cs.endMarkedContent();
+      mark = null;
+    }
+  }
+
+  /** Marks what is drawn next: text into the current leaf, graphics into the figure; else an artifact. */
+  private void markText() throws IOException {
+    if (leaf == null) {
+      markArtifact();
+    } else {
+      markContent(leaf);
+    }
+  }
+
+  private void markGraphics() throws IOException {
+    if (figure == null) {
+      markArtifact();
+    } else {
+      markContent(figure);
+    }
   }
 
   // ---------------------------------------------------------------- pages
@@ -161,6 +338,12 @@ final class PdfLayout {
       PDPage page = new PDPage(PDRectangle.LETTER);
       doc.addPage(page);
       pages.add(page);
+      page.getCOSObject().setInt(COSName.STRUCT_PARENTS, pages.size() - 1);
+      page.getCOSObject().setItem(COSName.getPDFName("Tabs"), COSName.S);
+      COSArray ids = new COSArray();
+      ids.setDirect(true);
+      parentTree.add(ids);
+      pageIndex = pages.size() - 1;
       cs = new PDPageContentStream(doc, page);
       y = TOP;
     } catch (IOException e) {
@@ -171,6 +354,7 @@ final class PdfLayout {
   private void closeStream() throws IOException {
     if (cs != null) {
       endText();
+      endMark();
       cs.close();
       cs = null;
     }
@@ -188,11 +372,11 @@ final class PdfLayout {
   }
 
   int pageIndex() {
-    return pages.size() - 1;
+    return pageIndex;
   }
 
   PDPage page() {
-    return pages.get(pages.size() - 1);
+    return pages.get(pageIndex);
   }
 
   /** Starts a new page unless {@code height} points still fit on this one. */
@@ -204,7 +388,7 @@ final class PdfLayout {
 
   // ---------------------------------------------------------------- drawing primitives
 
-  private void font(PDType1Font font, float size) throws IOException {
+  private void font(PDType0Font font, float size) throws IOException {
     if (font != currentFont || size != currentSize) {
       cs.setFont(font, size);
       currentFont = font;
@@ -240,6 +424,7 @@ final class PdfLayout {
       return;
     }
     try {
+      markText();
       fill(color);
       if (!inText) {
         cs.beginText();
@@ -268,6 +453,7 @@ final class PdfLayout {
   /** Draws cleaned text turned 90 degrees counter-clockwise, starting at (x, y) and going up. */
   void textUp(String text, float x, float baseline, Face face, float size, Rgb color) {
     try {
+      markText();
       endText();
       fill(color);
       cs.beginText();
@@ -282,6 +468,7 @@ final class PdfLayout {
 
   void rect(float x, float bottom, float width, float height, Rgb color) {
     try {
+      markGraphics();
       endText();
       fill(color);
       cs.addRect(x, bottom, width, height);
@@ -293,6 +480,7 @@ final class PdfLayout {
 
   void line(float x1, float y1, float x2, float y2, float lineWidth, Rgb color) {
     try {
+      markGraphics();
       endText();
       stroke(color);
       cs.setLineWidth(lineWidth);
@@ -392,7 +580,19 @@ final class PdfLayout {
 
   // ---------------------------------------------------------------- flowing blocks
 
-  /** A numbered section title on a new page (when asked), listed in the contents and the outline. */
+  /** The document's title (H1), wrapped, at the current position. */
+  void title(String title, float size) {
+    leaf("H1");
+    for (String l : wrap(title, bold, size, WIDTH, 0)) {
+      ensure(size + 5);
+      y -= size;
+      text(l, LEFT, y, bold, size, NAVY);
+      y -= 5;
+    }
+    artifact();
+  }
+
+  /** A numbered section title (H2) on a new page (when asked), listed in the contents and the outline. */
   void section(String title, boolean onNewPage) {
     if (onNewPage || cs == null) {
       newPage();
@@ -403,14 +603,21 @@ final class PdfLayout {
     bookmark(title, false);
     float size = 16;
     y -= size;
+    leaf("H2");
     text(title, LEFT, y, bold, size, NAVY);
+    artifact();
     y -= 7;
     line(LEFT, y, RIGHT, y, 1.2f, NAVY);
     y -= 14;
   }
 
-  /** A subsection title, kept with at least {@code keepWith} points of what follows. */
+  /** A subsection title (H3), kept with at least {@code keepWith} points of what follows. */
   void subheading(String title, float keepWith, boolean inOutline) {
+    heading("H3", title, keepWith, inOutline);
+  }
+
+  /** A heading of the given type (H2, H3), kept with at least {@code keepWith} points of what follows. */
+  void heading(String type, String title, float keepWith, boolean inOutline) {
     float size = 11.5f;
     List<String> lines = wrap(title, bold, size, WIDTH, 0);
     float height = lines.size() * size * 1.25f + 8;
@@ -421,16 +628,19 @@ final class PdfLayout {
     if (inOutline) {
       bookmark(title, true);
     }
+    leaf(type);
     for (String line : lines) {
       y -= size;
       text(line, LEFT, y, bold, size, NAVY);
       y -= size * 0.25f;
     }
+    artifact();
     y -= 5;
   }
 
-  /** A wrapped paragraph of cleaned text; an optional bold label runs in before it. */
+  /** A wrapped paragraph (P) of cleaned text; an optional bold label runs in before it. */
   void paragraph(String label, String text, Face face, float size, Rgb color, float indent) {
+    leaf("P");
     float leading = size * 1.38f;
     float labelWidth = label == null ? 0 : bold.width(label + " ", size);
     List<String> lines = wrap(text, face, size, WIDTH - indent, labelWidth);
@@ -440,13 +650,14 @@ final class PdfLayout {
       y -= size;
       float x = LEFT + indent;
       if (first && label != null) {
-        text(label, x, y, bold, size, color);
+        text(label + " ", x, y, bold, size, color);
         x += labelWidth;
       }
       text(line, x, y, face, size, color);
       y -= leading - size;
       first = false;
     }
+    artifact();
     y -= size * 0.45f;
   }
 
@@ -454,7 +665,7 @@ final class PdfLayout {
     paragraph(null, text, regular, BODY, BLACK, 0);
   }
 
-  /** A bulleted list of cleaned items; {@code empty} is printed in italics when there is none. */
+  /** A bulleted list (L, LI, Lbl, LBody) of cleaned items; {@code empty} is printed in italics when there is none. */
   void bullets(List<String> items, String empty) {
     if (items.isEmpty()) {
       paragraph(null, empty, italic, BODY, MUTED, 0);
@@ -463,7 +674,11 @@ final class PdfLayout {
     float size = BODY;
     float leading = size * 1.38f;
     float indent = 14;
+    begin("L");
     for (String item : items) {
+      begin("LI");
+      PDStructureElement label = element("Lbl");
+      PDStructureElement body = element("LBody");
       List<String> lines = wrap(item, regular, size, WIDTH - indent, 0);
       ensure(Math.min(lines.size(), 2) * leading);
       boolean first = true;
@@ -471,22 +686,27 @@ final class PdfLayout {
         ensure(leading);
         y -= size;
         if (first) {
+          leaf(label);
           text("\u2022", LEFT + 3, y, bold, size, NAVY);
         }
+        leaf(body);
         text(line, LEFT + indent, y, regular, size, BLACK);
         y -= leading - size;
         first = false;
       }
+      end();
       y -= 2.5f;
     }
+    end();
     y -= size * 0.4f;
   }
 
-  /** Label-value pairs in two columns, the label bold. */
+  /** Label-value pairs in two columns, the label bold; each pair is one paragraph. */
   void facts(List<String[]> pairs, float labelWidth) {
     float size = BODY;
     float leading = size * 1.38f;
     for (String[] pair : pairs) {
+      leaf("P");
       List<String> lines = wrap(pair[1], regular, size, WIDTH - labelWidth, 0);
       ensure(leading * Math.min(lines.size(), 2));
       List<String> labels = wrap(pair[0], bold, size, labelWidth - 8, 0);
@@ -495,13 +715,14 @@ final class PdfLayout {
         ensure(leading);
         y -= size;
         if (i < labels.size()) {
-          text(labels.get(i), LEFT, y, bold, size, MUTED);
+          text(labels.get(i) + " ", LEFT, y, bold, size, MUTED);
         }
         if (i < lines.size()) {
           text(lines.get(i), LEFT + labelWidth, y, regular, size, BLACK);
         }
         y -= leading - size;
       }
+      artifact();
       y -= 2;
     }
     y -= size * 0.4f;
@@ -513,8 +734,10 @@ final class PdfLayout {
   private static final float CELL_PAD_Y = 3.2f;
 
   /**
-   * A table that continues on new pages with its header (and "caption (continued)") repeated. A row
-   * moves whole to the next page unless it is taller than a page, then it is split between lines.
+   * A table (Table, TR, TH with column scope, TD) that continues on new pages with its header (and
+   * "caption (continued)") repeated as artifacts. A row moves whole to the next page unless it is
+   * taller than a page, then it is split between lines. Rows with fewer cells than columns get empty
+   * cells, so every row has one cell per column.
    */
   void table(String caption, List<Column> columns, List<Row> rows, float size) {
     float leading = size * 1.28f;
@@ -531,7 +754,18 @@ final class PdfLayout {
     float firstRow = rows.isEmpty() ? leading + 2 * CELL_PAD_Y
         : Math.min(rowLines(columns, rows.get(0), size), 6) * leading + 2 * CELL_PAD_Y;
     ensure(headerHeight + firstRow);
-    drawHeader(columns, header, headerHeight, leading, size);
+    begin("Table");
+    begin("TR");
+    List<PDStructureElement> headerCells = new ArrayList<>(columns.size());
+    for (int c = 0; c < columns.size(); c++) {
+      PDStructureElement th = element("TH");
+      PDTableAttributeObject scope = new PDTableAttributeObject();
+      scope.setScope(PDTableAttributeObject.SCOPE_COLUMN);
+      th.addAttribute(scope);
+      headerCells.add(th);
+    }
+    end();
+    drawHeader(columns, header, headerHeight, leading, size, headerCells);
 
     float pageRoom = TOP - BOTTOM - headerHeight - captionHeight;
     int index = 0;
@@ -544,6 +778,12 @@ final class PdfLayout {
         cells.add(lines);
         maxLines = Math.max(maxLines, lines.size());
       }
+      begin("TR");
+      List<PDStructureElement> dataCells = new ArrayList<>(columns.size());
+      for (int c = 0; c < columns.size(); c++) {
+        dataCells.add(element("TD"));
+      }
+      end();
       int drawn = 0;
       while (drawn < maxLines) {
         int left = maxLines - drawn;
@@ -552,12 +792,13 @@ final class PdfLayout {
         int fits = (int) Math.floor((room - 2 * CELL_PAD_Y) / leading);
         if (needed > room && (needed <= pageRoom || fits < 3)) {
           newPage();
+          artifact();
           if (caption != null) {
             y -= size;
             text(caption + " (continued)", LEFT, y, italic, size, MUTED);
             y -= 6;
           }
-          drawHeader(columns, header, headerHeight, leading, size);
+          drawHeader(columns, header, headerHeight, leading, size, null);
           continue;
         }
         int now = Math.min(left, fits);
@@ -569,6 +810,7 @@ final class PdfLayout {
         for (int c = 0; c < columns.size(); c++) {
           Column column = columns.get(c);
           List<Line> lines = cells.get(c);
+          leaf(dataCells.get(c));
           float baseline = y - CELL_PAD_Y - size;
           for (int l = drawn; l < Math.min(lines.size(), drawn + now); l++) {
             drawLine(lines.get(l), x, column, baseline, size);
@@ -576,12 +818,14 @@ final class PdfLayout {
           }
           x += column.width();
         }
+        artifact();
         y -= height;
         line(LEFT, y, RIGHT, y, 0.4f, RULE);
         drawn += now;
       }
       index++;
     }
+    end();
     y -= 10;
   }
 
@@ -593,11 +837,16 @@ final class PdfLayout {
     return max;
   }
 
+  /** Draws the header row; into the header cells the first time, as an artifact when repeated (cells null). */
   private void drawHeader(List<Column> columns, List<List<Line>> header, float headerHeight, float leading,
-      float size) {
+      float size, List<PDStructureElement> cells) {
+    artifact();
     rect(LEFT, y - headerHeight, WIDTH, headerHeight, HEADER_FILL);
     float x = LEFT;
     for (int c = 0; c < columns.size(); c++) {
+      if (cells != null) {
+        leaf(cells.get(c));
+      }
       float baseline = y - CELL_PAD_Y - size;
       for (Line line : header.get(c)) {
         drawLine(line, x, columns.get(c), baseline, size);
@@ -605,6 +854,7 @@ final class PdfLayout {
       }
       x += columns.get(c).width();
     }
+    artifact();
     y -= headerHeight;
   }
 
@@ -617,7 +867,7 @@ final class PdfLayout {
       case CENTER -> x + CELL_PAD_X + (inner - textWidth) / 2;
     };
     if (line.label() != null) {
-      text(line.label(), start, baseline, bold, size, line.color());
+      text(line.label() + " ", start, baseline, bold, size, line.color());
       start += line.labelWidth();
     }
     text(line.text(), start, baseline, line.face(), size, line.color());
@@ -674,17 +924,21 @@ final class PdfLayout {
   }
 
   /** Reopens a finished page to draw on it (the contents list on the title page). */
-  void reopen(int pageIndex, float atY) {
+  void reopen(int index, float atY) {
     try {
       closeStream();
-      cs = new PDPageContentStream(doc, pages.get(pageIndex), PDPageContentStream.AppendMode.APPEND, true, true);
+      cs = new PDPageContentStream(doc, pages.get(index), PDPageContentStream.AppendMode.APPEND, true, true);
+      pageIndex = index;
       y = atY;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Draws the footer on every page (left text, "Page n of N") and returns the saved PDF. */
+  /**
+   * Draws the footer on every page (left text, "Page n of N") as artifacts, writes the structure's
+   * parent tree, the PDF/A and PDF/UA metadata and the sRGB output intent, and returns the saved PDF.
+   */
   byte[] finish(String footerLeft, String title, String author, String subject, Calendar created) {
     try {
       closeStream();
@@ -695,7 +949,8 @@ final class PdfLayout {
       int total = pages.size();
       float size = 7.5f;
       for (int i = 0; i < total; i++) {
-        cs = new PDPageContentStream(doc, pages.get(i), PDPageContentStream.AppendMode.APPEND, true, true);
+        reopen(i, y);
+        artifact();
         String right = "Page " + (i + 1) + " of " + total;
         float rightWidth = regular.width(right, size);
         line(LEFT, 44, RIGHT, 44, 0.5f, RULE);
@@ -703,14 +958,38 @@ final class PdfLayout {
         text(right, RIGHT - rightWidth, 33, regular, size, MUTED);
         closeStream();
       }
+      COSArray numbers = new COSArray();
+      for (int i = 0; i < parentTree.size(); i++) {
+        numbers.add(COSInteger.get(i));
+        numbers.add(parentTree.get(i));
+      }
+      COSDictionary tree = new COSDictionary();
+      tree.setItem(COSName.NUMS, numbers);
+      structureRoot.getCOSObject().setItem(COSName.PARENT_TREE, tree);
+      structureRoot.setParentTreeNextKey(parentTree.size());
+
       PDDocumentInformation info = doc.getDocumentInformation();
       info.setTitle(title);
-      info.setAuthor(author);
+      if (author != null && !author.isBlank()) {
+        info.setAuthor(author);
+      }
       info.setSubject(subject);
-      info.setCreator("qsmo-workflow");
+      info.setCreator(CREATOR);
+      info.setProducer(PRODUCER);
       if (created != null) {
         info.setCreationDate(created);
+        info.setModificationDate(created);
       }
+      PDMetadata metadata = new PDMetadata(doc);
+      metadata.importXMPMetadata(xmp(title, author, subject, created));
+      doc.getDocumentCatalog().setMetadata(metadata);
+      PDOutputIntent intent = new PDOutputIntent(doc, new ByteArrayInputStream(SRGB));
+      intent.setInfo("sRGB IEC61966-2.1");
+      intent.setOutputCondition("sRGB IEC61966-2.1");
+      intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
+      intent.setRegistryName("http://www.color.org");
+      doc.getDocumentCatalog().addOutputIntent(intent);
+
       ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024 + total * 6 * 1024);
       doc.save(out);
       return out.toByteArray();
@@ -723,5 +1002,75 @@ final class PdfLayout {
         // nothing left to release
       }
     }
+  }
+
+  private static final String CREATOR = "qsmo-workflow";
+  private static final String PRODUCER = "qsmo-workflow with Apache PDFBox";
+  private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+
+  /** XMP metadata matching the document information: PDF/A-2a and PDF/UA-1 identification. */
+  private static byte[] xmp(String title, String author, String subject, Calendar created) {
+    StringBuilder x = new StringBuilder(3000);
+    x.append("<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
+        .append("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n")
+        .append("<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"")
+        .append(" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"")
+        .append(" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"")
+        .append(" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"")
+        .append(" xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"")
+        .append(" xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n")
+        .append("<dc:format>application/pdf</dc:format>\n")
+        .append("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">").append(xml(title))
+        .append("</rdf:li></rdf:Alt></dc:title>\n");
+    if (author != null && !author.isBlank()) {
+      x.append("<dc:creator><rdf:Seq><rdf:li>").append(xml(author)).append("</rdf:li></rdf:Seq></dc:creator>\n");
+    }
+    x.append("<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">").append(xml(subject))
+        .append("</rdf:li></rdf:Alt></dc:description>\n")
+        .append("<dc:language><rdf:Bag><rdf:li>en-US</rdf:li></rdf:Bag></dc:language>\n")
+        .append("<pdf:Producer>").append(PRODUCER).append("</pdf:Producer>\n")
+        .append("<xmp:CreatorTool>").append(CREATOR).append("</xmp:CreatorTool>\n");
+    if (created != null) {
+      String date = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(created.toInstant().atZone(
+          created.getTimeZone().toZoneId()).withNano(0).toOffsetDateTime());
+      x.append("<xmp:CreateDate>").append(date).append("</xmp:CreateDate>\n")
+          .append("<xmp:ModifyDate>").append(date).append("</xmp:ModifyDate>\n");
+    }
+    x.append("<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>A</pdfaid:conformance>\n")
+        .append("<pdfuaid:part>1</pdfuaid:part>\n")
+        .append("<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n")
+        .append("<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n")
+        .append("<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n")
+        .append("<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n")
+        .append("<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n")
+        .append("<pdfaProperty:name>part</pdfaProperty:name>\n")
+        .append("<pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n")
+        .append("<pdfaProperty:category>internal</pdfaProperty:category>\n")
+        .append("<pdfaProperty:description>Part of ISO 14289 standard</pdfaProperty:description>\n")
+        .append("</rdf:li></rdf:Seq></pdfaSchema:property>\n")
+        .append("</rdf:li></rdf:Bag></pdfaExtension:schemas>\n")
+        .append("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
+    return x.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String xml(String text) {
+    StringBuilder out = new StringBuilder(text == null ? 0 : text.length());
+    if (text != null) {
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        switch (c) {
+          case '&' -> out.append("&amp;");
+          case '<' -> out.append("&lt;");
+          case '>' -> out.append("&gt;");
+          case '"' -> out.append("&quot;");
+          default -> {
+            if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+              out.append(c);
+            }
+          }
+        }
+      }
+    }
+    return out.toString();
   }
 }

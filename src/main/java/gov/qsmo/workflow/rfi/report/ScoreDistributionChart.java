@@ -11,7 +11,8 @@ import java.util.TreeSet;
 /**
  * Bar charts, one small multiple per criterion, of how many current individual scores fell on each
  * level of the scale. Drawn with vector graphics: gridlines, a labelled count axis, the level value
- * and label under each bar and the count above it.
+ * and label under each bar and the count above it. Each small multiple is a tagged figure whose
+ * alternative text states every count, and {@link #table} gives the same figures as a table.
  */
 final class ScoreDistributionChart {
 
@@ -36,12 +37,13 @@ final class ScoreDistributionChart {
   }
 
   /** The scale's levels, or the distinct ratings given when the plan has no scale. */
-  static List<Level> levels(EvaluationReportData.Scale scale, List<EvaluationReportData.IndividualScore> scores) {
+  static List<Level> levels(EvaluationReportData.Scale scale, List<EvaluationReportData.IndividualScore> scores,
+      DrawableText cleaner) {
     List<Level> levels = new ArrayList<>();
     if (scale != null && scale.levels() != null) {
       for (EvaluationReportData.Level level : scale.levels()) {
         if (level != null) {
-          levels.add(new Level(level.value(), WinAnsiText.clean(level.label(), false).strip()));
+          levels.add(new Level(level.value(), cleaner.clean(level.label(), false).strip()));
         }
       }
     }
@@ -88,7 +90,7 @@ final class ScoreDistributionChart {
   }
 
   /** Draws the small multiples two per row from the layout's current position, adding pages as needed. */
-  static void draw(PdfLayout layout, List<Distribution> distributions, List<Level> levels) {
+  static void draw(PdfLayout layout, List<Distribution> distributions, List<Level> levels, DrawableText cleaner) {
     float gap = 18;
     float panelWidth = (PdfLayout.WIDTH - gap) / 2;
     float panelHeight = 196;
@@ -103,24 +105,26 @@ final class ScoreDistributionChart {
     for (int i = 0; i < distributions.size(); i += 2) {
       layout.ensure(panelHeight + 12);
       float top = layout.y();
-      drawPanel(layout, distributions.get(i), levels, PdfLayout.LEFT, top, panelWidth, panelHeight, axisMax, step);
+      drawPanel(layout, distributions.get(i), levels, PdfLayout.LEFT, top, panelWidth, panelHeight, axisMax, step,
+          cleaner);
       if (i + 1 < distributions.size()) {
         drawPanel(layout, distributions.get(i + 1), levels, PdfLayout.LEFT + panelWidth + gap, top, panelWidth,
-            panelHeight, axisMax, step);
+            panelHeight, axisMax, step, cleaner);
       }
       layout.moveDown(panelHeight + 12);
     }
   }
 
   private static void drawPanel(PdfLayout layout, Distribution distribution, List<Level> levels, float x,
-      float top, float width, float height, int axisMax, int step) {
+      float top, float width, float height, int axisMax, int step, DrawableText cleaner) {
     Face bold = layout.bold;
     Face regular = layout.regular;
+    layout.beginFigure(alternativeText(distribution, levels), x, top, width, height);
     layout.rect(x, top - height, width, height, new Rgb(0.975f, 0.98f, 0.985f));
 
     // title: criterion name (two lines at most) and the number of scores
     float titleSize = 8.5f;
-    List<String> title = PdfLayout.wrap(WinAnsiText.clean(distribution.criterion(), false).strip(), bold,
+    List<String> title = PdfLayout.wrap(cleaner.clean(distribution.criterion(), false).strip(), bold,
         titleSize, width - 16, 0);
     float cursor = top - 8;
     for (int i = 0; i < Math.min(2, title.size()); i++) {
@@ -181,6 +185,67 @@ final class ScoreDistributionChart {
     String xTitle = "Rating";
     layout.text(xTitle, plotLeft + (plotRight - plotLeft - regular.width(xTitle, 7)) / 2, top - height + 5,
         regular, 7, PdfLayout.MUTED);
+    layout.endFigure();
+  }
+
+  /** What the chart shows, in words: every count, for a reader who cannot see the bars. */
+  static String alternativeText(Distribution distribution, List<Level> levels) {
+    StringBuilder alt = new StringBuilder("Bar chart of the current individual scores for the criterion ")
+        .append(plain(distribution.criterion())).append(", ").append(distribution.total())
+        .append(distribution.total() == 1 ? " score" : " scores").append(" in all. ");
+    for (int i = 0; i < levels.size(); i++) {
+      int count = i < distribution.counts().length ? distribution.counts()[i] : 0;
+      Level level = levels.get(i);
+      alt.append("Rating ").append(level.value()).append(level.label().isEmpty() ? "" : " (" + level.label() + ")")
+          .append(": ").append(count).append(i + 1 < levels.size() ? "; " : ".");
+    }
+    if (distribution.offScale() > 0) {
+      alt.append(" Off the scale: ").append(distribution.offScale()).append('.');
+    }
+    return alt.toString();
+  }
+
+  /** The same counts as a table: one row per criterion, one column per level (and one for the total). */
+  static void table(PdfLayout layout, List<Distribution> distributions, List<Level> levels, DrawableText cleaner) {
+    boolean offScale = distributions.stream().anyMatch(d -> d.offScale() > 0);
+    int numeric = levels.size() + (offScale ? 1 : 0) + 1;
+    float countWidth = Math.max(28, Math.min(60, (PdfLayout.WIDTH - 150) / numeric));
+    List<PdfLayout.Column> columns = new ArrayList<>();
+    columns.add(new PdfLayout.Column("Criterion", PdfLayout.WIDTH - countWidth * numeric));
+    for (Level level : levels) {
+      // the label goes under the value where it fits whole; the levels are also listed above the charts
+      boolean fits = !level.label().isEmpty() && layout.bold.width(level.label(), 8.5f) <= countWidth - 8;
+      columns.add(new PdfLayout.Column(level.value() + (fits ? "\n" + level.label() : ""), countWidth,
+          PdfLayout.Align.RIGHT));
+    }
+    if (offScale) {
+      columns.add(new PdfLayout.Column("Off the scale", countWidth, PdfLayout.Align.RIGHT));
+    }
+    columns.add(new PdfLayout.Column("Total", countWidth, PdfLayout.Align.RIGHT));
+    List<PdfLayout.Row> rows = new ArrayList<>();
+    for (Distribution distribution : distributions) {
+      List<PdfLayout.Cell> cells = new ArrayList<>();
+      String name = cleaner.clean(distribution.criterion(), false).strip();
+      cells.add(PdfLayout.Cell.of(name.isEmpty() ? "not recorded" : name));
+      for (int i = 0; i < levels.size(); i++) {
+        cells.add(PdfLayout.Cell.of(Integer.toString(i < distribution.counts().length ? distribution.counts()[i] : 0)));
+      }
+      if (offScale) {
+        cells.add(PdfLayout.Cell.of(Integer.toString(distribution.offScale())));
+      }
+      cells.add(PdfLayout.Cell.of(Integer.toString(distribution.total())));
+      rows.add(new PdfLayout.Row(cells));
+    }
+    layout.table("Score distributions", columns, rows, 8.5f);
+  }
+
+  private static String plain(String text) {
+    if (text == null || text.isBlank()) {
+      return "not recorded";
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    text.strip().codePoints().forEach(cp -> out.appendCodePoint(Character.isISOControl(cp) ? ' ' : cp));
+    return out.toString();
   }
 
   /** 1, 2 or 5 times a power of ten, giving at most five gridlines above zero. */

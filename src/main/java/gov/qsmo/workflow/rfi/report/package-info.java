@@ -4,9 +4,12 @@
  * {@link gov.qsmo.workflow.rfi.report.EvaluationReportPdf} for the report itself and {@link
  * gov.qsmo.workflow.rfi.report.EvaluationReportCsv} for every individual score as a spreadsheet.
  *
- * <p>Pure code: no Spring, no database, no state between calls, so renders may run in parallel.
- * Each PDF loads the three standard Helvetica fonts once and keeps one page's content stream open at
- * a time; the whole document is held in memory until it is saved (about 2.7 MB and 1,300 pages for
- * 200 responses x 7 reviewers x 6 criteria with a few sentences per worksheet; the CSV is about 4.5 MB).
+ * <p>The PDFs are tagged and conform to PDF/UA-1 and PDF/A-2a ({@link
+ * gov.qsmo.workflow.rfi.report.PdfLayout}); {@link gov.qsmo.workflow.rfi.report.AccessiblePdf} offers
+ * the same layout to other records (the designation decision package). Pure code: no Spring, no
+ * database, no state between calls, so renders may run in parallel. The embedded fonts are read and
+ * measured once per JVM, each PDF embeds their subsets and keeps one page's content stream open at a
+ * time; the whole document is held in memory until it is saved (about 4.8 MB and 1,570 pages for 200
+ * responses x 7 reviewers x 6 criteria with a few sentences per worksheet; the CSV is about 4.5 MB).
  */
 package gov.qsmo.workflow.rfi.report;

@@ -33,7 +33,7 @@ class EvaluationReportCsvTests {
   void quotesCommasQuotesAndLineBreaksAndEndsEveryRecordWithCrlf() {
     byte[] bytes = EvaluationReportCsv.render(data);
     String csv = new String(bytes, StandardCharsets.UTF_8);
-    assertThat(csv).startsWith("rfi_id,response_id,").endsWith("\r\n");
+    assertThat(csv).startsWith("\uFEFFrfi_id,response_id,").endsWith("\r\n");
     assertThat(csv).contains(",\"Acme Grants, Inc.\",", ",\"Northwind \"\"Cloud\"\" Services\",",
         ",\"Mentions migration, \"\"proven\"\" tooling\",", "\"No data dictionary,\nno mapping to the standard\"",
         ",2026-03-06T09:15:00Z\r\n");
@@ -48,6 +48,44 @@ class EvaluationReportCsvTests {
       }
     }
     assertThat(quoted).isFalse();
+  }
+
+  @Test
+  void startsWithTheUtf8ByteOrderMarkAndKeepsNamesInEveryScriptByteForByte() {
+    List<String> names = List.of("Nguyễn Thị", "Trần Văn Đức", "Łukasz", "Dvořák", "Γιώργος Παπαδόπουλος",
+        "Анна Иванова", "张伟");
+    List<IndividualScore> scores = new ArrayList<>();
+    for (String name : names) {
+      scores.add(new IndividualScore("RSP-001", name + " Consulting", name, "Customer experience", 3, "Strengths of "
+          + name, null, "=" + name, 1, true, null));
+    }
+    EvaluationReportData international = new EvaluationReportData("RFI-2026-0042", null, null, null, null, null, null,
+        null, data.scale(), null, null, null, null, scores, null, null, null, null);
+    byte[] bytes = EvaluationReportCsv.render(international);
+    assertThat(java.util.Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+    String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+    assertThat(text).startsWith("rfi_id,").doesNotContain("?").doesNotContain("\uFFFD");
+    List<List<String>> records = parse(bytes);
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      assertThat(records.get(i + 1)).containsSequence(name + " Consulting", name).contains("Strengths of " + name,
+          "'=" + name);
+      byte[] utf8 = (name + " Consulting").getBytes(StandardCharsets.UTF_8);
+      assertThat(indexOf(bytes, utf8)).as("%s as UTF-8 bytes", name).isPositive();
+    }
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i <= haystack.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   @Test
@@ -79,7 +117,7 @@ class EvaluationReportCsvTests {
     EvaluationReportData empty = new EvaluationReportData(null, null, null, null, null, null, null, null, null,
         null, null, null, null, null, null, null, null, null);
     assertThat(new String(EvaluationReportCsv.render(empty), StandardCharsets.UTF_8)).isEqualTo(
-        String.join(",", EvaluationReportCsv.COLUMNS) + "\r\n");
+        "\uFEFF" + String.join(",", EvaluationReportCsv.COLUMNS) + "\r\n");
     List<IndividualScore> scores = new ArrayList<>();
     scores.add(null);
     scores.add(new IndividualScore(null, null, null, null, 0, null, null, null, 1, false, null));
@@ -101,8 +139,12 @@ class EvaluationReportCsvTests {
   }
 
   /** RFC 4180: records end with CRLF; quoted fields may hold commas, doubled quotes and line breaks. */
+  /** Reads the CSV as a spreadsheet does: the byte order mark says UTF-8 and is not part of the first cell. */
   static List<List<String>> parse(byte[] bytes) {
     String csv = new String(bytes, StandardCharsets.UTF_8);
+    if (csv.startsWith("\uFEFF")) {
+      csv = csv.substring(1);
+    }
     List<List<String>> records = new ArrayList<>();
     List<String> record = new ArrayList<>();
     StringBuilder field = new StringBuilder();

@@ -53,7 +53,7 @@ class EvaluationReportPdfTests {
         assertThat(heading).as("heading of %s", response.responseId()).isGreaterThan(previous);
         previous = heading;
         for (CriterionResult result : response.criteria()) {
-          String expected = compact(WinAnsiText.clean(result.consensusRationale(), true));
+          String expected = compact(new DrawableText().clean(result.consensusRationale(), true));
           assertThat(consensus.indexOf(expected, heading)).as(result.consensusRationale()).isGreaterThan(heading);
           assertThat(consensus).contains(compact(result.consensusRating() + " " + result.consensusLabel()));
         }
@@ -117,8 +117,8 @@ class EvaluationReportPdfTests {
       String appendix = pdf.section("Appendix A  Individual scores");
       String compacted = compact(appendix);
       for (IndividualScore score : data.individualScores()) {
-        assertThat(compacted).contains(compact(WinAnsiText.clean(score.strengths(), true)),
-            compact(WinAnsiText.clean(score.rationale(), true)));
+        assertThat(compacted).contains(compact(new DrawableText().clean(score.strengths(), true)),
+            compact(new DrawableText().clean(score.rationale(), true)));
       }
       String flat = spaced(appendix);
       assertThat(count(flat, "v\\d+ current")).isEqualTo(data.individualScores().stream()
@@ -158,7 +158,7 @@ class EvaluationReportPdfTests {
 
   @Test
   void distributionsIgnoreSupersededVersionsAndKeepScoresOffTheScale() {
-    List<ScoreDistributionChart.Level> levels = ScoreDistributionChart.levels(data.scale(), List.of());
+    List<ScoreDistributionChart.Level> levels = ScoreDistributionChart.levels(data.scale(), List.of(), new DrawableText());
     List<IndividualScore> scores = new ArrayList<>(data.individualScores());
     scores.add(new IndividualScore("RSP-001", "Acme", "reviewer9", "Data implementation", 9, null, null, null, 1,
         true, null));
@@ -184,7 +184,8 @@ class EvaluationReportPdfTests {
       }
       assertThat(pdf.sections()).containsExactly("1  Evaluation plan", "2  Evaluation panel", "3  Screening",
           "4  Ranking", "5  Score distributions", "6  Themes and recommendations", "7  Consensus by response",
-          "8  Proprietary information", "9  Approvals", "Appendix A  Individual scores");
+          "8  Proprietary information", "9  Approvals", "Appendix A  Individual scores",
+          EvaluationReportPdf.MISSING_CHARACTERS);
       String title = spaced(pdf.page(1));
       assertThat(title).contains("Commercial grants management solutions", "APPROVED",
           "Department of Health and Human Services (HHS)", "Responses closed 27 Feb 2026, 22:00 UTC",
@@ -211,15 +212,22 @@ class EvaluationReportPdfTests {
   }
 
   @Test
-  void charactersTheFontCannotEncodeBecomeQuestionMarks() {
-    assertThat(WinAnsiText.clean(SampleReports.ODD, false))
-        .isEqualTo("Emoji ? CJK ?? bell? rtl? lone? tab end \u00e9\u20ac");
-    assertThat(WinAnsiText.clean("a\r\nb\rc\nd\u2028e", true)).isEqualTo("a\nb\nc\nd\ne");
-    assertThat(WinAnsiText.clean("e\u0301 \u00a0\u201cq\u201d \u2014 \u0000", false)).isEqualTo("\u00e9  \u201cq\u201d \u2014 ?");
-    assertThat(WinAnsiText.clean(null, true)).isEmpty();
+  void charactersNoEmbeddedFontHasAreMarkedVisiblyAndListedNeverReplacedSilently() {
+    DrawableText cleaner = new DrawableText();
+    assertThat(cleaner.clean(SampleReports.ODD, false))
+        .isEqualTo("Emoji \uFFFD CJK \uFFFD\uFFFD bell\uFFFD rtl\uFFFD lone\uFFFD tab end \u00e9\u20ac");
+    assertThat(cleaner.missing()).extracting(DrawableText.Missing::code)
+        .containsExactly("U+0007", "U+202E", "U+636E", "U+6570", "U+D800", "U+1F680");
+    assertThat(cleaner.clean("a\r\nb\rc\nd\u2028e", true)).isEqualTo("a\nb\nc\nd\ne");
+    assertThat(cleaner.clean("e\u0301 \u00a0\u201cq\u201d \u2014 \u0142\u01b0\u1ec5 \u03a9\u0416", false))
+        .isEqualTo("\u00e9  \u201cq\u201d \u2014 \u0142\u01b0\u1ec5 \u03a9\u0416");
+    assertThat(cleaner.clean(null, true)).isEmpty();
     try (PdfText pdf = new PdfText(EvaluationReportPdf.render(data))) {
       assertThat(spaced(pdf.section("7  Consensus by response")))
-          .contains("Emoji ? CJK ?? bell? rtl? lone? tab end \u00e9\u20ac");
+          .contains("Emoji \uFFFD CJK \uFFFD\uFFFD bell\uFFFD rtl\uFFFD lone\uFFFD tab end \u00e9\u20ac");
+      assertThat(spaced(pdf.section(EvaluationReportPdf.MISSING_CHARACTERS))).contains(
+          "U+0007 BEL", "U+202E RIGHT-TO-LEFT OVERRIDE", "U+636E CJK UNIFIED IDEOGRAPHS 636E",
+          "U+1F680 ROCKET", "Usable but untested with recipients. Emoji \uFFFD CJK");
     }
   }
 
