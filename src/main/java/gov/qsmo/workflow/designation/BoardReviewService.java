@@ -1,8 +1,8 @@
 package gov.qsmo.workflow.designation;
 
 import gov.qsmo.workflow.identity.Roles;
-import gov.qsmo.workflow.web.ConflictException;
-import gov.qsmo.workflow.web.InvalidRequestException;
+import gov.qsmo.workflow.shared.ConflictException;
+import gov.qsmo.workflow.shared.InvalidRequestException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -7,8 +7,8 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.RECOMME
 
 import gov.qsmo.workflow.process.CurrentActor;
 import gov.qsmo.workflow.process.FormValidation;
-import gov.qsmo.workflow.web.ConflictException;
-import gov.qsmo.workflow.web.Inputs;
+import gov.qsmo.workflow.shared.ConflictException;
+import gov.qsmo.workflow.shared.Inputs;
 import java.util.EnumMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

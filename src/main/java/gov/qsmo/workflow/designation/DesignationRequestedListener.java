@@ -8,7 +8,7 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.SCOPE;
 import gov.qsmo.workflow.designation.DesignationService.CandidateRequest;
 import gov.qsmo.workflow.process.CurrentActor;
 import gov.qsmo.workflow.process.FormValidation;
-import gov.qsmo.workflow.web.Inputs;
+import gov.qsmo.workflow.shared.Inputs;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;

@@ -2,9 +2,9 @@ package gov.qsmo.workflow.designation;
 
 import gov.qsmo.workflow.process.CurrentActor;
 import gov.qsmo.workflow.reference.ReferenceData;
-import gov.qsmo.workflow.web.ConflictException;
-import gov.qsmo.workflow.web.InvalidRequestException;
-import gov.qsmo.workflow.web.NotFoundException;
+import gov.qsmo.workflow.shared.ConflictException;
+import gov.qsmo.workflow.shared.InvalidRequestException;
+import gov.qsmo.workflow.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -10,7 +10,7 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.RESOLUT
 import gov.qsmo.workflow.designation.DesignationService.OverdueResolution;
 import gov.qsmo.workflow.process.CurrentActor;
 import gov.qsmo.workflow.process.FormValidation;
-import gov.qsmo.workflow.web.Inputs;
+import gov.qsmo.workflow.shared.Inputs;
 import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -4,7 +4,7 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.PLAN_VE
 
 import gov.qsmo.workflow.process.CurrentActor;
 import gov.qsmo.workflow.process.FormValidation;
-import gov.qsmo.workflow.web.Inputs;
+import gov.qsmo.workflow.shared.Inputs;
 import java.util.EnumMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -8,8 +8,8 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.REVIEW_
 
 import gov.qsmo.workflow.process.CurrentActor;
 import gov.qsmo.workflow.process.FormValidation;
-import gov.qsmo.workflow.web.Inputs;
-import gov.qsmo.workflow.web.InvalidRequestException;
+import gov.qsmo.workflow.shared.Inputs;
+import gov.qsmo.workflow.shared.InvalidRequestException;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;

@@ -8,8 +8,8 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.PLAN_DU
 
 import gov.qsmo.workflow.identity.Roles;
 import gov.qsmo.workflow.process.FormValidation;
-import gov.qsmo.workflow.web.ConflictException;
-import gov.qsmo.workflow.web.Inputs;
+import gov.qsmo.workflow.shared.ConflictException;
+import gov.qsmo.workflow.shared.Inputs;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;

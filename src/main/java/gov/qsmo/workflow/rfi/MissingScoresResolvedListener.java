@@ -7,8 +7,8 @@ import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REASSIGNMENTS;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.SCORES_REASSIGNED;
 
 import gov.qsmo.workflow.process.FormValidation;
-import gov.qsmo.workflow.web.Inputs;
-import gov.qsmo.workflow.web.InvalidRequestException;
+import gov.qsmo.workflow.shared.Inputs;
+import gov.qsmo.workflow.shared.InvalidRequestException;
 import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;

@@ -6,9 +6,9 @@ import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REVIEWERS;
 
 import gov.qsmo.workflow.identity.Roles;
 import gov.qsmo.workflow.process.Privileged;
-import gov.qsmo.workflow.web.ConflictException;
-import gov.qsmo.workflow.web.Inputs;
-import gov.qsmo.workflow.web.InvalidRequestException;
+import gov.qsmo.workflow.shared.ConflictException;
+import gov.qsmo.workflow.shared.Inputs;
+import gov.qsmo.workflow.shared.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

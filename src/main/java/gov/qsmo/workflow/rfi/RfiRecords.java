@@ -1,6 +1,6 @@
 package gov.qsmo.workflow.rfi;
 
-import gov.qsmo.workflow.web.NotFoundException;
+import gov.qsmo.workflow.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Year;

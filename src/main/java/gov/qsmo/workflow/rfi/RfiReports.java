@@ -5,7 +5,7 @@ import gov.qsmo.workflow.reference.ReferenceData;
 import gov.qsmo.workflow.rfi.report.EvaluationReportCsv;
 import gov.qsmo.workflow.rfi.report.EvaluationReportData;
 import gov.qsmo.workflow.rfi.report.EvaluationReportPdf;
-import gov.qsmo.workflow.web.ConflictException;
+import gov.qsmo.workflow.shared.ConflictException;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -2,7 +2,7 @@ package gov.qsmo.workflow.rfi;
 
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.ASSIGNMENT_ID;
 
-import gov.qsmo.workflow.web.Inputs;
+import gov.qsmo.workflow.shared.Inputs;
 import java.util.Map;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.IdentityService;

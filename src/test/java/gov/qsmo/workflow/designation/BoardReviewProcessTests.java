@@ -17,7 +17,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import gov.qsmo.workflow.ProcessEngineTest;
 import gov.qsmo.workflow.identity.IdentitySetup;
 import gov.qsmo.workflow.identity.Roles;
-import gov.qsmo.workflow.web.ConflictException;
+import gov.qsmo.workflow.shared.ConflictException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;

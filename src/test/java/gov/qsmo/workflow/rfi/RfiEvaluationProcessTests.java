@@ -20,7 +20,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import gov.qsmo.workflow.ProcessEngineTest;
-import gov.qsmo.workflow.web.ConflictException;
+import gov.qsmo.workflow.shared.ConflictException;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
