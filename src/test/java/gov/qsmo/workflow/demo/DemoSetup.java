@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo run's users and live process instances, created when the database holds no designation
- * yet (a restart adds nothing). Active only with {@code qsmo.demo.enabled=true}, i.e. the demo profile.
+ * yet (a restart adds nothing). Active only with {@code qsmo.demo.enabled=true}, i.e. the demo profile;
+ * test scope, never in the production jar.
  */
 @Component
 @ConditionalOnProperty(name = "qsmo.demo.enabled", havingValue = "true")
