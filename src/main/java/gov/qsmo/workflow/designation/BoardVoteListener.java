@@ -5,7 +5,8 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.COMMENT
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.PROPOSED_CONDITIONS;
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.RECOMMENDATION;
 
-import gov.qsmo.workflow.process.CurrentActor;
+import gov.qsmo.workflow.process.Caller;
+import org.camunda.bpm.engine.IdentityService;
 import gov.qsmo.workflow.process.FormValidation;
 import gov.qsmo.workflow.shared.ConflictException;
 import gov.qsmo.workflow.shared.Inputs;
@@ -25,12 +26,12 @@ class BoardVoteListener implements ExecutionListener {
 
   private final BoardReviewService boardReview;
   private final SubmittedForm submittedForm;
-  private final CurrentActor actor;
+  private final IdentityService identityService;
 
-  BoardVoteListener(BoardReviewService boardReview, SubmittedForm submittedForm, CurrentActor actor) {
+  BoardVoteListener(BoardReviewService boardReview, SubmittedForm submittedForm, IdentityService identityService) {
     this.boardReview = boardReview;
     this.submittedForm = submittedForm;
-    this.actor = actor;
+    this.identityService = identityService;
   }
 
   @Override
@@ -38,8 +39,8 @@ class BoardVoteListener implements ExecutionListener {
     FormValidation.checkCompletion(execution, () -> {
       Designation designation = submittedForm.designation(execution, DesignationProcess.Forms.REVIEW_MARKETPLACE_PLAN);
       String member = (String) execution.getVariableLocal(BOARD_MEMBER);
-      String user = actor.userId();
-      if (!CurrentActor.SYSTEM.equals(user) && !user.equals(member)) {
+      String user = Caller.current(identityService).userId();
+      if (!Caller.SYSTEM.userId().equals(user) && !user.equals(member)) {
         throw new ConflictException("This review belongs to " + member + "; " + user + " cannot vote for them.");
       }
       Map<String, Object> form = execution.getVariablesLocal();

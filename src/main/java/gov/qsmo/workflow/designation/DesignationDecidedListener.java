@@ -8,7 +8,8 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.DESIGNA
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.EFFECTIVE_DATE;
 
 import gov.qsmo.workflow.designation.DesignationService.DesignationDecision;
-import gov.qsmo.workflow.process.CurrentActor;
+import gov.qsmo.workflow.process.Caller;
+import org.camunda.bpm.engine.IdentityService;
 import gov.qsmo.workflow.process.FormValidation;
 import gov.qsmo.workflow.shared.Inputs;
 import java.time.LocalDate;
@@ -23,12 +24,12 @@ class DesignationDecidedListener implements ExecutionListener {
 
   private final DesignationService designations;
   private final SubmittedForm submittedForm;
-  private final CurrentActor actor;
+  private final IdentityService identityService;
 
-  DesignationDecidedListener(DesignationService designations, SubmittedForm submittedForm, CurrentActor actor) {
+  DesignationDecidedListener(DesignationService designations, SubmittedForm submittedForm, IdentityService identityService) {
     this.designations = designations;
     this.submittedForm = submittedForm;
-    this.actor = actor;
+    this.identityService = identityService;
   }
 
   @Override
@@ -45,7 +46,7 @@ class DesignationDecidedListener implements ExecutionListener {
       designations.decideDesignation(designation.getId(), decision,
           Inputs.optionalText(form, DESIGNATION_SCOPE, "Scope of the designation", Inputs.MAX_TEXT),
           effective, deferredUntil,
-          Inputs.optionalText(form, DECISION_RATIONALE, "Rationale", Inputs.MAX_TEXT), actor.userId());
+          Inputs.optionalText(form, DECISION_RATIONALE, "Rationale", Inputs.MAX_TEXT), Caller.current(identityService).userId());
       execution.setVariable(DESIGNATION_DECISION, decision.name());
       if (deferredUntil != null) {
         execution.setVariable(DEFERRED_UNTIL_AT, deferredUntil.atStartOfDay().toString());

@@ -8,7 +8,8 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.PLAN_RE
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.RESOLUTION_REASON;
 
 import gov.qsmo.workflow.designation.DesignationService.OverdueResolution;
-import gov.qsmo.workflow.process.CurrentActor;
+import gov.qsmo.workflow.process.Caller;
+import org.camunda.bpm.engine.IdentityService;
 import gov.qsmo.workflow.process.FormValidation;
 import gov.qsmo.workflow.shared.Inputs;
 import java.time.LocalDate;
@@ -23,12 +24,12 @@ class OverduePlanResolvedListener implements ExecutionListener {
 
   private final DesignationService designations;
   private final SubmittedForm submittedForm;
-  private final CurrentActor actor;
+  private final IdentityService identityService;
 
-  OverduePlanResolvedListener(DesignationService designations, SubmittedForm submittedForm, CurrentActor actor) {
+  OverduePlanResolvedListener(DesignationService designations, SubmittedForm submittedForm, IdentityService identityService) {
     this.designations = designations;
     this.submittedForm = submittedForm;
-    this.actor = actor;
+    this.identityService = identityService;
   }
 
   @Override
@@ -41,7 +42,7 @@ class OverduePlanResolvedListener implements ExecutionListener {
       LocalDate newDueDate = resolution == OverdueResolution.EXTEND && form.get(NEW_PLAN_DUE_DATE) != null
           ? Inputs.requiredDate(form, NEW_PLAN_DUE_DATE, "New plan due date") : null;
       String reason = Inputs.optionalText(form, RESOLUTION_REASON, "Reason", Inputs.MAX_TEXT);
-      designations.resolveOverduePlan(designation.getId(), resolution, newDueDate, reason, actor.userId());
+      designations.resolveOverduePlan(designation.getId(), resolution, newDueDate, reason, Caller.current(identityService).userId());
       execution.setVariable(OVERDUE_RESOLUTION, resolution.name());
       execution.setVariable(DUE_DATE_EXTENDED, resolution == OverdueResolution.EXTEND);
       if (resolution == OverdueResolution.EXTEND) {

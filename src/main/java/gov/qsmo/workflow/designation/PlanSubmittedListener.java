@@ -2,7 +2,8 @@ package gov.qsmo.workflow.designation;
 
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.PLAN_VERSION;
 
-import gov.qsmo.workflow.process.CurrentActor;
+import gov.qsmo.workflow.process.Caller;
+import org.camunda.bpm.engine.IdentityService;
 import gov.qsmo.workflow.process.FormValidation;
 import gov.qsmo.workflow.shared.Inputs;
 import java.util.EnumMap;
@@ -20,12 +21,12 @@ class PlanSubmittedListener implements ExecutionListener {
 
   private final DesignationService designations;
   private final SubmittedForm submittedForm;
-  private final CurrentActor actor;
+  private final IdentityService identityService;
 
-  PlanSubmittedListener(DesignationService designations, SubmittedForm submittedForm, CurrentActor actor) {
+  PlanSubmittedListener(DesignationService designations, SubmittedForm submittedForm, IdentityService identityService) {
     this.designations = designations;
     this.submittedForm = submittedForm;
-    this.actor = actor;
+    this.identityService = identityService;
   }
 
   @Override
@@ -47,7 +48,7 @@ class PlanSubmittedListener implements ExecutionListener {
           sections.put(section, text);
         }
       }
-      PlanVersion plan = designations.submitPlan(designation.getId(), sections, actor.userId());
+      PlanVersion plan = designations.submitPlan(designation.getId(), sections, Caller.current(identityService).userId());
       execution.setVariable(PLAN_VERSION, plan.getVersionNumber());
       execution.setVariable(DesignationProcess.Variables.SUBMITTED_SECTIONS, PlanSection.toKeys(sections.keySet()));
       for (PlanSection section : PlanSection.values()) {

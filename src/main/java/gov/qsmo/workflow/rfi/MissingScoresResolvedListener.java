@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.MISSING_SCORES_ACTION;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.MISSING_SCORES_REASON;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.NEW_SCORING_DUE_DATE;

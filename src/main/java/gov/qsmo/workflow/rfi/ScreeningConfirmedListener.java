@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.ANY_ELIGIBLE;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.SCREENING_DECISION;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.SCREENING_OVERRIDES;

@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.demo.DemoSteps;
 import gov.qsmo.workflow.shared.AdvisoryLock;
 import java.time.LocalDate;
