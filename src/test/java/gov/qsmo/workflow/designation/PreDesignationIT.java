@@ -3,8 +3,8 @@ package gov.qsmo.workflow.designation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import gov.qsmo.workflow.HttpClientForTests;
-import gov.qsmo.workflow.HttpClientForTests.Response;
+import gov.qsmo.workflow.HttpTestClient;
+import gov.qsmo.workflow.HttpTestClient.Response;
 import gov.qsmo.workflow.RunningApplicationTest;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -27,11 +27,11 @@ class PreDesignationIT {
   @LocalServerPort
   int port;
 
-  HttpClientForTests http;
+  HttpTestClient http;
 
   @BeforeEach
   void setUp() {
-    http = new HttpClientForTests(port);
+    http = new HttpTestClient(port);
   }
 
   @Test

@@ -3,8 +3,8 @@ package gov.qsmo.workflow.rfi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import gov.qsmo.workflow.HttpClientForTests;
-import gov.qsmo.workflow.HttpClientForTests.Response;
+import gov.qsmo.workflow.HttpTestClient;
+import gov.qsmo.workflow.HttpTestClient.Response;
 import gov.qsmo.workflow.RunningApplicationTest;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,11 +39,11 @@ class RfiEvaluationIT {
   @Autowired
   ManagementService managementService;
 
-  HttpClientForTests http;
+  HttpTestClient http;
 
   @BeforeEach
   void setUp() {
-    http = new HttpClientForTests(port);
+    http = new HttpTestClient(port);
   }
 
   @AfterEach
@@ -254,7 +254,7 @@ class RfiEvaluationIT {
         .isEqualTo(409);
     runJobs(instance);
 
-    HttpClientForTests.Response pdf = http.get(DIRECTOR, "/api/rfis/" + id + "/report.pdf");
+    HttpTestClient.Response pdf = http.get(DIRECTOR, "/api/rfis/" + id + "/report.pdf");
     assertThat(pdf.status()).isEqualTo(200);
     assertThat(pdf.body()).startsWith("%PDF-");
     Response csv = http.get("auditor", "/api/rfis/" + id + "/report.csv");
