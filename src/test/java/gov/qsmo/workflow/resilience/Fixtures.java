@@ -2,6 +2,9 @@ package gov.qsmo.workflow.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gov.qsmo.workflow.rfi.RfiResponseBuilder;
+import gov.qsmo.workflow.rfi.RfiPlanBuilder;
+import gov.qsmo.workflow.designation.PlanBuilder;
 import gov.qsmo.workflow.rfi.RfiProcess;
 import gov.qsmo.workflow.designation.DesignationProcess;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -141,13 +144,7 @@ final class Fixtures {
   }
 
   static Map<String, Object> completePlan() {
-    Map<String, Object> sections = new LinkedHashMap<>();
-    sections.put("serviceOfferings", "Grants system | federal | HHS GrantSolutions | Interagency agreement");
-    sections.put("acquisitionStrategy", "GSA schedule special item number.");
-    sections.put("governance", "Customer council.");
-    sections.put("financialInfrastructure", "Fee for service.");
-    sections.put("organization", "Program office.");
-    return sections;
+    return PlanBuilder.complete().with("acquisitionStrategy", "GSA schedule special item number.").build();
   }
 
   /** The plan submitted by the agency's director and the board's round open: members' review tasks. */
@@ -165,32 +162,11 @@ final class Fixtures {
   }
 
   static Map<String, Object> rfiPlan(String title, String guidance) {
-    Map<String, Object> plan = new LinkedHashMap<>();
-    plan.put("title", title);
-    plan.put("description", "Tools for recipients' financial and performance reporting.");
-    plan.put("agencyCode", "HHS");
-    plan.put("topics", List.of("Reporting capabilities", "Data standards", "Pricing"));
-    plan.put("closeDate", LocalDate.now().plusDays(20).toString());
-    plan.put("allowLate", false);
-    plan.put("panelChair", CHAIR);
-    plan.put("scaleType", "NUMERIC");
-    plan.put("criteria", List.of(
-        Map.of("name", "Capabilities", "weight", 50, "guidance", guidance),
-        Map.of("name", "Standards", "weight", 30, "guidance", "Use of grants data standards"),
-        Map.of("name", "Cost", "weight", 20, "guidance", "Credible pricing")));
-    return plan;
+    return RfiPlanBuilder.rfi().title(title).capabilitiesGuidance(guidance).build();
   }
 
   static Map<String, Object> rfiResponse(String organization, String firstAnswer) {
-    Map<String, Object> response = new LinkedHashMap<>();
-    response.put("organization", organization);
-    response.put("smallBusiness", false);
-    response.put("contactName", "Program office");
-    response.put("contactEmail", "rfi@example.com");
-    response.put("proprietary", false);
-    response.put("answers", List.of(Map.of("topic", 1, "answer", firstAnswer), Map.of("topic", 2, "answer", "Yes."),
-        Map.of("topic", 3, "answer", "Per user.")));
-    return response;
+    return RfiResponseBuilder.from(organization).firstAnswer(firstAnswer).build();
   }
 
   /** Drafted through the API by the HHS director: waits for the plan's approval. */

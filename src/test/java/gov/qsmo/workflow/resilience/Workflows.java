@@ -3,6 +3,8 @@ package gov.qsmo.workflow.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import gov.qsmo.workflow.rfi.RfiResponseBuilder;
+import gov.qsmo.workflow.rfi.RfiPlanBuilder;
 import gov.qsmo.workflow.rfi.RfiProcess;
 import gov.qsmo.workflow.designation.DesignationProcess;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -260,32 +262,14 @@ final class Workflows {
   }
 
   static Map<String, Object> plan(LocalDate closeDate) {
-    Map<String, Object> plan = new LinkedHashMap<>();
-    plan.put("title", "Request for Information: grants closeout services");
-    plan.put("description", "Services that close out grant awards: reconciliation, final reports, records.");
-    plan.put("agencyCode", "HHS");
-    plan.put("topics", List.of("Closeout capabilities", "Data standards", "Pricing"));
-    plan.put("closeDate", closeDate.toString());
-    plan.put("allowLate", false);
-    plan.put("panelChair", PANEL_CHAIR);
-    plan.put("scaleType", "NUMERIC");
-    plan.put("criteria", List.of(
-        Map.of("name", "Capabilities", "weight", 50, "guidance", "Coverage of closeout needs"),
-        Map.of("name", "Standards", "weight", 30, "guidance", "Use of grants data standards"),
-        Map.of("name", "Cost", "weight", 20, "guidance", "Credible pricing")));
-    return plan;
+    return RfiPlanBuilder.rfi().title("Request for Information: grants closeout services")
+        .description("Services that close out grant awards: reconciliation, final reports, records.")
+        .topics("Closeout capabilities", "Data standards", "Pricing").closeDate(closeDate)
+        .capabilitiesGuidance("Coverage of closeout needs").build();
   }
 
   static Map<String, Object> response(String organization) {
-    Map<String, Object> response = new LinkedHashMap<>();
-    response.put("organization", organization);
-    response.put("smallBusiness", false);
-    response.put("contactName", "Program office");
-    response.put("contactEmail", "rfi@example.com");
-    response.put("proprietary", false);
-    response.put("answers", List.of(Map.of("topic", 1, "answer", "We close out awards."),
-        Map.of("topic", 2, "answer", "Yes."), Map.of("topic", 3, "answer", "Per award.")));
-    return response;
+    return RfiResponseBuilder.from(organization).answers("We close out awards.", "Yes.", "Per award.").build();
   }
 
   static Map<String, Object> scores(int rating, int criteria) {
