@@ -6,12 +6,12 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.PROPOSE
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.RECOMMENDATION;
 
 import gov.qsmo.workflow.process.Caller;
-import org.camunda.bpm.engine.IdentityService;
 import gov.qsmo.workflow.process.FormValidation;
 import gov.qsmo.workflow.shared.ConflictException;
 import gov.qsmo.workflow.shared.Inputs;
 import java.util.EnumMap;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -25,19 +25,19 @@ import org.springframework.stereotype.Component;
 class BoardVoteListener implements ExecutionListener {
 
   private final BoardReviewService boardReview;
-  private final SubmittedForm submittedForm;
+  private final DesignationService designations;
   private final IdentityService identityService;
 
-  BoardVoteListener(BoardReviewService boardReview, SubmittedForm submittedForm, IdentityService identityService) {
+  BoardVoteListener(BoardReviewService boardReview, DesignationService designations, IdentityService identityService) {
     this.boardReview = boardReview;
-    this.submittedForm = submittedForm;
+    this.designations = designations;
     this.identityService = identityService;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     FormValidation.checkCompletion(execution, () -> {
-      Designation designation = submittedForm.designation(execution, DesignationProcess.Forms.REVIEW_MARKETPLACE_PLAN);
+      Designation designation = designations.ofInstance(execution);
       String member = (String) execution.getVariableLocal(BOARD_MEMBER);
       String user = Caller.current(identityService).userId();
       if (!Caller.SYSTEM.userId().equals(user) && !user.equals(member)) {

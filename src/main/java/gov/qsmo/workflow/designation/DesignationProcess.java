@@ -87,11 +87,6 @@ public final class DesignationProcess {
     public static final String DESIGNATION_DECISION = "designationDecision";
     /** When a deferred decision comes back to OMB (ISO date-time): the deferral timer's date. */
     public static final String DEFERRED_UNTIL_AT = "deferredUntilAt";
-    /** The tally and the voting rule's shares: inputs of board-recommendation.dmn. */
-    public static final Set<String> TALLY = Set.of("eligibleCount", "voteCount", "quorum", "majority");
-    /** Variables the engine keeps on each instance of a multi-instance activity. */
-    public static final Set<String> MULTI_INSTANCE = Set.of("loopCounter", "nrOfInstances", "nrOfActiveInstances",
-        "nrOfCompletedInstances");
     public static final String DECISION = "decision";
     public static final String PRE_DESIGNATED = "preDesignated";
     public static final String PLAN_VERSION = "planVersion";
@@ -101,14 +96,6 @@ public final class DesignationProcess {
     /** Comma-separated keys of the required sections the last plan version lacks. */
     public static final String MISSING_SECTIONS = "missingSections";
 
-    /** The variables the process itself keeps; forms may not change the ids among them. */
-    public static final Set<String> KEPT_BY_PROCESS = Stream.of(
-        Set.of(DESIGNATION_ID, FUNCTIONAL_AREA_CODE, AGENCY_CODE, DIRECTOR_GROUP_ID, PLAN_DUE_DATE, PLAN_REMINDER_AT,
-            DECISION, PRE_DESIGNATED, PLAN_VERSION, SUBMITTED_SECTIONS, PLAN_COMPLETE, MISSING_SECTIONS,
-            OVERDUE_RESOLUTION, DUE_DATE_EXTENDED, BOARD_MEMBER, REVIEW_ROUND, REVIEW_CLOSES_AT, REVIEW_EXTENDED,
-            REVIEW_ACTION, QUORUM_REACHED, BOARD_RECOMMENDATION, RETURNED_FOR_REVISION, DESIGNATION_DECISION,
-            DEFERRED_UNTIL_AT),
-        TALLY, MULTI_INSTANCE).flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
 
     /** Text entered on forms: checked, stored in the application's tables, then removed from the process. */
     public static final String SCOPE = "scope";
@@ -132,7 +119,10 @@ public final class DesignationProcess {
     }
   }
 
-  /** The field keys of each form; a submission with any other key is refused. */
+  /**
+   * The field keys of each form, as the listeners read them; the conventions test keeps them equal to
+   * forms/. What a submission may carry is decided from the deployed form itself (process.SubmissionGuard).
+   */
   public static final class Forms {
     public static final Set<String> REQUEST_DESIGNATION = Set.of(Variables.FUNCTIONAL_AREA_CODE,
         Variables.AGENCY_CODE, Variables.SCOPE, Variables.PLAN_DUE_DATE);

@@ -7,10 +7,10 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.SCOPE;
 
 import gov.qsmo.workflow.designation.DesignationService.CandidateRequest;
 import gov.qsmo.workflow.process.Caller;
-import org.camunda.bpm.engine.IdentityService;
 import gov.qsmo.workflow.process.FormValidation;
 import gov.qsmo.workflow.shared.Inputs;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -33,7 +33,7 @@ class DesignationRequestedListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     FormValidation.check(() -> {
-      Map<String, Object> form = SubmittedForm.startValues(execution, DesignationProcess.Forms.REQUEST_DESIGNATION);
+      Map<String, Object> form = execution.getVariables();
       CandidateRequest request = new CandidateRequest(
           Inputs.requiredCode(form, FUNCTIONAL_AREA_CODE, "Functional area"),
           Inputs.requiredCode(form, AGENCY_CODE, "Candidate agency"),

@@ -342,6 +342,17 @@ public class DesignationService {
     }
   }
 
+  /** The designation a process instance works on (its business key), refusing an instance it does not own. */
+  @Transactional(readOnly = true)
+  public Designation ofInstance(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+    Designation designation = require(execution.getProcessBusinessKey());
+    if (!execution.getProcessInstanceId().equals(designation.getProcessInstanceId())) {
+      throw new ConflictException("Process instance " + execution.getProcessInstanceId()
+          + " does not belong to designation " + designation.getId() + ".");
+    }
+    return designation;
+  }
+
   @Transactional(readOnly = true)
   public java.util.Optional<Designation> find(String designationId) {
     return designations.findById(designationId);

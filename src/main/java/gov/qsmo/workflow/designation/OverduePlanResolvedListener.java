@@ -9,11 +9,11 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.RESOLUT
 
 import gov.qsmo.workflow.designation.DesignationService.OverdueResolution;
 import gov.qsmo.workflow.process.Caller;
-import org.camunda.bpm.engine.IdentityService;
 import gov.qsmo.workflow.process.FormValidation;
 import gov.qsmo.workflow.shared.Inputs;
 import java.time.LocalDate;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -23,19 +23,17 @@ import org.springframework.stereotype.Component;
 class OverduePlanResolvedListener implements ExecutionListener {
 
   private final DesignationService designations;
-  private final SubmittedForm submittedForm;
   private final IdentityService identityService;
 
-  OverduePlanResolvedListener(DesignationService designations, SubmittedForm submittedForm, IdentityService identityService) {
+  OverduePlanResolvedListener(DesignationService designations, IdentityService identityService) {
     this.designations = designations;
-    this.submittedForm = submittedForm;
     this.identityService = identityService;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     FormValidation.checkCompletion(execution, () -> {
-      Designation designation = submittedForm.designation(execution, DesignationProcess.Forms.RESOLVE_OVERDUE_PLAN);
+      Designation designation = designations.ofInstance(execution);
       Map<String, Object> form = execution.getVariables();
       OverdueResolution resolution = Inputs.requiredChoice(form, OVERDUE_RESOLUTION, "Resolution",
           OverdueResolution.class);

@@ -3,11 +3,11 @@ package gov.qsmo.workflow.designation;
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.PLAN_VERSION;
 
 import gov.qsmo.workflow.process.Caller;
-import org.camunda.bpm.engine.IdentityService;
 import gov.qsmo.workflow.process.FormValidation;
 import gov.qsmo.workflow.shared.Inputs;
 import java.util.EnumMap;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -20,12 +20,10 @@ import org.springframework.stereotype.Component;
 class PlanSubmittedListener implements ExecutionListener {
 
   private final DesignationService designations;
-  private final SubmittedForm submittedForm;
   private final IdentityService identityService;
 
-  PlanSubmittedListener(DesignationService designations, SubmittedForm submittedForm, IdentityService identityService) {
+  PlanSubmittedListener(DesignationService designations, IdentityService identityService) {
     this.designations = designations;
-    this.submittedForm = submittedForm;
     this.identityService = identityService;
   }
 
@@ -39,7 +37,7 @@ class PlanSubmittedListener implements ExecutionListener {
       return;
     }
     FormValidation.checkCompletion(execution, () -> {
-      Designation designation = submittedForm.designation(execution, DesignationProcess.Forms.PREPARE_MARKETPLACE_PLAN);
+      Designation designation = designations.ofInstance(execution);
       Map<String, Object> form = execution.getVariables();
       Map<PlanSection, String> sections = new EnumMap<>(PlanSection.class);
       for (PlanSection section : PlanSection.values()) {

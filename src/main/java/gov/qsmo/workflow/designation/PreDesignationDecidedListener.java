@@ -6,10 +6,10 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.PRE_DES
 
 import gov.qsmo.workflow.designation.DesignationService.PreDesignationDecision;
 import gov.qsmo.workflow.process.Caller;
-import org.camunda.bpm.engine.IdentityService;
 import gov.qsmo.workflow.process.FormValidation;
 import gov.qsmo.workflow.shared.Inputs;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -19,19 +19,17 @@ import org.springframework.stereotype.Component;
 class PreDesignationDecidedListener implements ExecutionListener {
 
   private final DesignationService designations;
-  private final SubmittedForm submittedForm;
   private final IdentityService identityService;
 
-  PreDesignationDecidedListener(DesignationService designations, SubmittedForm submittedForm, IdentityService identityService) {
+  PreDesignationDecidedListener(DesignationService designations, IdentityService identityService) {
     this.designations = designations;
-    this.submittedForm = submittedForm;
     this.identityService = identityService;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     FormValidation.checkCompletion(execution, () -> {
-      Designation designation = submittedForm.designation(execution, DesignationProcess.Forms.PRE_DESIGNATE_CANDIDATE);
+      Designation designation = designations.ofInstance(execution);
       Map<String, Object> form = execution.getVariables();
       PreDesignationDecision decision = Inputs.requiredChoice(form, DECISION, "Decision", PreDesignationDecision.class);
       String reason = Inputs.optionalText(form, DECISION_REASON, "Reason", Inputs.MAX_TEXT);

@@ -6,11 +6,11 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.CONSOLI
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.RETURNED_FOR_REVISION;
 
 import gov.qsmo.workflow.process.Caller;
-import org.camunda.bpm.engine.IdentityService;
 import gov.qsmo.workflow.process.FormValidation;
 import gov.qsmo.workflow.shared.Inputs;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -21,22 +21,18 @@ class RecommendationConsolidatedListener implements ExecutionListener {
 
   private final BoardReviewService boardReview;
   private final DesignationService designations;
-  private final SubmittedForm submittedForm;
   private final IdentityService identityService;
 
-  RecommendationConsolidatedListener(BoardReviewService boardReview, DesignationService designations,
-      SubmittedForm submittedForm, IdentityService identityService) {
+  RecommendationConsolidatedListener(BoardReviewService boardReview, DesignationService designations, IdentityService identityService) {
     this.boardReview = boardReview;
     this.designations = designations;
-    this.submittedForm = submittedForm;
     this.identityService = identityService;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     FormValidation.checkCompletion(execution, () -> {
-      Designation designation = submittedForm.designation(execution,
-          DesignationProcess.Forms.CONSOLIDATE_RECOMMENDATION);
+      Designation designation = designations.ofInstance(execution);
       Map<String, Object> form = execution.getVariables();
       BoardRecommendation recommendation = Inputs.requiredChoice(form, BOARD_DECISION, "Board recommendation",
           BoardRecommendation.class);

@@ -7,12 +7,12 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.REVIEW_
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.REVIEW_EXTENDED;
 
 import gov.qsmo.workflow.process.Caller;
-import org.camunda.bpm.engine.IdentityService;
 import gov.qsmo.workflow.process.FormValidation;
 import gov.qsmo.workflow.shared.Inputs;
 import gov.qsmo.workflow.shared.InvalidRequestException;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -23,22 +23,18 @@ class ReviewExtendedListener implements ExecutionListener {
 
   private final BoardReviewService boardReview;
   private final DesignationService designations;
-  private final SubmittedForm submittedForm;
   private final IdentityService identityService;
 
-  ReviewExtendedListener(BoardReviewService boardReview, DesignationService designations,
-      SubmittedForm submittedForm, IdentityService identityService) {
+  ReviewExtendedListener(BoardReviewService boardReview, DesignationService designations, IdentityService identityService) {
     this.boardReview = boardReview;
     this.designations = designations;
-    this.submittedForm = submittedForm;
     this.identityService = identityService;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     FormValidation.checkCompletion(execution, () -> {
-      Designation designation = submittedForm.designation(execution,
-          DesignationProcess.Forms.EXTEND_OR_ESCALATE_REVIEW);
+      Designation designation = designations.ofInstance(execution);
       Map<String, Object> form = execution.getVariables();
       String action = Inputs.requiredCode(form, REVIEW_ACTION, "Action");
       String reason = Inputs.optionalText(form, REVIEW_ACTION_REASON, "Reason", Inputs.MAX_TEXT);

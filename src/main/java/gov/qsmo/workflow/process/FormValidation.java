@@ -32,30 +32,6 @@ public final class FormValidation {
     }
   }
 
-  /** Refuses a submission holding a key the form does not have (Camunda would store it on the process). */
-  public static void refuseUnknownKeys(java.util.Map<String, Object> values, java.util.Set<String> allowed) {
-    for (String key : values.keySet()) {
-      if (!allowed.contains(key)) {
-        throw new InvalidRequestException(key, "'" + key + "' is not a field of this form; remove it.");
-      }
-    }
-  }
-
-  /** The values a form has no field for: the process's own, which a submission may only leave as they are. */
-  public static java.util.Map<String, Object> notFormFields(java.util.Map<String, Object> values,
-      java.util.Set<String> formKeys) {
-    java.util.Map<String, Object> kept = new java.util.HashMap<>(values);
-    kept.keySet().removeAll(formKeys);
-    return kept;
-  }
-
-  /** Refuses a submission that changed a variable the process keeps. */
-  public static void unchanged(java.util.Map<String, Object> values, String key, String expected) {
-    if (!java.util.Objects.equals(values.get(key), expected)) {
-      throw new InvalidRequestException(key, "'" + key + "' is set by the process and cannot be changed by a form.");
-    }
-  }
-
   public static void check(Runnable rule) {
     try {
       rule.run();

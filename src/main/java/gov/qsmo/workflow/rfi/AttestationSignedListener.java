@@ -21,8 +21,8 @@ class AttestationSignedListener extends SubjectTaskListener {
   private final RfiPanel panel;
   private final IdentityService identityService;
 
-  AttestationSignedListener(RfiForm form, RfiPanel panel, TaskSubjects subjects, IdentityService identityService) {
-    super(form, subjects, PANEL_MEMBER, KIND, RfiProcess.Forms.SIGN_ATTESTATION);
+  AttestationSignedListener(RfiRecords records, RfiPanel panel, TaskSubjects subjects, IdentityService identityService) {
+    super(records, subjects, PANEL_MEMBER, KIND);
     this.panel = panel;
     this.identityService = identityService;
   }

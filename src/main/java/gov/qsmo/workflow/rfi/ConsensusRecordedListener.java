@@ -19,8 +19,8 @@ class ConsensusRecordedListener extends SubjectTaskListener {
   private final RfiResults results;
   private final IdentityService identityService;
 
-  ConsensusRecordedListener(RfiForm form, RfiResults results, TaskSubjects subjects, IdentityService identityService) {
-    super(form, subjects, RESPONSE_ID, KIND, RfiProcess.Forms.HOLD_CONSENSUS);
+  ConsensusRecordedListener(RfiRecords records, RfiResults results, TaskSubjects subjects, IdentityService identityService) {
+    super(records, subjects, RESPONSE_ID, KIND);
     this.results = results;
     this.identityService = identityService;
   }

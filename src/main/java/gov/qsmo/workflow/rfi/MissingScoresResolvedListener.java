@@ -21,12 +21,12 @@ import org.springframework.stereotype.Component;
 @Component("missingScoresResolvedListener")
 class MissingScoresResolvedListener implements ExecutionListener {
 
-  private final RfiForm form;
+  private final RfiRecords records;
   private final RfiScoring scoring;
   private final IdentityService identityService;
 
-  MissingScoresResolvedListener(RfiForm form, RfiScoring scoring, IdentityService identityService) {
-    this.form = form;
+  MissingScoresResolvedListener(RfiRecords records, RfiScoring scoring, IdentityService identityService) {
+    this.records = records;
     this.scoring = scoring;
     this.identityService = identityService;
   }
@@ -34,7 +34,7 @@ class MissingScoresResolvedListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     FormValidation.checkCompletion(execution, () -> {
-      Rfi rfi = form.rfi(execution, RfiProcess.Forms.RESOLVE_MISSING_SCORES);
+      Rfi rfi = records.ofInstance(execution);
       Map<String, Object> values = execution.getVariablesLocal();
       RfiChoices.MissingScoresAction action = Inputs.requiredChoice(values, MISSING_SCORES_ACTION, "Action",
           RfiChoices.MissingScoresAction.class);

@@ -17,12 +17,12 @@ import org.springframework.stereotype.Component;
 @Component("panelFormedListener")
 class PanelFormedListener implements ExecutionListener {
 
-  private final RfiForm form;
+  private final RfiRecords records;
   private final RfiPanel panel;
   private final IdentityService identityService;
 
-  PanelFormedListener(RfiForm form, RfiPanel panel, IdentityService identityService) {
-    this.form = form;
+  PanelFormedListener(RfiRecords records, RfiPanel panel, IdentityService identityService) {
+    this.records = records;
     this.panel = panel;
     this.identityService = identityService;
   }
@@ -30,7 +30,7 @@ class PanelFormedListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     FormValidation.checkCompletion(execution, () -> {
-      Rfi rfi = form.rfi(execution, RfiProcess.Forms.FORM_PANEL);
+      Rfi rfi = records.ofInstance(execution);
       Caller caller = Caller.current(identityService);
       if (!caller.isSystem() && !caller.userId().equals(rfi.panelChairId)) {
         throw new ConflictException("Only the panel chair (" + rfi.panelChairId + ") forms the panel.");

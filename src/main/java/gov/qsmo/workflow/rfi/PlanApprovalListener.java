@@ -18,12 +18,12 @@ import org.springframework.stereotype.Component;
 @Component("planApprovalListener")
 class PlanApprovalListener implements ExecutionListener {
 
-  private final RfiForm form;
+  private final RfiRecords records;
   private final RfiPlans plans;
   private final IdentityService identityService;
 
-  PlanApprovalListener(RfiForm form, RfiPlans plans, IdentityService identityService) {
-    this.form = form;
+  PlanApprovalListener(RfiRecords records, RfiPlans plans, IdentityService identityService) {
+    this.records = records;
     this.plans = plans;
     this.identityService = identityService;
   }
@@ -31,7 +31,7 @@ class PlanApprovalListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     FormValidation.checkCompletion(execution, () -> {
-      Rfi rfi = form.rfi(execution, RfiProcess.Forms.APPROVE_PLAN);
+      Rfi rfi = records.ofInstance(execution);
       Map<String, Object> values = execution.getVariablesLocal();
       RfiChoices.PlanDecision decision = Inputs.requiredChoice(values, PLAN_DECISION, "Decision",
           RfiChoices.PlanDecision.class);

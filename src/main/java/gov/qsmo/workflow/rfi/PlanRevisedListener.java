@@ -11,12 +11,12 @@ import org.springframework.stereotype.Component;
 @Component("planRevisedListener")
 class PlanRevisedListener implements ExecutionListener {
 
-  private final RfiForm form;
+  private final RfiRecords records;
   private final RfiPlans plans;
   private final IdentityService identityService;
 
-  PlanRevisedListener(RfiForm form, RfiPlans plans, IdentityService identityService) {
-    this.form = form;
+  PlanRevisedListener(RfiRecords records, RfiPlans plans, IdentityService identityService) {
+    this.records = records;
     this.plans = plans;
     this.identityService = identityService;
   }
@@ -24,7 +24,7 @@ class PlanRevisedListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     FormValidation.checkCompletion(execution, () -> {
-      Rfi rfi = form.rfi(execution, RfiProcess.Forms.REVISE_PLAN);
+      Rfi rfi = records.ofInstance(execution);
       Rfi revised = plans.revise(rfi.id, PlanDraft.fromForm(execution.getVariablesLocal(), rfi.agencyCode),
           Caller.current(identityService));
       RfiVariables.planChanged(execution, revised);

@@ -18,12 +18,10 @@ import org.springframework.stereotype.Component;
 @Component("reportApprovalListener")
 class ReportApprovalListener implements ExecutionListener {
 
-  private final RfiForm form;
   private final RfiRecords records;
   private final IdentityService identityService;
 
-  ReportApprovalListener(RfiForm form, RfiRecords records, IdentityService identityService) {
-    this.form = form;
+  ReportApprovalListener(RfiRecords records, IdentityService identityService) {
     this.records = records;
     this.identityService = identityService;
   }
@@ -31,7 +29,7 @@ class ReportApprovalListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     FormValidation.checkCompletion(execution, () -> {
-      Rfi rfi = form.rfi(execution, RfiProcess.Forms.APPROVE_REPORT);
+      Rfi rfi = records.ofInstance(execution);
       Map<String, Object> values = execution.getVariablesLocal();
       RfiChoices.ReportDecision decision = Inputs.requiredChoice(values, REPORT_DECISION, "Decision",
           RfiChoices.ReportDecision.class);

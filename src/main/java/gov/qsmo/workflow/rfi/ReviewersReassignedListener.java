@@ -19,15 +19,13 @@ import org.springframework.stereotype.Component;
 @Component("reviewersReassignedListener")
 class ReviewersReassignedListener implements ExecutionListener {
 
-  private final RfiForm form;
   private final RfiPanel panel;
   private final RfiRecords records;
   private final RfiScoring scoring;
   private final IdentityService identityService;
 
-  ReviewersReassignedListener(RfiForm form, RfiPanel panel, RfiRecords records, RfiScoring scoring,
+  ReviewersReassignedListener(RfiPanel panel, RfiRecords records, RfiScoring scoring,
       IdentityService identityService) {
-    this.form = form;
     this.panel = panel;
     this.records = records;
     this.scoring = scoring;
@@ -37,7 +35,7 @@ class ReviewersReassignedListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     FormValidation.checkCompletion(execution, () -> {
-      Rfi rfi = form.rfi(execution, RfiProcess.Forms.REASSIGN_REVIEWERS);
+      Rfi rfi = records.ofInstance(execution);
       Map<String, Object> values = execution.getVariablesLocal();
       RfiChoices.ReassignAction action = Inputs.requiredChoice(values, REASSIGN_ACTION, "Action",
           RfiChoices.ReassignAction.class);

@@ -28,7 +28,7 @@ class RfiPlanDraftedListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     FormValidation.check(() -> {
-      Map<String, Object> form = RfiForm.startValues(execution, RfiProcess.Forms.DRAFT_PLAN);
+      Map<String, Object> form = execution.getVariables();
       String agency = Inputs.requiredCode(form, AGENCY_CODE, "Issuing agency");
       Rfi rfi = plans.draft(PlanDraft.fromForm(form, agency), Caller.current(identityService));
       rfi.processInstanceId = execution.getProcessInstanceId();

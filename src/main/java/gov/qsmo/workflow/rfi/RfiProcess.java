@@ -76,16 +76,7 @@ public final class RfiProcess {
     public static final String ASSIGNMENT_ID = "assignmentId";
     public static final String REVIEWER = "reviewer";
     public static final String RESPONSE_ID = "responseId";
-    public static final Set<String> MULTI_INSTANCE = Set.of("loopCounter", "nrOfInstances", "nrOfActiveInstances",
-        "nrOfCompletedInstances");
 
-    public static final Set<String> KEPT_BY_PROCESS = Stream.concat(Stream.of(RFI_ID, AGENCY_CODE, DIRECTOR_GROUP_ID,
-        PANEL_CHAIR, CLOSES_AT, PLAN_APPROVED, ANY_ELIGIBLE, REVIEWERS_SHORT, REVIEWERS_ADDED, SCORING_REMIND_AT,
-        SCORING_DUE_AT, SCORES_REASSIGNED, REPORT_APPROVED, PANEL_MEMBER, ASSIGNMENT_ID, REVIEWER, RESPONSE_ID),
-        MULTI_INSTANCE.stream()).collect(Collectors.toUnmodifiableSet());
-    /** The ids a form may never change. */
-    public static final Set<String> IDS = Set.of(RFI_ID, AGENCY_CODE, DIRECTOR_GROUP_ID, PANEL_CHAIR, CLOSES_AT,
-        SCORING_REMIND_AT, SCORING_DUE_AT, PANEL_MEMBER, ASSIGNMENT_ID, REVIEWER, RESPONSE_ID);
 
     // Form fields: checked, stored in the application's tables, then gone with the task.
     public static final String TITLE = "title";
@@ -144,7 +135,10 @@ public final class RfiProcess {
     }
   }
 
-  /** The field keys of each form; a submission with any other key is refused. */
+  /**
+   * The field keys of each form, as the listeners read them; the conventions test keeps them equal to
+   * forms/. What a submission may carry is decided from the deployed form itself (process.SubmissionGuard).
+   */
   public static final class Forms {
     static final Set<String> PLAN_FIELDS = Set.of(Variables.TITLE, Variables.DESCRIPTION, Variables.TOPICS,
         Variables.CLOSE_DATE, Variables.ALLOW_LATE, Variables.PANEL_CHAIR, Variables.SCALE_TYPE,

@@ -44,6 +44,17 @@ class RfiRecords {
     return rfis.findById(id == null ? "" : id).orElseThrow(() -> new NotFoundException("No RFI with id '" + id + "'."));
   }
 
+  /** The RFI a process instance works on (its business key), refusing an instance it does not own. */
+  @Transactional(readOnly = true)
+  Rfi ofInstance(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+    Rfi rfi = require(execution.getProcessBusinessKey());
+    if (!execution.getProcessInstanceId().equals(rfi.processInstanceId)) {
+      throw new gov.qsmo.workflow.shared.ConflictException("Process instance " + execution.getProcessInstanceId()
+          + " does not belong to RFI " + rfi.id + ".");
+    }
+    return rfi;
+  }
+
   @Transactional(readOnly = true)
   java.util.Optional<Rfi> find(String id) {
     return id == null ? java.util.Optional.empty() : rfis.findById(id);

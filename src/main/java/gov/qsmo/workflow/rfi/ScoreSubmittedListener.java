@@ -22,8 +22,8 @@ class ScoreSubmittedListener extends SubjectTaskListener {
   private final RfiScoring scoring;
   private final IdentityService identityService;
 
-  ScoreSubmittedListener(RfiForm form, RfiScoring scoring, TaskSubjects subjects, IdentityService identityService) {
-    super(form, subjects, ASSIGNMENT_ID, KIND, RfiProcess.Forms.SCORE_RESPONSE);
+  ScoreSubmittedListener(RfiRecords records, RfiScoring scoring, TaskSubjects subjects, IdentityService identityService) {
+    super(records, subjects, ASSIGNMENT_ID, KIND);
     this.scoring = scoring;
     this.identityService = identityService;
   }

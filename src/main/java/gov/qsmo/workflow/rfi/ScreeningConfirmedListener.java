@@ -17,12 +17,12 @@ import org.springframework.stereotype.Component;
 @Component("screeningConfirmedListener")
 class ScreeningConfirmedListener implements ExecutionListener {
 
-  private final RfiForm form;
+  private final RfiRecords records;
   private final RfiResponses responses;
   private final IdentityService identityService;
 
-  ScreeningConfirmedListener(RfiForm form, RfiResponses responses, IdentityService identityService) {
-    this.form = form;
+  ScreeningConfirmedListener(RfiRecords records, RfiResponses responses, IdentityService identityService) {
+    this.records = records;
     this.responses = responses;
     this.identityService = identityService;
   }
@@ -30,7 +30,7 @@ class ScreeningConfirmedListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     FormValidation.checkCompletion(execution, () -> {
-      Rfi rfi = form.rfi(execution, RfiProcess.Forms.CONFIRM_SCREENING);
+      Rfi rfi = records.ofInstance(execution);
       Map<String, Object> values = execution.getVariablesLocal();
       RfiChoices.ScreeningDecision decision = Inputs.requiredChoice(values, SCREENING_DECISION, "Screening",
           RfiChoices.ScreeningDecision.class);

@@ -2,29 +2,26 @@ package gov.qsmo.workflow.rfi;
 
 import gov.qsmo.workflow.process.FormValidation;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 
 /**
  * End of one task of a multi-instance step (an attestation, a score sheet, a consensus): checks the
- * submission against the RFI and that the task is still about the subject it was created for
+ * instance against the RFI and that the task is still about the subject it was created for
  * ({@link TaskSubjects}), then hands the form's values (local to the task's execution) on.
  */
 abstract class SubjectTaskListener implements ExecutionListener {
 
-  private final RfiForm form;
+  private final RfiRecords records;
   private final TaskSubjects subjects;
   private final String variable;
   private final String kind;
-  private final Set<String> formKeys;
 
-  SubjectTaskListener(RfiForm form, TaskSubjects subjects, String variable, String kind, Set<String> formKeys) {
-    this.form = form;
+  SubjectTaskListener(RfiRecords records, TaskSubjects subjects, String variable, String kind) {
+    this.records = records;
     this.subjects = subjects;
     this.variable = variable;
     this.kind = kind;
-    this.formKeys = formKeys;
   }
 
   /** The subject as {@link TaskSubjects} records it, e.g. "assignment:42". */
@@ -39,7 +36,7 @@ abstract class SubjectTaskListener implements ExecutionListener {
       return;
     }
     FormValidation.check(() -> {
-      Rfi rfi = form.rfi(execution, formKeys);
+      Rfi rfi = records.ofInstance(execution);
       String id = (String) execution.getVariableLocal(variable);
       subjects.requireAndRelease(execution.getId(), variable, subject(kind, id));
       completed(rfi, id, execution.getVariablesLocal());
