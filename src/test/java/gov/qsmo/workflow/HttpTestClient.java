@@ -66,6 +66,10 @@ public final class HttpTestClient {
         .PUT(HttpRequest.BodyPublishers.ofString(json(body))));
   }
 
+  public Response delete(String user, String path) {
+    return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
+  }
+
   /** Uploads one file as multipart/form-data under the part name "file". */
   public Response upload(String user, String path, String fileName, String contentType, byte[] content) {
     return send(user, "POST", path, new Upload("file", fileName, contentType, content), null);

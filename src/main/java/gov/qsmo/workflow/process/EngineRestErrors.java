@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
@@ -37,6 +38,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  *   <li>A body that is not JSON, or not JSON of the form the call expects: 400 saying where. Camunda's
  *   own answer has an empty message, and Jersey's Jackson support answers the same errors in plain
  *   text; these handlers take precedence over both.</li>
+ *   <li>A refused form field or value on a call whose resource answers any engine error with 500
+ *   (resolve, start): 400 with the message.</li>
  * </ul>
  * Every other error is answered exactly as Camunda answers it.
  */
@@ -88,7 +91,14 @@ class EngineRestErrors {
         return answer(Response.Status.CONFLICT, "OptimisticLockingException", "Someone else changed this at the "
             + "same moment (for example, claimed the same task); reload and try again.");
       }
-      return ExceptionHandlerHelper.getInstance().getResponse(e);
+      Response camunda = ExceptionHandlerHelper.getInstance().getResponse(e);
+      if (cause instanceof FormFieldValidationException refused
+          && camunda.getStatus() == Response.Status.INTERNAL_SERVER_ERROR.getStatusCode()) {
+        // A refused form value or field (SubmissionGuard, a listener's rule) on a call whose resource answers
+        // every engine exception with 500, such as resolve or start.
+        return answer(Response.Status.BAD_REQUEST, "FormFieldValidationException", refused.getMessage());
+      }
+      return camunda;
     }
 
     /** Why the task this request acts on is not open any more, or null (not a task action, or still open). */

@@ -466,7 +466,7 @@ class BadInputCorpusIT {
         form(Map.of("recommendation", "ENDORSE", "nrOfCompletedInstances", "all")), 400, "nrOfCompletedInstances")
         .taskStaysOpen(vote));
     cases.add(Case.of("board review: the member set by hand", "board.dhs", "POST", votePath,
-        form(Map.of("recommendation", "ENDORSE", "boardMember", "board.opm")), 400, "This review belongs to board.opm")
+        form(Map.of("recommendation", "ENDORSE", "boardMember", "board.opm")), 400, "'boardMember' is set by the process")
         .taskStaysOpen(vote));
   }
 
@@ -532,6 +532,34 @@ class BadInputCorpusIT {
         form(with(good, "assignmentId", other)), 400, "'assignmentId' is set by the process").taskStaysOpen(score));
     cases.add(Case.of("score form: the multi-instance counter set to text", "reviewer1", "POST", scorePath,
         form(with(good, "nrOfCompletedInstances", "all")), 400, "nrOfCompletedInstances").taskStaysOpen(score));
+    cases.add(Case.of("score form: the scoring deadline set by hand", "reviewer1", "POST", scorePath,
+        form(with(good, "scoringDueAt", "2030-01-01T00:00:00Z")), 400, "'scoringDueAt' is set by the process")
+        .taskStaysOpen(score));
+    cases.add(Case.of("score form: a field of another form", "reviewer1", "POST", scorePath,
+        form(with(good, "reportDecision", "APPROVE")), 400, "'reportDecision' is not a field of this form")
+        .taskStaysOpen(score));
+    Map<String, Object> five = Map.of("value", 5, "type", "Integer");
+    String scoreTask = "/engine-rest/task/" + score;
+    cases.add(Case.of("score task: a rating set as a variable by its reviewer", "reviewer1", "PUT",
+        scoreTask + "/variables/rating1", five, 403, "Only administrators may set or remove variables")
+        .taskStaysOpen(score));
+    cases.add(Case.of("score task: a rating set as a local variable by its reviewer", "reviewer1", "PUT",
+        scoreTask + "/localVariables/rating1", five, 403, "Only administrators may set or remove variables")
+        .taskStaysOpen(score));
+    cases.add(Case.of("score task: its variables patched by its reviewer", "reviewer1", "POST",
+        scoreTask + "/variables", Map.of("modifications", Map.of("rating1", five)), 403,
+        "Only administrators may set or remove variables").taskStaysOpen(score));
+    cases.add(Case.of("score task: completed with a field of another form", "reviewer1", "POST",
+        scoreTask + "/complete", form(with(good, "reportDecision", "APPROVE")), 400,
+        "'reportDecision' is not a field of this form").taskStaysOpen(score));
+    cases.add(Case.of("RFI instance: a variable set by the panel chair", "panel.chair", "POST",
+        "/engine-rest/process-instance/" + rfi.instance() + "/variables",
+        Map.of("modifications", Map.of("scoringDueAt", Map.of("value", "2030-01-01T00:00:00Z"))), 403,
+        "Only administrators may set or remove variables").taskStaysOpen(score));
+    cases.add(Case.of("RFI: started at the scoring step by a director", "director.hhs", "POST",
+        "/engine-rest/process-definition/key/rfi-evaluation/start", Map.of("startInstructions",
+            List.of(Map.of("type", "startBeforeActivity", "activityId", RfiProcess.Elements.TASK_SCORE_RESPONSE))), 403,
+        "only administrators may start one at another activity"));
     cases.add(Case.of("score form: another reviewer's task", "reviewer2", "POST", scorePath, form(good), 403,
         "does not have")
         .taskStaysOpen(score));
