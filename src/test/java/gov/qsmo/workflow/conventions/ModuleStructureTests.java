@@ -77,12 +77,30 @@ class ModuleStructureTests {
     }
   }
 
-  /** The component diagram and one canvas per module, in docs/modules/ (linked from the README). */
+  /**
+   * The component diagram and one canvas per module, in docs/modules/ (linked from the README). The
+   * diagrams' relations are sorted, so that an unchanged structure leaves the files unchanged.
+   */
   @Test
-  void writesTheModuleDocumentation() {
-    new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("docs/modules"))
+  void writesTheModuleDocumentation() throws IOException {
+    Path folder = Path.of("docs/modules");
+    new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(folder.toString()))
         .writeModulesAsPlantUml()
         .writeIndividualModulesAsPlantUml()
         .writeModuleCanvases();
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path diagram : files.filter(f -> f.toString().endsWith(".puml")).toList()) {
+        List<String> lines = new ArrayList<>(Files.readAllLines(diagram));
+        List<String> relations = lines.stream().filter(l -> l.startsWith("Rel(")).sorted().toList();
+        int next = 0;
+        for (int i = 0; i < lines.size(); i++) {
+          if (lines.get(i).startsWith("Rel(")) {
+            lines.set(i, relations.get(next++));
+          }
+        }
+        Files.write(diagram, lines);
+      }
+    }
+    assertThat(folder.resolve("components.puml")).exists();
   }
 }
