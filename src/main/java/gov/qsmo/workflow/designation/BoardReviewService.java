@@ -1,11 +1,13 @@
 package gov.qsmo.workflow.designation;
 
 import gov.qsmo.workflow.identity.Roles;
-import gov.qsmo.workflow.web.ConflictException;
-import gov.qsmo.workflow.web.InvalidRequestException;
+import gov.qsmo.workflow.shared.ConflictException;
+import gov.qsmo.workflow.shared.InvalidRequestException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -188,8 +190,12 @@ public class BoardReviewService {
     return (int) votes(lastRound(designationId)).stream().filter(v -> v.getRecommendation() == wanted).count();
   }
 
-  /** Reopens the last round until a new closing time, for the members who have not voted. */
-  public BoardRound extendRound(String designationId, Instant newClosesAt) {
+  /**
+   * Reopens the last round for the members who have not voted, until the end of the given day
+   * (23:59:59 in the business time zone), which must lie in the future.
+   */
+  public BoardRound extendRound(String designationId, LocalDate closesOn) {
+    Instant newClosesAt = closesOn.atTime(LocalTime.of(23, 59, 59)).atZone(clock.getZone()).toInstant();
     BoardRound round = rounds.findFirstByDesignationIdOrderByRoundNumberDesc(designationId)
         .orElseThrow(() -> new ConflictException("Designation " + designationId + " has no board round."));
     if (!newClosesAt.isAfter(clock.instant())) {

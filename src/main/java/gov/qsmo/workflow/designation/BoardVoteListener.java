@@ -5,12 +5,13 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.COMMENT
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.PROPOSED_CONDITIONS;
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.RECOMMENDATION;
 
-import gov.qsmo.workflow.process.CurrentActor;
+import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.process.FormValidation;
-import gov.qsmo.workflow.web.ConflictException;
-import gov.qsmo.workflow.web.Inputs;
+import gov.qsmo.workflow.shared.ConflictException;
+import gov.qsmo.workflow.shared.Inputs;
 import java.util.EnumMap;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -25,12 +26,12 @@ class BoardVoteListener implements ExecutionListener {
 
   private final BoardReviewService boardReview;
   private final DesignationService designations;
-  private final CurrentActor actor;
+  private final IdentityService identityService;
 
-  BoardVoteListener(BoardReviewService boardReview, DesignationService designations, CurrentActor actor) {
+  BoardVoteListener(BoardReviewService boardReview, DesignationService designations, IdentityService identityService) {
     this.boardReview = boardReview;
     this.designations = designations;
-    this.actor = actor;
+    this.identityService = identityService;
   }
 
   @Override
@@ -38,8 +39,8 @@ class BoardVoteListener implements ExecutionListener {
     FormValidation.checkCompletion(execution, () -> {
       Designation designation = designations.ofInstance(execution);
       String member = (String) execution.getVariableLocal(BOARD_MEMBER);
-      String user = actor.userId();
-      if (!CurrentActor.SYSTEM.equals(user) && !user.equals(member)) {
+      String user = Caller.current(identityService).userId();
+      if (!Caller.SYSTEM.userId().equals(user) && !user.equals(member)) {
         throw new ConflictException("This review belongs to " + member + "; " + user + " cannot vote for them.");
       }
       Map<String, Object> form = execution.getVariablesLocal();

@@ -1,6 +1,7 @@
 package gov.qsmo.workflow.designation;
 
-import gov.qsmo.workflow.process.CurrentActor;
+import gov.qsmo.workflow.process.Caller;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
@@ -11,11 +12,11 @@ import org.springframework.stereotype.Component;
 class DesignationCancelledListener implements ExecutionListener {
 
   private final DesignationService designations;
-  private final CurrentActor actor;
+  private final IdentityService identityService;
 
-  DesignationCancelledListener(DesignationService designations, CurrentActor actor) {
+  DesignationCancelledListener(DesignationService designations, IdentityService identityService) {
     this.designations = designations;
-    this.actor = actor;
+    this.identityService = identityService;
   }
 
   @Override
@@ -25,6 +26,6 @@ class DesignationCancelledListener implements ExecutionListener {
       return;
     }
     String reason = execution instanceof ExecutionEntity entity ? entity.getDeleteReason() : null;
-    designations.cancel(designationId, reason, actor.userId());
+    designations.cancel(designationId, reason, Caller.current(identityService).userId());
   }
 }

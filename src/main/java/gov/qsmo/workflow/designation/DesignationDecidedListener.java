@@ -8,11 +8,12 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.DESIGNA
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.EFFECTIVE_DATE;
 
 import gov.qsmo.workflow.designation.DesignationService.DesignationDecision;
-import gov.qsmo.workflow.process.CurrentActor;
+import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.process.FormValidation;
-import gov.qsmo.workflow.web.Inputs;
+import gov.qsmo.workflow.shared.Inputs;
 import java.time.LocalDate;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -22,11 +23,11 @@ import org.springframework.stereotype.Component;
 class DesignationDecidedListener implements ExecutionListener {
 
   private final DesignationService designations;
-  private final CurrentActor actor;
+  private final IdentityService identityService;
 
-  DesignationDecidedListener(DesignationService designations, CurrentActor actor) {
+  DesignationDecidedListener(DesignationService designations, IdentityService identityService) {
     this.designations = designations;
-    this.actor = actor;
+    this.identityService = identityService;
   }
 
   @Override
@@ -43,7 +44,7 @@ class DesignationDecidedListener implements ExecutionListener {
       designations.decideDesignation(designation.getId(), decision,
           Inputs.optionalText(form, DESIGNATION_SCOPE, "Scope of the designation", Inputs.MAX_TEXT),
           effective, deferredUntil,
-          Inputs.optionalText(form, DECISION_RATIONALE, "Rationale", Inputs.MAX_TEXT), actor.userId());
+          Inputs.optionalText(form, DECISION_RATIONALE, "Rationale", Inputs.MAX_TEXT), Caller.current(identityService).userId());
       execution.setVariable(DESIGNATION_DECISION, decision.name());
       if (deferredUntil != null) {
         execution.setVariable(DEFERRED_UNTIL_AT, deferredUntil.atStartOfDay().toString());

@@ -6,10 +6,11 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.PLAN_DU
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.SCOPE;
 
 import gov.qsmo.workflow.designation.DesignationService.CandidateRequest;
-import gov.qsmo.workflow.process.CurrentActor;
+import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.process.FormValidation;
-import gov.qsmo.workflow.web.Inputs;
+import gov.qsmo.workflow.shared.Inputs;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -22,11 +23,11 @@ import org.springframework.stereotype.Component;
 class DesignationRequestedListener implements ExecutionListener {
 
   private final DesignationService designations;
-  private final CurrentActor actor;
+  private final IdentityService identityService;
 
-  DesignationRequestedListener(DesignationService designations, CurrentActor actor) {
+  DesignationRequestedListener(DesignationService designations, IdentityService identityService) {
     this.designations = designations;
-    this.actor = actor;
+    this.identityService = identityService;
   }
 
   @Override
@@ -38,7 +39,7 @@ class DesignationRequestedListener implements ExecutionListener {
           Inputs.requiredCode(form, AGENCY_CODE, "Candidate agency"),
           Inputs.requiredText(form, SCOPE, "Scope", Inputs.MAX_TEXT),
           Inputs.requiredDate(form, PLAN_DUE_DATE, "Plan due date"));
-      Designation designation = designations.identify(request, actor.userId(), execution.getProcessInstanceId());
+      Designation designation = designations.identify(request, Caller.current(identityService).userId(), execution.getProcessInstanceId());
       DesignationVariables.initialize(execution, designation, designations);
       execution.removeVariable(SCOPE);
     });

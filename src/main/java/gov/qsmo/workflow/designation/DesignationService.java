@@ -1,10 +1,10 @@
 package gov.qsmo.workflow.designation;
 
-import gov.qsmo.workflow.process.CurrentActor;
+import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.reference.ReferenceData;
-import gov.qsmo.workflow.web.ConflictException;
-import gov.qsmo.workflow.web.InvalidRequestException;
-import gov.qsmo.workflow.web.NotFoundException;
+import gov.qsmo.workflow.shared.ConflictException;
+import gov.qsmo.workflow.shared.InvalidRequestException;
+import gov.qsmo.workflow.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -168,7 +168,7 @@ public class DesignationService {
           + "; only a submitted plan goes to the board.");
     }
     designation.moveTo(DesignationStatus.UNDER_BOARD_REVIEW, clock.instant());
-    record(designation, CurrentActor.SYSTEM, "BOARD_ROUND_OPENED", details);
+    record(designation, Caller.SYSTEM.userId(), "BOARD_ROUND_OPENED", details);
   }
 
   /** The chair reopened the review round for the members who have not voted. */
@@ -298,7 +298,7 @@ public class DesignationService {
   /** Records that the director was reminded of the plan due on the designation's due date. */
   public void recordReminder(String designationId) {
     Designation designation = require(designationId);
-    record(designation, CurrentActor.SYSTEM, "PLAN_REMINDER_SENT",
+    record(designation, Caller.SYSTEM.userId(), "PLAN_REMINDER_SENT",
         "Marketplace Implementation Plan due " + designation.getPlanDueDate() + ".");
   }
 

@@ -8,11 +8,12 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.PLAN_RE
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.RESOLUTION_REASON;
 
 import gov.qsmo.workflow.designation.DesignationService.OverdueResolution;
-import gov.qsmo.workflow.process.CurrentActor;
+import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.process.FormValidation;
-import gov.qsmo.workflow.web.Inputs;
+import gov.qsmo.workflow.shared.Inputs;
 import java.time.LocalDate;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -22,11 +23,11 @@ import org.springframework.stereotype.Component;
 class OverduePlanResolvedListener implements ExecutionListener {
 
   private final DesignationService designations;
-  private final CurrentActor actor;
+  private final IdentityService identityService;
 
-  OverduePlanResolvedListener(DesignationService designations, CurrentActor actor) {
+  OverduePlanResolvedListener(DesignationService designations, IdentityService identityService) {
     this.designations = designations;
-    this.actor = actor;
+    this.identityService = identityService;
   }
 
   @Override
@@ -39,7 +40,7 @@ class OverduePlanResolvedListener implements ExecutionListener {
       LocalDate newDueDate = resolution == OverdueResolution.EXTEND && form.get(NEW_PLAN_DUE_DATE) != null
           ? Inputs.requiredDate(form, NEW_PLAN_DUE_DATE, "New plan due date") : null;
       String reason = Inputs.optionalText(form, RESOLUTION_REASON, "Reason", Inputs.MAX_TEXT);
-      designations.resolveOverduePlan(designation.getId(), resolution, newDueDate, reason, actor.userId());
+      designations.resolveOverduePlan(designation.getId(), resolution, newDueDate, reason, Caller.current(identityService).userId());
       execution.setVariable(OVERDUE_RESOLUTION, resolution.name());
       execution.setVariable(DUE_DATE_EXTENDED, resolution == OverdueResolution.EXTEND);
       if (resolution == OverdueResolution.EXTEND) {

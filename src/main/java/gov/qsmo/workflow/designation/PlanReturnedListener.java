@@ -1,6 +1,7 @@
 package gov.qsmo.workflow.designation;
 
-import gov.qsmo.workflow.process.CurrentActor;
+import gov.qsmo.workflow.process.Caller;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -10,17 +11,17 @@ import org.springframework.stereotype.Component;
 class PlanReturnedListener implements ExecutionListener {
 
   private final DesignationService designations;
-  private final CurrentActor actor;
+  private final IdentityService identityService;
 
-  PlanReturnedListener(DesignationService designations, CurrentActor actor) {
+  PlanReturnedListener(DesignationService designations, IdentityService identityService) {
     this.designations = designations;
-    this.actor = actor;
+    this.identityService = identityService;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     designations.returnIncompletePlan(execution.getProcessBusinessKey(),
         PlanSection.fromKeys((String) execution.getVariable(DesignationProcess.Variables.MISSING_SECTIONS)),
-        actor.userId());
+        Caller.current(identityService).userId());
   }
 }

@@ -1,8 +1,8 @@
 package gov.qsmo.workflow.designation;
 
 import gov.qsmo.workflow.process.Privileged;
-import gov.qsmo.workflow.web.ConflictException;
-import gov.qsmo.workflow.web.InvalidRequestException;
+import gov.qsmo.workflow.shared.ConflictException;
+import gov.qsmo.workflow.shared.InvalidRequestException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;

@@ -2,11 +2,12 @@ package gov.qsmo.workflow.designation;
 
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.PLAN_VERSION;
 
-import gov.qsmo.workflow.process.CurrentActor;
+import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.process.FormValidation;
-import gov.qsmo.workflow.web.Inputs;
+import gov.qsmo.workflow.shared.Inputs;
 import java.util.EnumMap;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -19,11 +20,11 @@ import org.springframework.stereotype.Component;
 class PlanSubmittedListener implements ExecutionListener {
 
   private final DesignationService designations;
-  private final CurrentActor actor;
+  private final IdentityService identityService;
 
-  PlanSubmittedListener(DesignationService designations, CurrentActor actor) {
+  PlanSubmittedListener(DesignationService designations, IdentityService identityService) {
     this.designations = designations;
-    this.actor = actor;
+    this.identityService = identityService;
   }
 
   @Override
@@ -45,7 +46,7 @@ class PlanSubmittedListener implements ExecutionListener {
           sections.put(section, text);
         }
       }
-      PlanVersion plan = designations.submitPlan(designation.getId(), sections, actor.userId());
+      PlanVersion plan = designations.submitPlan(designation.getId(), sections, Caller.current(identityService).userId());
       execution.setVariable(PLAN_VERSION, plan.getVersionNumber());
       execution.setVariable(DesignationProcess.Variables.SUBMITTED_SECTIONS, PlanSection.toKeys(sections.keySet()));
       for (PlanSection section : PlanSection.values()) {

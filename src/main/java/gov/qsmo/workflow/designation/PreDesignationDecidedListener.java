@@ -5,10 +5,11 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.DECISIO
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.PRE_DESIGNATED;
 
 import gov.qsmo.workflow.designation.DesignationService.PreDesignationDecision;
-import gov.qsmo.workflow.process.CurrentActor;
+import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.process.FormValidation;
-import gov.qsmo.workflow.web.Inputs;
+import gov.qsmo.workflow.shared.Inputs;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -18,11 +19,11 @@ import org.springframework.stereotype.Component;
 class PreDesignationDecidedListener implements ExecutionListener {
 
   private final DesignationService designations;
-  private final CurrentActor actor;
+  private final IdentityService identityService;
 
-  PreDesignationDecidedListener(DesignationService designations, CurrentActor actor) {
+  PreDesignationDecidedListener(DesignationService designations, IdentityService identityService) {
     this.designations = designations;
-    this.actor = actor;
+    this.identityService = identityService;
   }
 
   @Override
@@ -32,7 +33,7 @@ class PreDesignationDecidedListener implements ExecutionListener {
       Map<String, Object> form = execution.getVariables();
       PreDesignationDecision decision = Inputs.requiredChoice(form, DECISION, "Decision", PreDesignationDecision.class);
       String reason = Inputs.optionalText(form, DECISION_REASON, "Reason", Inputs.MAX_TEXT);
-      designations.decidePreDesignation(designation.getId(), decision, reason, actor.userId());
+      designations.decidePreDesignation(designation.getId(), decision, reason, Caller.current(identityService).userId());
       execution.setVariable(DECISION, decision.name());
       execution.setVariable(PRE_DESIGNATED, decision == PreDesignationDecision.PRE_DESIGNATE);
       execution.removeVariable(DECISION_REASON);

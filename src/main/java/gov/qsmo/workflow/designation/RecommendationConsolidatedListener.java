@@ -5,11 +5,12 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.BOARD_D
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.CONSOLIDATED_COMMENTS;
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.RETURNED_FOR_REVISION;
 
-import gov.qsmo.workflow.process.CurrentActor;
+import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.process.FormValidation;
-import gov.qsmo.workflow.web.Inputs;
+import gov.qsmo.workflow.shared.Inputs;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -20,12 +21,12 @@ class RecommendationConsolidatedListener implements ExecutionListener {
 
   private final BoardReviewService boardReview;
   private final DesignationService designations;
-  private final CurrentActor actor;
+  private final IdentityService identityService;
 
-  RecommendationConsolidatedListener(BoardReviewService boardReview, DesignationService designations, CurrentActor actor) {
+  RecommendationConsolidatedListener(BoardReviewService boardReview, DesignationService designations, IdentityService identityService) {
     this.boardReview = boardReview;
     this.designations = designations;
-    this.actor = actor;
+    this.identityService = identityService;
   }
 
   @Override
@@ -40,7 +41,7 @@ class RecommendationConsolidatedListener implements ExecutionListener {
           : conditionsText.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
       BoardRecommendation standing = boardReview.consolidate(designation.getId(), recommendation, conditions,
           Inputs.optionalText(form, CONSOLIDATED_COMMENTS, "Consolidated comments", Inputs.MAX_TEXT),
-          actor.userId());
+          Caller.current(identityService).userId());
       execution.setVariable(DesignationProcess.Variables.BOARD_RECOMMENDATION, standing.name());
       execution.setVariable(RETURNED_FOR_REVISION, standing == BoardRecommendation.RETURN_FOR_REVISION);
       if (standing == BoardRecommendation.RETURN_FOR_REVISION) {

@@ -6,14 +6,13 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.REVIEW_
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.REVIEW_CLOSES_AT;
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.REVIEW_EXTENDED;
 
-import gov.qsmo.workflow.process.CurrentActor;
+import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.process.FormValidation;
-import gov.qsmo.workflow.web.Inputs;
-import gov.qsmo.workflow.web.InvalidRequestException;
-import java.time.Clock;
-import java.time.LocalTime;
+import gov.qsmo.workflow.shared.Inputs;
+import gov.qsmo.workflow.shared.InvalidRequestException;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -24,14 +23,12 @@ class ReviewExtendedListener implements ExecutionListener {
 
   private final BoardReviewService boardReview;
   private final DesignationService designations;
-  private final CurrentActor actor;
-  private final Clock clock;
+  private final IdentityService identityService;
 
-  ReviewExtendedListener(BoardReviewService boardReview, DesignationService designations, CurrentActor actor, Clock clock) {
+  ReviewExtendedListener(BoardReviewService boardReview, DesignationService designations, IdentityService identityService) {
     this.boardReview = boardReview;
     this.designations = designations;
-    this.actor = actor;
-    this.clock = clock;
+    this.identityService = identityService;
   }
 
   @Override
@@ -44,14 +41,13 @@ class ReviewExtendedListener implements ExecutionListener {
       switch (action) {
         case "EXTEND" -> {
           var closesOn = Inputs.requiredDate(form, NEW_REVIEW_CLOSES_ON, "New closing date");
-          BoardRound round = boardReview.extendRound(designation.getId(),
-              closesOn.atTime(LocalTime.of(23, 59, 59)).atZone(clock.getZone()).toInstant());
-          designations.recordBoardReviewExtended(designation.getId(), round.getClosesAt(), reason, actor.userId());
+          BoardRound round = boardReview.extendRound(designation.getId(), closesOn);
+          designations.recordBoardReviewExtended(designation.getId(), round.getClosesAt(), reason, Caller.current(identityService).userId());
           execution.setVariable(REVIEW_CLOSES_AT, round.getClosesAt().truncatedTo(ChronoUnit.SECONDS).toString());
           execution.setVariable(REVIEW_EXTENDED, true);
         }
         case "ESCALATE" -> {
-          designations.escalateBoardReview(designation.getId(), reason, actor.userId());
+          designations.escalateBoardReview(designation.getId(), reason, Caller.current(identityService).userId());
           execution.setVariable(REVIEW_EXTENDED, false);
         }
         default -> throw new InvalidRequestException(REVIEW_ACTION,

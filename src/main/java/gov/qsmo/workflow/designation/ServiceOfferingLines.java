@@ -1,8 +1,8 @@
 package gov.qsmo.workflow.designation;
 
 import gov.qsmo.workflow.process.MarkdownText;
-import gov.qsmo.workflow.web.Inputs;
-import gov.qsmo.workflow.web.InvalidRequestException;
+import gov.qsmo.workflow.shared.Inputs;
+import gov.qsmo.workflow.shared.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

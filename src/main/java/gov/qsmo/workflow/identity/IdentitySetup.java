@@ -3,10 +3,10 @@ package gov.qsmo.workflow.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import gov.qsmo.workflow.designation.DesignationProcess;
 import gov.qsmo.workflow.reference.Agency;
 import gov.qsmo.workflow.reference.ReferenceData;
-import gov.qsmo.workflow.rfi.RfiProcess;
+import gov.qsmo.workflow.shared.AdvisoryLock;
+import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the role groups, one director group per agency, the administrator, and the least
- * authorizations each group needs. Runs at every start, before the web server accepts requests (so
+ * authorizations each group needs (each process adds its own, {@link ProcessAccess}). Runs at every start, before the web server accepts requests (so
  * the webapps' first-administrator setup page is never open), and only adds what is missing.
  */
 @Component
@@ -45,12 +45,14 @@ public class IdentitySetup implements SmartInitializingSingleton {
   private final AuthorizationService authorizationService;
   private final ReferenceData referenceData;
   private final AdminAccount admin;
-  private final StartupLock startupLock;
+  private final AdvisoryLock startupLock;
+  private final List<ProcessAccess> processes;
 
   IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
-      ReferenceData referenceData, AdminAccount admin, StartupLock startupLock,
+      ReferenceData referenceData, AdminAccount admin, AdvisoryLock startupLock, List<ProcessAccess> processes,
       @Value("${qsmo.demo.enabled:false}") boolean demo) {
     this.identityService = identityService;
+    this.processes = processes;
     this.startupLock = startupLock;
     this.authorizationService = authorizationService;
     this.referenceData = referenceData;
@@ -86,28 +88,12 @@ public class IdentitySetup implements SmartInitializingSingleton {
     for (Resource resource : Resources.values()) {
       grant(Roles.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
     }
-    String designation = DesignationProcess.KEY;
     for (String role : Roles.ALL) {
       grant(role, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
     }
-    // OMB analysts identify candidates: they start designations.
-    grant(Roles.OMB_ANALYSTS, Resources.PROCESS_DEFINITION, designation,
-        Permissions.READ, Permissions.CREATE_INSTANCE, Permissions.READ_HISTORY);
-    grant(Roles.OMB_ANALYSTS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-    // Everyone who works on designation tasks reads the model (diagram in Tasklist); task access
-    // itself comes from being a candidate of the task.
-    grant(Roles.OMB_DECIDERS, Resources.PROCESS_DEFINITION, designation, Permissions.READ, Permissions.READ_HISTORY);
-    for (String role : new String[] {Roles.SSGB_MEMBERS, Roles.SSGB_CHAIRS, Roles.QSMO_DIRECTORS}) {
-      grant(role, Resources.PROCESS_DEFINITION, designation, Permissions.READ);
-    }
-    // QSMO directors and contracting officers issue RFIs; everyone with RFI tasks reads the model.
-    String rfi = RfiProcess.KEY;
-    for (String role : new String[] {Roles.QSMO_DIRECTORS, Roles.CONTRACTING_OFFICERS}) {
-      grant(role, Resources.PROCESS_DEFINITION, rfi, Permissions.READ, Permissions.CREATE_INSTANCE);
-      grant(role, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-    }
-    for (String role : new String[] {Roles.RFI_PANEL_CHAIRS, Roles.RFI_REVIEWERS}) {
-      grant(role, Resources.PROCESS_DEFINITION, rfi, Permissions.READ);
+    // Each process grants what its groups need on its own model.
+    for (ProcessAccess process : processes) {
+      process.grantAuthorizations(this);
     }
     // Auditors read everything, in Tasklist and Cockpit, and change nothing.
     grant(Roles.AUDITORS, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);

@@ -1,7 +1,9 @@
 package gov.qsmo.workflow.identity;
 
-import gov.qsmo.workflow.designation.DesignationProcess;
-import gov.qsmo.workflow.rfi.RfiProcess;
+import gov.qsmo.workflow.identity.ProcessAccess.FilterColumn;
+import gov.qsmo.workflow.identity.ProcessAccess.TasklistFilter;
+import gov.qsmo.workflow.shared.AdvisoryLock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,30 +21,25 @@ import org.springframework.stereotype.Component;
 /**
  * Creates the Tasklist filters of every role at start-up, so that a new user sees their work at
  * once (a role's own filter comes first), and lets each role read only its own filters. Existing
- * filters are brought up to date.
+ * filters are brought up to date. The filters common to all (my tasks, my groups' tasks, the audit
+ * list) are here; each process adds its own ({@link ProcessAccess}).
  */
 @Component
 class TasklistFilters {
 
-  static final String OMB_DECISIONS = "OMB decisions";
-  /** Filters of earlier releases, removed at start-up. */
-  private static final List<String> RETIRED = List.of("Pre-designation decisions");
-
-  private record Spec(String name, String description, int priority, String color, TaskQuery query,
-      List<String> readers) {
-  }
-
   private final FilterService filterService;
   private final TaskService taskService;
   private final IdentitySetup identity;
-  private final StartupLock startupLock;
+  private final AdvisoryLock startupLock;
+  private final List<ProcessAccess> processes;
 
   TasklistFilters(FilterService filterService, TaskService taskService, IdentitySetup identity,
-      StartupLock startupLock) {
+      AdvisoryLock startupLock, List<ProcessAccess> processes) {
     this.filterService = filterService;
     this.taskService = taskService;
     this.identity = identity;
     this.startupLock = startupLock;
+    this.processes = processes;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -52,10 +49,13 @@ class TasklistFilters {
   }
 
   void createFilters() {
-    for (String retired : RETIRED) {
-      filterService.createFilterQuery().filterName(retired).list().forEach(f -> filterService.deleteFilter(f.getId()));
+    for (ProcessAccess process : processes) {
+      for (String retired : process.retiredFilters()) {
+        filterService.createFilterQuery().filterName(retired).list().forEach(f -> filterService.deleteFilter(f.getId()));
+      }
     }
-    for (Spec spec : specs()) {
+    List<Map<String, String>> columns = columns();
+    for (TasklistFilter spec : filters()) {
       Filter filter = filterService.createFilterQuery().filterName(spec.name()).singleResult();
       if (filter == null) {
         filter = filterService.newTaskFilter(spec.name());
@@ -65,11 +65,7 @@ class TasklistFilters {
       properties.put("priority", spec.priority());
       properties.put("color", spec.color());
       properties.put("refresh", true);
-      properties.put("variables", List.of(
-          Map.of("name", DesignationProcess.Variables.DESIGNATION_ID, "label", "Designation"),
-          Map.of("name", DesignationProcess.Variables.FUNCTIONAL_AREA_CODE, "label", "Area"),
-          Map.of("name", RfiProcess.Variables.RFI_ID, "label", "RFI"),
-          Map.of("name", DesignationProcess.Variables.AGENCY_CODE, "label", "Agency")));
+      properties.put("variables", columns);
       filter.setProperties(properties);
       filter.setQuery(spec.query());
       filter = filterService.saveFilter(filter);
@@ -79,76 +75,32 @@ class TasklistFilters {
     }
   }
 
-  private List<Spec> specs() {
+  /** Every process's columns; one that several name comes once, after those only one names. */
+  private List<Map<String, String>> columns() {
+    List<FilterColumn> all = processes.stream().flatMap(p -> p.filterColumns().stream()).toList();
+    List<Map<String, String>> columns = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      FilterColumn column = all.get(i);
+      boolean namedLater = all.subList(i + 1, all.size()).stream().anyMatch(c -> c.variable().equals(column.variable()));
+      if (!namedLater) {
+        columns.add(Map.of("name", column.variable(), "label", column.label()));
+      }
+    }
+    return columns;
+  }
+
+  private List<TasklistFilter> filters() {
     List<String> everyone = Roles.ALL;
-    return List.of(
-        new Spec("My tasks", "Tasks assigned to me", -10, "#1f5fa8",
-            taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), everyone),
-        new Spec("My groups' tasks", "Unclaimed tasks for any group I belong to", -5, "#2e8540",
-            taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"), everyone),
-        new Spec(OMB_DECISIONS, "Designations waiting for OMB: pre-designations, overdue plans, designation decisions", -20,
-            "#981b1e",
-            taskService.createTaskQuery()
-                .processDefinitionKey(DesignationProcess.KEY)
-                .taskDefinitionKeyIn(DesignationProcess.Elements.TASK_PRE_DESIGNATE_CANDIDATE,
-                    DesignationProcess.Elements.TASK_RESOLVE_OVERDUE_PLAN,
-                    DesignationProcess.Elements.TASK_DECIDE_DESIGNATION)
-                .taskCandidateGroup(Roles.OMB_DECIDERS)
-                .includeAssignedTasks(),
-            List.of(Roles.OMB_DECIDERS)),
-        new Spec("Marketplace plans to prepare", "Marketplace Implementation Plans my agency owes", -20, "#4c2c92",
-            taskService.createTaskQuery()
-                .processDefinitionKey(DesignationProcess.KEY)
-                .taskDefinitionKey(DesignationProcess.Elements.TASK_PREPARE_MARKETPLACE_PLAN)
-                .taskCandidateGroupInExpression("${currentUserGroups()}")
-                .includeAssignedTasks(),
-            List.of(Roles.QSMO_DIRECTORS)),
-        new Spec("Plans to review", "Marketplace Implementation Plans waiting for my vote", -20, "#205493",
-            taskService.createTaskQuery()
-                .processDefinitionKey(DesignationProcess.KEY)
-                .taskDefinitionKey(DesignationProcess.Elements.TASK_REVIEW_PLAN)
-                .taskAssigneeExpression("${currentUser()}"),
-            List.of(Roles.SSGB_MEMBERS, Roles.SSGB_CHAIRS)),
-        new Spec("Board chair decisions", "Recommendations to consolidate, and reviews without a quorum", -15,
-            "#4a77b4",
-            taskService.createTaskQuery()
-                .processDefinitionKey(DesignationProcess.KEY)
-                .taskDefinitionKeyIn(DesignationProcess.Elements.TASK_CONSOLIDATE_RECOMMENDATION,
-                    DesignationProcess.Elements.TASK_EXTEND_OR_ESCALATE_REVIEW)
-                .taskCandidateGroup(Roles.SSGB_CHAIRS)
-                .includeAssignedTasks(),
-            List.of(Roles.SSGB_CHAIRS)),
-        new Spec("RFI evaluation plans and reports", "RFI evaluation plans and reports my agency approves", -18,
-            "#4c2c92",
-            taskService.createTaskQuery()
-                .processDefinitionKey(RfiProcess.KEY)
-                .taskDefinitionKeyIn(RfiProcess.Elements.TASK_APPROVE_PLAN, RfiProcess.Elements.TASK_REVISE_PLAN,
-                    RfiProcess.Elements.TASK_APPROVE_REPORT)
-                .taskCandidateGroupInExpression("${currentUserGroups()}")
-                .includeAssignedTasks(),
-            List.of(Roles.QSMO_DIRECTORS, Roles.CONTRACTING_OFFICERS)),
-        new Spec("RFI screening", "Responses to screen after an RFI closed", -20, "#981b1e",
-            taskService.createTaskQuery()
-                .processDefinitionKey(RfiProcess.KEY)
-                .taskDefinitionKey(RfiProcess.Elements.TASK_CONFIRM_SCREENING)
-                .taskCandidateGroup(Roles.CONTRACTING_OFFICERS)
-                .includeAssignedTasks(),
-            List.of(Roles.CONTRACTING_OFFICERS)),
-        new Spec("RFI panel", "Panel, reviewers, missing scores and consensus of the RFIs I chair", -20, "#205493",
-            taskService.createTaskQuery()
-                .processDefinitionKey(RfiProcess.KEY)
-                .taskDefinitionKeyIn(RfiProcess.Elements.TASK_FORM_PANEL, RfiProcess.Elements.TASK_REASSIGN_REVIEWERS,
-                    RfiProcess.Elements.TASK_RESOLVE_MISSING_SCORES, RfiProcess.Elements.TASK_HOLD_CONSENSUS,
-                    RfiProcess.Elements.TASK_SIGN_ATTESTATION)
-                .taskAssigneeExpression("${currentUser()}"),
-            List.of(Roles.RFI_PANEL_CHAIRS)),
-        new Spec("RFI responses to score", "My attestations and the responses assigned to me", -20, "#2e8540",
-            taskService.createTaskQuery()
-                .processDefinitionKey(RfiProcess.KEY)
-                .taskDefinitionKeyIn(RfiProcess.Elements.TASK_SIGN_ATTESTATION, RfiProcess.Elements.TASK_SCORE_RESPONSE)
-                .taskAssigneeExpression("${currentUser()}"),
-            List.of(Roles.RFI_REVIEWERS)),
-        new Spec("All open tasks (audit)", "Every open task, read-only", 10, "#5b616b",
-            taskService.createTaskQuery(), List.of(Roles.AUDITORS, Roles.CAMUNDA_ADMIN)));
+    List<TasklistFilter> filters = new ArrayList<>();
+    filters.add(new TasklistFilter("My tasks", "Tasks assigned to me", -10, "#1f5fa8",
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), everyone));
+    filters.add(new TasklistFilter("My groups' tasks", "Unclaimed tasks for any group I belong to", -5, "#2e8540",
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"), everyone));
+    for (ProcessAccess process : processes) {
+      filters.addAll(process.tasklistFilters(taskService));
+    }
+    filters.add(new TasklistFilter("All open tasks (audit)", "Every open task, read-only", 10, "#5b616b",
+        taskService.createTaskQuery(), List.of(Roles.AUDITORS, Roles.CAMUNDA_ADMIN)));
+    return filters;
   }
 }

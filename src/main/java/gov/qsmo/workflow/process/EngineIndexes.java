@@ -1,6 +1,6 @@
 package gov.qsmo.workflow.process;
 
-import gov.qsmo.workflow.identity.StartupLock;
+import gov.qsmo.workflow.shared.AdvisoryLock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -28,9 +28,9 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
   private static final Logger log = LoggerFactory.getLogger(EngineIndexes.class);
 
   private final DataSource dataSource;
-  private final StartupLock startupLock;
+  private final AdvisoryLock startupLock;
 
-  EngineIndexes(DataSource dataSource, StartupLock startupLock) {
+  EngineIndexes(DataSource dataSource, AdvisoryLock startupLock) {
     this.dataSource = dataSource;
     this.startupLock = startupLock;
   }

@@ -1,9 +1,9 @@
 package gov.qsmo.workflow.process;
 
-import gov.qsmo.workflow.web.ConflictException;
-import gov.qsmo.workflow.web.Inputs;
-import gov.qsmo.workflow.web.InvalidRequestException;
-import gov.qsmo.workflow.web.NotFoundException;
+import gov.qsmo.workflow.shared.ConflictException;
+import gov.qsmo.workflow.shared.Inputs;
+import gov.qsmo.workflow.shared.InvalidRequestException;
+import gov.qsmo.workflow.shared.NotFoundException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 

@@ -1,6 +1,6 @@
 package gov.qsmo.workflow.process;
 
-import gov.qsmo.workflow.identity.StartupLock;
+import gov.qsmo.workflow.shared.AdvisoryLock;
 import java.util.Objects;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -30,10 +30,10 @@ class RecordsRetention implements SmartInitializingSingleton {
 
   private final RepositoryService repository;
   private final HistoryService history;
-  private final StartupLock startupLock;
+  private final AdvisoryLock startupLock;
   private final int days;
 
-  RecordsRetention(RepositoryService repository, HistoryService history, StartupLock startupLock,
+  RecordsRetention(RepositoryService repository, HistoryService history, AdvisoryLock startupLock,
       @Value("${qsmo.records.history-ttl-days}") int days) {
     if (days < 1) {
       throw new IllegalStateException("QSMO_HISTORY_TTL_DAYS is " + days + "; the history must be kept at least "

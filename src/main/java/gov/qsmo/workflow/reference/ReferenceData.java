@@ -1,6 +1,6 @@
 package gov.qsmo.workflow.reference;
 
-import gov.qsmo.workflow.web.InvalidRequestException;
+import gov.qsmo.workflow.shared.InvalidRequestException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Sort;

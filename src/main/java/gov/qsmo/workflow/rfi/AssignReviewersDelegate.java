@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REVIEWERS_SHORT;
 
 import java.time.Instant;

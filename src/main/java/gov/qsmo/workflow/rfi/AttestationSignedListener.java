@@ -1,12 +1,13 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.ATTEST;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.CONFLICT_RESPONSE_IDS;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.CONFLICT_STATEMENT;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.PANEL_MEMBER;
 
-import gov.qsmo.workflow.web.ConflictException;
-import gov.qsmo.workflow.web.Inputs;
+import gov.qsmo.workflow.shared.ConflictException;
+import gov.qsmo.workflow.shared.Inputs;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;

@@ -1,9 +1,10 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.DISSENT;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.RESPONSE_ID;
 
-import gov.qsmo.workflow.web.Inputs;
+import gov.qsmo.workflow.shared.Inputs;
 import java.util.Map;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.IdentityService;

@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.MISSING_SCORES_ACTION;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.MISSING_SCORES_REASON;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.NEW_SCORING_DUE_DATE;
@@ -7,8 +8,8 @@ import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REASSIGNMENTS;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.SCORES_REASSIGNED;
 
 import gov.qsmo.workflow.process.FormValidation;
-import gov.qsmo.workflow.web.Inputs;
-import gov.qsmo.workflow.web.InvalidRequestException;
+import gov.qsmo.workflow.shared.Inputs;
+import gov.qsmo.workflow.shared.InvalidRequestException;
 import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;

@@ -1,11 +1,12 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REVIEWERS;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REVIEWERS_PER_RESPONSE;
 
 import gov.qsmo.workflow.process.FormValidation;
-import gov.qsmo.workflow.web.ConflictException;
-import gov.qsmo.workflow.web.Inputs;
+import gov.qsmo.workflow.shared.ConflictException;
+import gov.qsmo.workflow.shared.Inputs;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -10,8 +10,8 @@ import static gov.qsmo.workflow.rfi.RfiProcess.Variables.SCALE_TYPE;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.TITLE;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.TOPICS;
 
-import gov.qsmo.workflow.web.Inputs;
-import gov.qsmo.workflow.web.InvalidRequestException;
+import gov.qsmo.workflow.shared.Inputs;
+import gov.qsmo.workflow.shared.InvalidRequestException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

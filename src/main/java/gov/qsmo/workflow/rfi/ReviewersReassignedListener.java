@@ -1,13 +1,14 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.ADDITIONAL_REVIEWERS;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REASSIGN_ACTION;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REASSIGN_REASON;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REVIEWERS_ADDED;
 
 import gov.qsmo.workflow.process.FormValidation;
-import gov.qsmo.workflow.web.Inputs;
-import gov.qsmo.workflow.web.InvalidRequestException;
+import gov.qsmo.workflow.shared.Inputs;
+import gov.qsmo.workflow.shared.InvalidRequestException;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.identity.Roles;
 import java.util.List;
 import org.springframework.stereotype.Component;

@@ -1,14 +1,15 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.CONFLICT_RESPONSE_IDS;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.CONFLICT_STATEMENT;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REVIEWERS;
 
 import gov.qsmo.workflow.identity.Roles;
 import gov.qsmo.workflow.process.Privileged;
-import gov.qsmo.workflow.web.ConflictException;
-import gov.qsmo.workflow.web.Inputs;
-import gov.qsmo.workflow.web.InvalidRequestException;
+import gov.qsmo.workflow.shared.ConflictException;
+import gov.qsmo.workflow.shared.Inputs;
+import gov.qsmo.workflow.shared.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,21 +40,26 @@ public class RfiPanel {
   private final AssignmentRepository assignments;
   private final RfiResponses responses;
   private final IdentityService identityService;
-  private final String attestationVersion;
+  private final Attestation attestation;
 
   RfiPanel(RfiRecords records, PanelMemberRepository members, AssignmentRepository assignments,
-      RfiResponses responses, IdentityService identityService,
-      @Value("${qsmo.rfi.attestation-version}") String attestationVersion) {
+      RfiResponses responses, IdentityService identityService) {
     this.records = records;
     this.members = members;
     this.assignments = assignments;
     this.responses = responses;
     this.identityService = identityService;
-    this.attestationVersion = attestationVersion;
+    this.attestation = Attestation.load();
   }
 
+  /** The version of the attestation text, recorded with each signature. */
   String attestationVersion() {
-    return attestationVersion;
+    return attestation.version();
+  }
+
+  /** The attestation text panel members sign. */
+  String attestationText() {
+    return attestation.text();
   }
 
   /** User ids, one per line or separated by commas or spaces. */
@@ -165,11 +170,11 @@ public class RfiPanel {
           + String.join(", ", conflicts) + ".");
     }
     member.attestedAt = records.now();
-    member.attestationVersion = attestationVersion;
+    member.attestationVersion = attestation.version();
     member.conflictStatement = text;
     member.conflicts.addAll(conflicts);
     members.save(member);
-    records.record(rfiId, userId, "ATTESTATION_SIGNED", "Attestation " + attestationVersion
+    records.record(rfiId, userId, "ATTESTATION_SIGNED", "Attestation " + attestation.version()
         + (conflicts.isEmpty() ? "; no conflict declared" : "; recused from " + String.join(", ", conflicts)));
   }
 

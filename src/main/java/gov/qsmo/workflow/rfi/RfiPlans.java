@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.CLOSE_DATE;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.CRITERIA;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.PANEL_CHAIR;
@@ -9,9 +10,9 @@ import static gov.qsmo.workflow.rfi.RfiProcess.Variables.TOPICS;
 import gov.qsmo.workflow.identity.Roles;
 import gov.qsmo.workflow.process.Privileged;
 import gov.qsmo.workflow.reference.ReferenceData;
-import gov.qsmo.workflow.web.ConflictException;
-import gov.qsmo.workflow.web.Inputs;
-import gov.qsmo.workflow.web.InvalidRequestException;
+import gov.qsmo.workflow.shared.ConflictException;
+import gov.qsmo.workflow.shared.Inputs;
+import gov.qsmo.workflow.shared.InvalidRequestException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;

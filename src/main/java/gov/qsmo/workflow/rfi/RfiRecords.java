@@ -1,6 +1,6 @@
 package gov.qsmo.workflow.rfi;
 
-import gov.qsmo.workflow.web.NotFoundException;
+import gov.qsmo.workflow.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Year;
@@ -49,7 +49,7 @@ class RfiRecords {
   Rfi ofInstance(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
     Rfi rfi = require(execution.getProcessBusinessKey());
     if (!execution.getProcessInstanceId().equals(rfi.processInstanceId)) {
-      throw new gov.qsmo.workflow.web.ConflictException("Process instance " + execution.getProcessInstanceId()
+      throw new gov.qsmo.workflow.shared.ConflictException("Process instance " + execution.getProcessInstanceId()
           + " does not belong to RFI " + rfi.id + ".");
     }
     return rfi;

@@ -1,11 +1,12 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.process.Privileged;
 import gov.qsmo.workflow.reference.ReferenceData;
 import gov.qsmo.workflow.rfi.report.EvaluationReportCsv;
 import gov.qsmo.workflow.rfi.report.EvaluationReportData;
 import gov.qsmo.workflow.rfi.report.EvaluationReportPdf;
-import gov.qsmo.workflow.web.ConflictException;
+import gov.qsmo.workflow.shared.ConflictException;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,11 +1,12 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.SCREENING_OVERRIDES;
 
-import gov.qsmo.workflow.web.ConflictException;
-import gov.qsmo.workflow.web.Inputs;
-import gov.qsmo.workflow.web.InvalidRequestException;
-import gov.qsmo.workflow.web.NotFoundException;
+import gov.qsmo.workflow.shared.ConflictException;
+import gov.qsmo.workflow.shared.Inputs;
+import gov.qsmo.workflow.shared.InvalidRequestException;
+import gov.qsmo.workflow.shared.NotFoundException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -26,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class RfiResponses {
 
-  static final int MAX_ANSWER = gov.qsmo.workflow.web.Inputs.MAX_TEXT;
+  static final int MAX_ANSWER = gov.qsmo.workflow.shared.Inputs.MAX_TEXT;
   static final int MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
   static final int MAX_ATTACHMENTS = 10;
   private static final Pattern UEI = Pattern.compile("[A-HJ-NP-Z1-9][A-HJ-NP-Z0-9]{11}");

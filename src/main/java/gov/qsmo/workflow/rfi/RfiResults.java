@@ -1,8 +1,9 @@
 package gov.qsmo.workflow.rfi;
 
-import gov.qsmo.workflow.web.ConflictException;
-import gov.qsmo.workflow.web.Inputs;
-import gov.qsmo.workflow.web.InvalidRequestException;
+import gov.qsmo.workflow.process.Caller;
+import gov.qsmo.workflow.shared.ConflictException;
+import gov.qsmo.workflow.shared.Inputs;
+import gov.qsmo.workflow.shared.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,12 +1,13 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.NEW_SCORING_DUE_DATE;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REASSIGNMENTS;
 
-import gov.qsmo.workflow.web.ConflictException;
-import gov.qsmo.workflow.web.Inputs;
-import gov.qsmo.workflow.web.InvalidRequestException;
-import gov.qsmo.workflow.web.NotFoundException;
+import gov.qsmo.workflow.shared.ConflictException;
+import gov.qsmo.workflow.shared.Inputs;
+import gov.qsmo.workflow.shared.InvalidRequestException;
+import gov.qsmo.workflow.shared.NotFoundException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

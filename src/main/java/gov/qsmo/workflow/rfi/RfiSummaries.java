@@ -1,7 +1,7 @@
 package gov.qsmo.workflow.rfi;
 
 import gov.qsmo.workflow.process.MarkdownText;
-import gov.qsmo.workflow.web.Inputs;
+import gov.qsmo.workflow.shared.Inputs;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

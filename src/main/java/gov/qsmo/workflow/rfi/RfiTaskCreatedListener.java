@@ -33,16 +33,6 @@ import org.springframework.stereotype.Component;
 @Component("rfiTaskCreatedListener")
 class RfiTaskCreatedListener implements TaskListener {
 
-  static final String ATTESTATION = """
-      I attest that, as a member of the panel evaluating responses to this Request for Information:
-      1. I have no personal or organizational conflict of interest with any respondent listed below, other than \
-      those I declare on this form; I will tell the panel chair at once of any conflict I become aware of.
-      2. I will use the responses, and any proprietary or source-selection information in them, only for this \
-      evaluation; I will not disclose them to anyone outside the panel and the contracting officer (FAR 3.104).
-      3. I will score independently: I will not discuss responses or scores with anyone before the consensus \
-      review, and I will not try to see other reviewers' scores.
-      4. I understand that the responses are market research, not offers (FAR 15.201(e)).""";
-
   private final RfiRecords records;
   private final RfiResponses responses;
   private final RfiPanel panel;
@@ -114,7 +104,7 @@ class RfiTaskCreatedListener implements TaskListener {
     String member = (String) task.getVariable(RfiProcess.Variables.PANEL_MEMBER);
     subjects.bind(task.getExecutionId(), rfi.id, SubjectTaskListener.subject(AttestationSignedListener.KIND, member));
     task.setVariableLocal(TaskDisplay.ATTESTATION_VERSION, panel.attestationVersion());
-    task.setVariableLocal(TaskDisplay.ATTESTATION_TEXT, ATTESTATION);
+    task.setVariableLocal(TaskDisplay.ATTESTATION_TEXT, panel.attestationText());
     task.setVariableLocal(TaskDisplay.RESPONDENTS_TEXT, RfiSummaries.respondents(responses.eligible(rfi.id)));
   }
 

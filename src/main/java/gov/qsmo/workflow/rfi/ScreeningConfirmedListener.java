@@ -1,11 +1,12 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.ANY_ELIGIBLE;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.SCREENING_DECISION;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.SCREENING_OVERRIDES;
 
 import gov.qsmo.workflow.process.FormValidation;
-import gov.qsmo.workflow.web.Inputs;
+import gov.qsmo.workflow.shared.Inputs;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

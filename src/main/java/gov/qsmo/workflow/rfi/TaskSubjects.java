@@ -1,6 +1,6 @@
 package gov.qsmo.workflow.rfi;
 
-import gov.qsmo.workflow.web.InvalidRequestException;
+import gov.qsmo.workflow.shared.InvalidRequestException;
 import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,9 @@
 package gov.qsmo.workflow.web;
 
+import gov.qsmo.workflow.shared.ForbiddenException;
+import gov.qsmo.workflow.shared.InvalidRequestException;
+import gov.qsmo.workflow.shared.NotFoundException;
+import gov.qsmo.workflow.shared.ConflictException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;

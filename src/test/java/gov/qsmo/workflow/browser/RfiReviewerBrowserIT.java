@@ -3,8 +3,8 @@ package gov.qsmo.workflow.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import gov.qsmo.workflow.HttpClientForTests;
-import gov.qsmo.workflow.HttpClientForTests.Response;
+import gov.qsmo.workflow.HttpTestClient;
+import gov.qsmo.workflow.HttpTestClient.Response;
 import gov.qsmo.workflow.RunningApplicationTest;
 import gov.qsmo.workflow.rfi.RfiProcess;
 import java.time.Duration;
@@ -46,7 +46,7 @@ class RfiReviewerBrowserIT {
   @Test
   void reviewerSignsTheAttestationAndScoresAResponseInTasklist() {
     String baseUrl = "http://localhost:" + port;
-    HttpClientForTests http = new HttpClientForTests(port);
+    HttpTestClient http = new HttpTestClient(port);
     String rfiId = rfiTitled(http, TITLE);
     String instance = http.get("auditor", "/api/rfis/" + rfiId).json().path("processInstanceId").asText();
     // Before signing, reviewer1 sees no response of this RFI and has nothing to score.
@@ -193,7 +193,7 @@ class RfiReviewerBrowserIT {
     throw new AssertionError("Instance " + instance + " still has jobs after 100 rounds");
   }
 
-  private static String rfiTitled(HttpClientForTests http, String title) {
+  private static String rfiTitled(HttpTestClient http, String title) {
     for (JsonNode rfi : http.get("auditor", "/api/rfis").json()) {
       if (rfi.path("title").asText().equals(title)) {
         return rfi.path("id").asText();

@@ -2,7 +2,7 @@ package gov.qsmo.workflow.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.qsmo.workflow.HttpClientForTests;
+import gov.qsmo.workflow.HttpTestClient;
 import gov.qsmo.workflow.RunningApplicationTest;
 import gov.qsmo.workflow.designation.BoardRecommendation;
 import gov.qsmo.workflow.designation.BoardReviewService;
@@ -38,7 +38,7 @@ class TasklistBrowserIT {
   @Test
   void ombDeciderPreDesignatesACandidateInTasklist() {
     String baseUrl = "http://localhost:" + port;
-    HttpClientForTests http = new HttpClientForTests(port);
+    HttpTestClient http = new HttpTestClient(port);
     var started = http.post("omb.analyst", "/engine-rest/process-definition/key/qsmo-designation/submit-form",
         Map.of("variables", Map.of(
             "functionalAreaCode", Map.of("value", "HR"),

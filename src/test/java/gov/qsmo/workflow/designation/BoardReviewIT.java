@@ -3,8 +3,8 @@ package gov.qsmo.workflow.designation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import gov.qsmo.workflow.HttpClientForTests;
-import gov.qsmo.workflow.HttpClientForTests.Response;
+import gov.qsmo.workflow.HttpTestClient;
+import gov.qsmo.workflow.HttpTestClient.Response;
 import gov.qsmo.workflow.RunningApplicationTest;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -25,11 +25,11 @@ class BoardReviewIT {
   @Autowired
   ManagementService managementService;
 
-  HttpClientForTests http;
+  HttpTestClient http;
 
   @BeforeEach
   void setUp() {
-    http = new HttpClientForTests(port);
+    http = new HttpTestClient(port);
   }
 
   @Test
@@ -150,10 +150,8 @@ class BoardReviewIT {
         .path("businessKey").asText();
     submit("omb.decider", onlyTask("omb.decider", instanceId), Map.of("decision", "PRE_DESIGNATE"));
 
-    Response first = submit("director.hhs", onlyTask("director.hhs", instanceId), Map.of(
-        "serviceOfferings", "Contract writing | commercial | Schedule vendors | GSA MAS", "acquisitionStrategy",
-        "Schedules.", "financialInfrastructure", "Fees.",
-        "organization", "Office."));
+    Response first = submit("director.hhs", onlyTask("director.hhs", instanceId), PlanBuilder.complete()
+        .offerings("Contract writing | commercial | Schedule vendors | GSA MAS").without("governance").build());
     assertThat(first.status()).isEqualTo(204);
     String returned = onlyTask("director.hhs", instanceId);
     assertThat(http.get("director.hhs", "/engine-rest/task/" + returned + "/form-variables").json()
@@ -194,10 +192,7 @@ class BoardReviewIT {
         form(Map.of("functionalAreaCode", "GRANTS", "agencyCode", agency, "scope", "Grants management.",
             "planDueDate", LocalDate.now().plusMonths(3).toString()))).json().path("id").asText();
     submit("omb.decider", onlyTask("omb.decider", instanceId), Map.of("decision", "PRE_DESIGNATE"));
-    Response plan = submit(director, onlyTask(director, instanceId), Map.of("serviceOfferings",
-        "Grants system | federal | HHS GrantSolutions | Interagency agreement",
-        "acquisitionStrategy", "Schedules.", "governance", "Council.", "financialInfrastructure", "Fees.",
-        "organization", "Office."));
+    Response plan = submit(director, onlyTask(director, instanceId), PlanBuilder.complete().build());
     assertThat(plan.status()).as(plan.body()).isEqualTo(204);
     // The job executor is off in tests: open the round as it would.
     managementService.createJobQuery().processInstanceId(instanceId).executable().list()

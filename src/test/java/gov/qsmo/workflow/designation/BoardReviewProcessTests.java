@@ -17,7 +17,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import gov.qsmo.workflow.ProcessEngineTest;
 import gov.qsmo.workflow.identity.IdentitySetup;
 import gov.qsmo.workflow.identity.Roles;
-import gov.qsmo.workflow.web.ConflictException;
+import gov.qsmo.workflow.shared.ConflictException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -342,9 +342,8 @@ class BoardReviewProcessTests {
     assertThatThrownBy(() -> redesignation.order("DSG-2020-0001", "OPM", LocalDate.now().plusMonths(2), "Again.",
         "test.decider")).isInstanceOf(ConflictException.class).hasMessageContaining("already under way");
 
-    complete(task(instance), withVariables("serviceOfferings",
-        "Security operations center | federal | CISA | Interagency agreement", "acquisitionStrategy", "Schedules.",
-        "governance", "Council.", "financialInfrastructure", "Fees.", "organization", "Office."));
+    complete(task(instance), PlanBuilder.complete()
+        .offerings("Security operations center | federal | CISA | Interagency agreement").build());
     runAsyncContinuations(instance);
     assertThat(reviewTasks(instance)).extracting(Task::getAssignee).containsExactlyInAnyOrder(DHS, TREAS, HHS);
     vote(instance, DHS, "ENDORSE", null);
@@ -438,9 +437,7 @@ class BoardReviewProcessTests {
       identityService.clearAuthentication();
     }
     complete(task(instance), withVariables("decision", "PRE_DESIGNATE"));
-    complete(task(instance), withVariables("serviceOfferings", DesignationProcessTests.OFFERING,
-        "acquisitionStrategy", "GSA schedule.", "governance", "Customer council.",
-        "financialInfrastructure", "Fee for service.", "organization", "Program office."));
+    complete(task(instance), PlanBuilder.complete().offerings(DesignationProcessTests.OFFERING).build());
     runAsyncContinuations(instance);
     return instance;
   }

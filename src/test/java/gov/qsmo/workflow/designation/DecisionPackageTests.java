@@ -15,7 +15,7 @@ import gov.qsmo.workflow.identity.IdentitySetup;
 import gov.qsmo.workflow.identity.Roles;
 import gov.qsmo.workflow.rfi.report.AccessiblePdf;
 import gov.qsmo.workflow.rfi.report.PdfConformance;
-import gov.qsmo.workflow.web.NotFoundException;
+import gov.qsmo.workflow.shared.NotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;

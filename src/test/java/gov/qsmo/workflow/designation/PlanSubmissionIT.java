@@ -3,8 +3,8 @@ package gov.qsmo.workflow.designation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import gov.qsmo.workflow.HttpClientForTests;
-import gov.qsmo.workflow.HttpClientForTests.Response;
+import gov.qsmo.workflow.HttpTestClient;
+import gov.qsmo.workflow.HttpTestClient.Response;
 import gov.qsmo.workflow.RunningApplicationTest;
 import gov.qsmo.workflow.identity.IdentitySetup;
 import gov.qsmo.workflow.identity.Roles;
@@ -33,11 +33,11 @@ class PlanSubmissionIT {
   @Autowired
   IdentitySetup identitySetup;
 
-  HttpClientForTests http;
+  HttpTestClient http;
 
   @BeforeEach
   void setUp() {
-    http = new HttpClientForTests(port);
+    http = new HttpTestClient(port);
   }
 
   @Test

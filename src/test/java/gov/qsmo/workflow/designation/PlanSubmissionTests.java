@@ -9,7 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import gov.qsmo.workflow.ProcessEngineTest;
 import gov.qsmo.workflow.identity.IdentitySetup;
 import gov.qsmo.workflow.identity.Roles;
-import gov.qsmo.workflow.web.ConflictException;
+import gov.qsmo.workflow.shared.ConflictException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -3,8 +3,8 @@ package gov.qsmo.workflow.designation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import gov.qsmo.workflow.HttpClientForTests;
-import gov.qsmo.workflow.HttpClientForTests.Response;
+import gov.qsmo.workflow.HttpTestClient;
+import gov.qsmo.workflow.HttpTestClient.Response;
 import gov.qsmo.workflow.RunningApplicationTest;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -27,11 +27,11 @@ class PreDesignationIT {
   @LocalServerPort
   int port;
 
-  HttpClientForTests http;
+  HttpTestClient http;
 
   @BeforeEach
   void setUp() {
-    http = new HttpClientForTests(port);
+    http = new HttpTestClient(port);
   }
 
   @Test
@@ -62,14 +62,11 @@ class PreDesignationIT {
     assertThat(plan.path("name").asText()).startsWith("Prepare Marketplace Implementation Plan: Grants management");
     assertThat(submit("director.gsa", plan.path("id").asText(), Map.of("governance", "x")).status()).isEqualTo(403);
 
-    Map<String, Object> sections = new LinkedHashMap<>();
-    sections.put("serviceOfferings", """
+    Map<String, Object> sections = PlanBuilder.complete().offerings("""
         Grants system | federal | HHS GrantSolutions | Interagency agreement
-        Grants management SaaS | Commercial | Schedule vendors | GSA MAS special item number""");
-    sections.put("acquisitionStrategy", "GSA schedule special item number.");
-    sections.put("governance", "Customer council.");
-    sections.put("financialInfrastructure", "Fee for service.");
-    sections.put("organization", "HHS program office.");
+        Grants management SaaS | Commercial | Schedule vendors | GSA MAS special item number""")
+        .with("acquisitionStrategy", "GSA schedule special item number.")
+        .with("organization", "HHS program office.").build();
     // Each line of the service offerings must be an offering: Tasklist shows the server's message.
     Map<String, Object> badLine = new LinkedHashMap<>(sections);
     badLine.put("serviceOfferings", "Grants system | federal | HHS GrantSolutions | Interagency agreement\n"

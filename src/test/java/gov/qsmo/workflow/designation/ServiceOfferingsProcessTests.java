@@ -14,7 +14,6 @@ import gov.qsmo.workflow.designation.ServiceOffering.ProviderType;
 import gov.qsmo.workflow.identity.IdentitySetup;
 import gov.qsmo.workflow.identity.Roles;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -154,13 +153,7 @@ class ServiceOfferingsProcessTests {
 
   /** A plan with every required section; the offerings as the form's textarea holds them. */
   private static Map<String, Object> plan(String offerings) {
-    Map<String, Object> sections = new HashMap<>();
-    sections.put("serviceOfferings", offerings);
-    sections.put("acquisitionStrategy", "GSA schedule.");
-    sections.put("governance", "Customer council.");
-    sections.put("financialInfrastructure", "Fee for service.");
-    sections.put("organization", "Program office.");
-    return sections;
+    return PlanBuilder.complete().offerings(offerings).build();
   }
 
   private ProcessInstance preDesignated() {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import gov.qsmo.workflow.HttpClientForTests;
-import gov.qsmo.workflow.HttpClientForTests.Response;
+import gov.qsmo.workflow.HttpTestClient;
+import gov.qsmo.workflow.HttpTestClient.Response;
 import gov.qsmo.workflow.RunningApplicationTest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,7 +87,7 @@ class FormSubmissionGuardIT {
 
   @TestFactory
   Stream<DynamicNode> everyFormRefusesEveryVariableItDoesNotShow() {
-    HttpClientForTests http = new HttpClientForTests(port);
+    HttpTestClient http = new HttpTestClient(port);
     List<DynamicNode> nodes = new ArrayList<>();
     List<ProcessDefinition> definitions = repositoryService.createProcessDefinitionQuery().latestVersion().list();
     assertThat(definitions).as("deployed processes").isNotEmpty();
@@ -113,7 +113,7 @@ class FormSubmissionGuardIT {
     return nodes.stream();
   }
 
-  private void checkTask(HttpClientForTests http, ProcessDefinition definition, String activityId) {
+  private void checkTask(HttpTestClient http, ProcessDefinition definition, String activityId) {
     Task task = openTask(definition, activityId);
     Map<String, Object> visible = new TreeMap<>(taskService.getVariables(task.getId()));
     FormFields form = FormFields.parse(formService.getDeployedTaskForm(task.getId()));
@@ -152,7 +152,7 @@ class FormSubmissionGuardIT {
         .containsAll(visible.keySet().stream().filter(k -> !form.has(k)).toList());
   }
 
-  private void checkStart(HttpClientForTests http, ProcessDefinition definition) {
+  private void checkStart(HttpTestClient http, ProcessDefinition definition) {
     FormFields form = FormFields.parse(formService.getDeployedStartForm(definition.getId()));
     Map<String, Object> values = sampleValues(formService.getDeployedStartForm(definition.getId()), Map.of());
     ProcessInstance live = liveInstance(definition);

@@ -2,8 +2,8 @@ package gov.qsmo.workflow.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.qsmo.workflow.HttpClientForTests;
-import gov.qsmo.workflow.HttpClientForTests.Response;
+import gov.qsmo.workflow.HttpTestClient;
+import gov.qsmo.workflow.HttpTestClient.Response;
 import gov.qsmo.workflow.RunningApplicationTest;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -54,11 +54,11 @@ class RecordsRetentionIT {
   @Autowired
   JdbcClient jdbc;
 
-  HttpClientForTests http;
+  HttpTestClient http;
 
   @BeforeEach
   void setUp() {
-    http = new HttpClientForTests(port);
+    http = new HttpTestClient(port);
   }
 
   @Test

@@ -2,8 +2,8 @@ package gov.qsmo.workflow.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.qsmo.workflow.HttpClientForTests;
-import gov.qsmo.workflow.HttpClientForTests.Response;
+import gov.qsmo.workflow.HttpTestClient;
+import gov.qsmo.workflow.HttpTestClient.Response;
 import gov.qsmo.workflow.RunningApplicationTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +42,7 @@ class VariableWritesIT {
 
   @TestFactory
   Stream<DynamicTest> noRoleWritesVariablesExceptThroughItsForm() {
-    HttpClientForTests http = new HttpClientForTests(port);
+    HttpTestClient http = new HttpTestClient(port);
     List<DynamicTest> tests = new ArrayList<>();
     for (String user : ROLES) {
       Task task = taskOf(user);
@@ -95,7 +95,7 @@ class VariableWritesIT {
   record Attempt(String name, String method, String path, Map<String, Object> body, boolean guardAnswersTaskWorker) {
   }
 
-  private void refused(HttpClientForTests http, String user, Task task, boolean ownTask, Attempt attempt) {
+  private void refused(HttpTestClient http, String user, Task task, boolean ownTask, Attempt attempt) {
     Map<String, Object> taskVariables = new TreeMap<>(taskService.getVariables(task.getId()));
     Map<String, Object> processVariables = new TreeMap<>(runtimeService.getVariables(task.getProcessInstanceId()));
     long instances = runtimeService.createProcessInstanceQuery().processDefinitionId(task.getProcessDefinitionId())

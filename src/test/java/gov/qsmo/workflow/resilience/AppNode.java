@@ -2,7 +2,7 @@ package gov.qsmo.workflow.resilience;
 
 import static org.awaitility.Awaitility.await;
 
-import gov.qsmo.workflow.HttpClientForTests;
+import gov.qsmo.workflow.HttpTestClient;
 import gov.qsmo.workflow.TestQsmoWorkflowApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,7 +42,7 @@ final class AppNode implements AutoCloseable {
 
   final String name;
   final int port;
-  final HttpClientForTests http;
+  final HttpTestClient http;
   final Path log;
   private final Process process;
 
@@ -51,7 +51,7 @@ final class AppNode implements AutoCloseable {
     this.port = port;
     this.process = process;
     this.log = log;
-    this.http = new HttpClientForTests(port);
+    this.http = new HttpTestClient(port);
   }
 
   /**
@@ -110,7 +110,7 @@ final class AppNode implements AutoCloseable {
                 + "ready:\n" + tail());
           }
           try {
-            HttpClientForTests.Response readiness = http.get(null, "/actuator/health/readiness");
+            HttpTestClient.Response readiness = http.get(null, "/actuator/health/readiness");
             return readiness.status() == 200 && readiness.body().contains("\"UP\"");
           } catch (RuntimeException notListeningYet) {
             return false;

@@ -9,12 +9,14 @@ import static gov.qsmo.workflow.resilience.Fixtures.scores;
 import static gov.qsmo.workflow.resilience.Fixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gov.qsmo.workflow.rfi.RfiProcess;
+import gov.qsmo.workflow.designation.DesignationProcess;
 import com.fasterxml.jackson.databind.JsonNode;
-import gov.qsmo.workflow.HttpClientForTests.Response;
+import gov.qsmo.workflow.HttpTestClient.Response;
 import gov.qsmo.workflow.RunningApplicationTest;
 import gov.qsmo.workflow.resilience.Fixtures.Designation;
 import gov.qsmo.workflow.resilience.Fixtures.Rfi;
-import gov.qsmo.workflow.resilience.Fixtures.Upload;
+import gov.qsmo.workflow.HttpTestClient.Upload;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -106,7 +108,7 @@ class BadInputCorpusIT {
     Designation plan = fx.preDesignated("CYBER", "DHS");
     Designation hhs = fx.identified("GRANTS", "HHS");
     String versions = "/api/designations/" + plan.id() + "/plan-versions";
-    String planTask = fx.task(plan.instance(), "Task_PrepareMarketplacePlan").path("id").asText();
+    String planTask = fx.task(plan.instance(), DesignationProcess.Elements.TASK_PREPARE_MARKETPLACE_PLAN).path("id").asText();
 
     cases.add(Case.of("plan API: a number for a section's text", "director.dhs", "POST", versions,
         Map.of("sections", with(completePlan(), "governance", 42)), 400, "Governance must be text")
@@ -201,7 +203,7 @@ class BadInputCorpusIT {
     fx.respond("respondent.acme", scoring, rfiResponse("Acme Grants Cloud", "We report."));
     fx.respond("respondent.civic", scoring, rfiResponse("CivicGrants Inc.", "We report too."));
     fx.toScoring(scoring);
-    JsonNode firstOfReviewer1 = fx.taskOf("reviewer1", scoring.instance(), "Task_ScoreResponse");
+    JsonNode firstOfReviewer1 = fx.taskOf("reviewer1", scoring.instance(), RfiProcess.Elements.TASK_SCORE_RESPONSE);
     fx.complete("reviewer1", firstOfReviewer1.path("id").asText(), scores("Clear."), scoring.instance());
     String scoredByReviewer1 = assignment(fx, scoring, "reviewer1", "SCORED");
 
@@ -401,7 +403,7 @@ class BadInputCorpusIT {
         "/engine-rest/process-definition/key/no-such-process/submit-form", form(values), 404, "no-such-process"));
 
     Designation decide = fx.identified("CYBER", "DHS");
-    String preDesignate = fx.task(decide.instance(), "Task_PreDesignateCandidate").path("id").asText();
+    String preDesignate = fx.task(decide.instance(), DesignationProcess.Elements.TASK_PRE_DESIGNATE_CANDIDATE).path("id").asText();
     String task = "/engine-rest/task/" + preDesignate + "/submit-form";
     cases.add(Case.of("pre-designation: a decision that is no choice", "omb.decider", "POST", task,
         form(Map.of("decision", "MAYBE")), 400, "'MAYBE' is not one of").taskStaysOpen(preDesignate));
@@ -434,9 +436,9 @@ class BadInputCorpusIT {
         .taskStaysOpen(preDesignate));
 
     Designation plan = fx.preDesignated("CYBER", "DHS");
-    String planTask = fx.task(plan.instance(), "Task_PrepareMarketplacePlan").path("id").asText();
+    String planTask = fx.task(plan.instance(), DesignationProcess.Elements.TASK_PREPARE_MARKETPLACE_PLAN).path("id").asText();
     String finished = fx.http.get("auditor", "/engine-rest/history/task?processInstanceId=" + plan.instance()
-        + "&taskDefinitionKey=Task_PreDesignateCandidate").json().get(0).path("id").asText();
+        + "&taskDefinitionKey=" + DesignationProcess.Elements.TASK_PRE_DESIGNATE_CANDIDATE).json().get(0).path("id").asText();
     cases.add(Case.of("pre-designation: deciding a finished task", "omb.decider", "POST",
         "/engine-rest/task/" + finished + "/submit-form", form(Map.of("decision", "DECLINE", "decisionReason", "x")),
         404, "is no longer open"));
@@ -454,7 +456,7 @@ class BadInputCorpusIT {
         "shorten it to at most 4000").taskStaysOpen(planTask));
 
     Designation review = fx.underReview("GRANTS", "HHS", "director.hhs");
-    String vote = fx.taskOf("board.dhs", review.instance(), "Task_ReviewPlan").path("id").asText();
+    String vote = fx.taskOf("board.dhs", review.instance(), DesignationProcess.Elements.TASK_REVIEW_PLAN).path("id").asText();
     String votePath = "/engine-rest/task/" + vote + "/submit-form";
     cases.add(Case.of("board review: another member's task", "board.opm", "POST", votePath,
         form(Map.of("recommendation", "ENDORSE")), 403, "does not have").taskStaysOpen(vote));
@@ -472,7 +474,7 @@ class BadInputCorpusIT {
 
   private void rfiForms(Fixtures fx, List<Case> cases) {
     Rfi draft = fx.drafted(rfiPlan("RFI: approval for the corpus", "Coverage of reporting needs"));
-    String approve = fx.task(draft.instance(), "Task_ApproveEvaluationPlan").path("id").asText();
+    String approve = fx.task(draft.instance(), RfiProcess.Elements.TASK_APPROVE_PLAN).path("id").asText();
     String approvePath = "/engine-rest/task/" + approve + "/submit-form";
     cases.add(Case.of("plan approval: a decision that is no choice", Fixtures.DIRECTOR, "POST", approvePath,
         form(Map.of("planDecision", "LATER")), 400, "'LATER' is not one of").taskStaysOpen(approve));
@@ -495,7 +497,7 @@ class BadInputCorpusIT {
     fx.respond("respondent.acme", rfi, rfiResponse("Acme Grants Cloud", "We report."));
     fx.respond("respondent.civic", rfi, rfiResponse("CivicGrants Inc.", "We report too."));
     fx.toScoring(rfi);
-    List<JsonNode> mine = fx.tasks(rfi.instance(), "Task_ScoreResponse").stream()
+    List<JsonNode> mine = fx.tasks(rfi.instance(), RfiProcess.Elements.TASK_SCORE_RESPONSE).stream()
         .filter(t -> t.path("assignee").asText().equals("reviewer1")).toList();
     assertThat(mine).hasSizeGreaterThanOrEqualTo(2);
     String done = mine.get(1).path("id").asText();
@@ -556,7 +558,7 @@ class BadInputCorpusIT {
         "Only administrators may set or remove variables").taskStaysOpen(score));
     cases.add(Case.of("RFI: started at the scoring step by a director", "director.hhs", "POST",
         "/engine-rest/process-definition/key/rfi-evaluation/start", Map.of("startInstructions",
-            List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_ScoreResponse"))), 403,
+            List.of(Map.of("type", "startBeforeActivity", "activityId", RfiProcess.Elements.TASK_SCORE_RESPONSE))), 403,
         "only administrators may start one at another activity"));
     cases.add(Case.of("score form: another reviewer's task", "reviewer2", "POST", scorePath, form(good), 403,
         "does not have")

@@ -10,7 +10,7 @@ import static gov.qsmo.workflow.resilience.Workflows.TIMER_SCORING_REMINDER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import gov.qsmo.workflow.HttpClientForTests;
+import gov.qsmo.workflow.HttpTestClient;
 import gov.qsmo.workflow.resilience.SharedDatabase.Job;
 import gov.qsmo.workflow.resilience.SharedDatabase.JobHistory;
 import gov.qsmo.workflow.resilience.Workflows.Board;
@@ -71,7 +71,7 @@ class CrashRecoveryIT {
   @Test
   void afterKillDashNineEveryAcknowledgedVoteAndScoreIsThereOnceAndBothProcessesEnd() throws Exception {
     AppNode before = start("crash-before");
-    HttpClientForTests http = before.http;
+    HttpTestClient http = before.http;
 
     // A board round with four members to vote, and an RFI with 3 responses x 4 reviewers = 12 scores due.
     Board board = Workflows.demoBoardRound(http);
@@ -142,7 +142,7 @@ class CrashRecoveryIT {
     long lockedByDeadNode = atCrash.stream().filter(job -> job.lockOwner() != null).count();
 
     AppNode after = start("crash-after");
-    HttpClientForTests restarted = after.http;
+    HttpTestClient restarted = after.http;
     await("every job due at the crash has run").atMost(Duration.ofSeconds(90))
         .until(() -> database.stillWaiting(dueAtRestart).isEmpty());
 

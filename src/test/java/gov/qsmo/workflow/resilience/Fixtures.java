@@ -2,20 +2,16 @@ package gov.qsmo.workflow.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gov.qsmo.workflow.rfi.RfiResponseBuilder;
+import gov.qsmo.workflow.rfi.RfiPlanBuilder;
+import gov.qsmo.workflow.designation.PlanBuilder;
+import gov.qsmo.workflow.rfi.RfiProcess;
+import gov.qsmo.workflow.designation.DesignationProcess;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import gov.qsmo.workflow.HttpClientForTests;
-import gov.qsmo.workflow.HttpClientForTests.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import gov.qsmo.workflow.HttpTestClient;
+import gov.qsmo.workflow.HttpTestClient.Response;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,98 +24,32 @@ import org.camunda.bpm.engine.runtime.Job;
  */
 final class Fixtures {
 
-  static final String START_DESIGNATION = "/engine-rest/process-definition/key/qsmo-designation/submit-form";
+  static final String START_DESIGNATION = "/engine-rest/process-definition/key/" + DesignationProcess.KEY + "/submit-form";
   static final String DIRECTOR = "director.hhs";
   static final String CHAIR = "panel.chair";
   static final String OFFICER = "contracting.officer";
   static final List<String> REVIEWERS = List.of("reviewer1", "reviewer2", "reviewer3");
 
-  /** Escapes every non-ASCII character, so that a lone surrogate can be sent as the JSON escape it is. */
-  private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-      .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII).build();
-
   final int port;
-  final HttpClientForTests http;
+  final HttpTestClient http;
   final ManagementService managementService;
-  private final HttpClient client = HttpClient.newHttpClient();
 
   Fixtures(int port, ManagementService managementService) {
     this.port = port;
-    this.http = new HttpClientForTests(port);
+    this.http = new HttpTestClient(port);
     this.managementService = managementService;
   }
 
   // ---- raw requests ------------------------------------------------------------------------------
 
-  /** A multipart upload of one part. */
-  record Upload(String partName, String fileName, String contentType, byte[] content) {
-  }
-
-  /** Sends {@code body} as given: a String or byte[] as is, an {@link Upload} as multipart, anything else as JSON. */
+  /** Sends {@code body} as given ({@link HttpTestClient#send}). */
   Response send(String user, String method, String path, Object body, String contentType) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-    byte[] bytes;
-    String type = contentType;
-    if (body == null) {
-      bytes = null;
-    } else if (body instanceof Upload upload) {
-      String boundary = "qsmo-" + System.nanoTime();
-      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-      out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + upload.partName()
-          + "\"; filename=\"" + upload.fileName() + "\"\r\nContent-Type: " + upload.contentType() + "\r\n\r\n")
-          .getBytes(StandardCharsets.UTF_8));
-      out.writeBytes(upload.content());
-      out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-      bytes = out.toByteArray();
-      type = type == null ? "multipart/form-data; boundary=" + boundary : type;
-    } else if (body instanceof byte[] raw) {
-      bytes = raw;
-    } else if (body instanceof String text) {
-      bytes = text.getBytes(StandardCharsets.UTF_8);
-    } else {
-      try {
-        bytes = JSON.writeValueAsBytes(body);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    if (bytes != null) {
-      request.header("Content-Type", type == null ? "application/json" : type);
-    }
-    request.method(method, bytes == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofByteArray(bytes));
-    if (user != null) {
-      String password = user.contains(":") ? user.substring(user.indexOf(':') + 1) : user;
-      String id = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
-      request.header("Authorization", "Basic " + Base64.getEncoder()
-          .encodeToString((id + ":" + password).getBytes(StandardCharsets.UTF_8)));
-    }
-    try {
-      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return http.send(user, method, path, body, contentType);
   }
 
   /** The body of a GET as bytes (a PDF), after checking it answered 200. */
   byte[] bytes(String user, String path) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET()
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user)
-            .getBytes(StandardCharsets.UTF_8)));
-    try {
-      HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      assertThat(response.statusCode()).as(path).isEqualTo(200);
-      return response.body();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return http.bytes(user, path);
   }
 
   /** A Camunda form submission body: every value untyped, as Tasklist sends it. */
@@ -208,27 +138,21 @@ final class Fixtures {
   /** Pre-designated: the agency's directors owe the plan. */
   Designation preDesignated(String area, String agency) {
     Designation designation = identified(area, agency);
-    complete("omb.decider", task(designation.instance(), "Task_PreDesignateCandidate").path("id").asText(),
+    complete("omb.decider", task(designation.instance(), DesignationProcess.Elements.TASK_PRE_DESIGNATE_CANDIDATE).path("id").asText(),
         Map.of("decision", "PRE_DESIGNATE"), designation.instance());
     return designation;
   }
 
   static Map<String, Object> completePlan() {
-    Map<String, Object> sections = new LinkedHashMap<>();
-    sections.put("serviceOfferings", "Grants system | federal | HHS GrantSolutions | Interagency agreement");
-    sections.put("acquisitionStrategy", "GSA schedule special item number.");
-    sections.put("governance", "Customer council.");
-    sections.put("financialInfrastructure", "Fee for service.");
-    sections.put("organization", "Program office.");
-    return sections;
+    return PlanBuilder.complete().with("acquisitionStrategy", "GSA schedule special item number.").build();
   }
 
   /** The plan submitted by the agency's director and the board's round open: members' review tasks. */
   Designation underReview(String area, String agency, String director) {
     Designation designation = preDesignated(area, agency);
-    complete(director, task(designation.instance(), "Task_PrepareMarketplacePlan").path("id").asText(),
+    complete(director, task(designation.instance(), DesignationProcess.Elements.TASK_PREPARE_MARKETPLACE_PLAN).path("id").asText(),
         completePlan(), designation.instance());
-    assertThat(tasks(designation.instance(), "Task_ReviewPlan")).as("review tasks").isNotEmpty();
+    assertThat(tasks(designation.instance(), DesignationProcess.Elements.TASK_REVIEW_PLAN)).as("review tasks").isNotEmpty();
     return designation;
   }
 
@@ -238,32 +162,11 @@ final class Fixtures {
   }
 
   static Map<String, Object> rfiPlan(String title, String guidance) {
-    Map<String, Object> plan = new LinkedHashMap<>();
-    plan.put("title", title);
-    plan.put("description", "Tools for recipients' financial and performance reporting.");
-    plan.put("agencyCode", "HHS");
-    plan.put("topics", List.of("Reporting capabilities", "Data standards", "Pricing"));
-    plan.put("closeDate", LocalDate.now().plusDays(20).toString());
-    plan.put("allowLate", false);
-    plan.put("panelChair", CHAIR);
-    plan.put("scaleType", "NUMERIC");
-    plan.put("criteria", List.of(
-        Map.of("name", "Capabilities", "weight", 50, "guidance", guidance),
-        Map.of("name", "Standards", "weight", 30, "guidance", "Use of grants data standards"),
-        Map.of("name", "Cost", "weight", 20, "guidance", "Credible pricing")));
-    return plan;
+    return RfiPlanBuilder.rfi().title(title).capabilitiesGuidance(guidance).build();
   }
 
   static Map<String, Object> rfiResponse(String organization, String firstAnswer) {
-    Map<String, Object> response = new LinkedHashMap<>();
-    response.put("organization", organization);
-    response.put("smallBusiness", false);
-    response.put("contactName", "Program office");
-    response.put("contactEmail", "rfi@example.com");
-    response.put("proprietary", false);
-    response.put("answers", List.of(Map.of("topic", 1, "answer", firstAnswer), Map.of("topic", 2, "answer", "Yes."),
-        Map.of("topic", 3, "answer", "Per user.")));
-    return response;
+    return RfiResponseBuilder.from(organization).firstAnswer(firstAnswer).build();
   }
 
   /** Drafted through the API by the HHS director: waits for the plan's approval. */
@@ -276,7 +179,7 @@ final class Fixtures {
   /** Approved: open for responses. */
   Rfi open(Map<String, Object> plan) {
     Rfi rfi = drafted(plan);
-    complete(DIRECTOR, task(rfi.instance(), "Task_ApproveEvaluationPlan").path("id").asText(),
+    complete(DIRECTOR, task(rfi.instance(), RfiProcess.Elements.TASK_APPROVE_PLAN).path("id").asText(),
         Map.of("planDecision", "APPROVE"), rfi.instance());
     return rfi;
   }
@@ -291,15 +194,15 @@ final class Fixtures {
   void toScoring(Rfi rfi) {
     Job close = managementService.createJobQuery().processInstanceId(rfi.instance()).timers().singleResult();
     managementService.executeJob(close.getId());
-    complete(OFFICER, task(rfi.instance(), "Task_ConfirmScreening").path("id").asText(),
+    complete(OFFICER, task(rfi.instance(), RfiProcess.Elements.TASK_CONFIRM_SCREENING).path("id").asText(),
         Map.of("screeningDecision", "CONFIRM"), rfi.instance());
-    complete(CHAIR, task(rfi.instance(), "Task_FormReviewPanel").path("id").asText(),
+    complete(CHAIR, task(rfi.instance(), RfiProcess.Elements.TASK_FORM_PANEL).path("id").asText(),
         Map.of("reviewers", String.join("\n", REVIEWERS)), rfi.instance());
     for (String member : List.of(CHAIR, "reviewer1", "reviewer2", "reviewer3")) {
-      complete(member, taskOf(member, rfi.instance(), "Task_SignAttestation").path("id").asText(),
+      complete(member, taskOf(member, rfi.instance(), RfiProcess.Elements.TASK_SIGN_ATTESTATION).path("id").asText(),
           Map.of("attest", true), rfi.instance());
     }
-    assertThat(tasks(rfi.instance(), "Task_ScoreResponse")).as("scoring tasks").isNotEmpty();
+    assertThat(tasks(rfi.instance(), RfiProcess.Elements.TASK_SCORE_RESPONSE)).as("scoring tasks").isNotEmpty();
   }
 
   static Map<String, Object> scores(String strengths) {
@@ -314,10 +217,10 @@ final class Fixtures {
 
   /** Every open scoring task completed: the chair's consensus tasks are open. */
   void scoreAll(Rfi rfi, String strengths) {
-    for (JsonNode task : tasks(rfi.instance(), "Task_ScoreResponse")) {
+    for (JsonNode task : tasks(rfi.instance(), RfiProcess.Elements.TASK_SCORE_RESPONSE)) {
       complete(task.path("assignee").asText(), task.path("id").asText(), scores(strengths), rfi.instance());
     }
-    assertThat(tasks(rfi.instance(), "Task_HoldConsensusReview")).as("consensus tasks").isNotEmpty();
+    assertThat(tasks(rfi.instance(), RfiProcess.Elements.TASK_HOLD_CONSENSUS)).as("consensus tasks").isNotEmpty();
   }
 
   static Map<String, Object> consensus() {
@@ -331,9 +234,9 @@ final class Fixtures {
 
   /** Every consensus task completed: the report is generated and waits for the director's approval. */
   void consensusAll(Rfi rfi) {
-    for (JsonNode task : tasks(rfi.instance(), "Task_HoldConsensusReview")) {
+    for (JsonNode task : tasks(rfi.instance(), RfiProcess.Elements.TASK_HOLD_CONSENSUS)) {
       complete(CHAIR, task.path("id").asText(), consensus(), rfi.instance());
     }
-    assertThat(tasks(rfi.instance(), "Task_ApproveEvaluationReport")).as("report approval").isNotEmpty();
+    assertThat(tasks(rfi.instance(), RfiProcess.Elements.TASK_APPROVE_REPORT)).as("report approval").isNotEmpty();
   }
 }

@@ -3,8 +3,10 @@ package gov.qsmo.workflow.resilience;
 import static gov.qsmo.workflow.resilience.Fixtures.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gov.qsmo.workflow.rfi.RfiProcess;
+import gov.qsmo.workflow.designation.DesignationProcess;
 import com.fasterxml.jackson.databind.JsonNode;
-import gov.qsmo.workflow.HttpClientForTests.Response;
+import gov.qsmo.workflow.HttpTestClient.Response;
 import gov.qsmo.workflow.RunningApplicationTest;
 import gov.qsmo.workflow.resilience.Fixtures.Rfi;
 import java.io.IOException;
@@ -62,7 +64,7 @@ class MarkupStaysInertIT {
     Map<String, Object> plan = Fixtures.rfiPlan(TITLE, GUIDANCE);
     plan.put("topics", List.of("Reporting " + SCRIPT, "Data standards", "Pricing"));
     Rfi rfi = fx.drafted(plan);
-    String approve = fx.task(rfi.instance(), "Task_ApproveEvaluationPlan").path("id").asText();
+    String approve = fx.task(rfi.instance(), RfiProcess.Elements.TASK_APPROVE_PLAN).path("id").asText();
     assertInert(approve, "planText", "rfiTitle");
     assertThat(formVariables(approve).path("planText").path("value").asText())
         .contains("Look for &lt;img src=x onerror=alert(1)&gt; and \\*\\*bold\\*\\* \\[link\\](http://x)");
@@ -78,7 +80,7 @@ class MarkupStaysInertIT {
     assertThat(read.path("criteria").get(0).path("guidance").asText()).isEqualTo(GUIDANCE);
 
     fx.toScoring(rfi);
-    for (JsonNode task : fx.tasks(rfi.instance(), "Task_ScoreResponse")) {
+    for (JsonNode task : fx.tasks(rfi.instance(), RfiProcess.Elements.TASK_SCORE_RESPONSE)) {
       String id = task.path("id").asText();
       assertInert(id, "responseHeader", "topic1Text", "criterion1Guidance", "rfiTitle");
       assertThat(formVariables(id).path("topic1Text").path("value").asText())
@@ -93,7 +95,7 @@ class MarkupStaysInertIT {
       fx.complete(task.path("assignee").asText(), id, scores, rfi.instance());
     }
 
-    List<JsonNode> consensus = fx.tasks(rfi.instance(), "Task_HoldConsensusReview");
+    List<JsonNode> consensus = fx.tasks(rfi.instance(), RfiProcess.Elements.TASK_HOLD_CONSENSUS);
     assertThat(consensus).hasSize(1);
     String consensusTask = consensus.get(0).path("id").asText();
     assertInert(consensusTask, "responseHeader", "criterion1Summary", "scoresTable");
@@ -103,7 +105,7 @@ class MarkupStaysInertIT {
       agreed.put("consensusRationale" + c, RATIONALE);
     }
     fx.complete(Fixtures.CHAIR, consensusTask, agreed, rfi.instance());
-    String approveReport = fx.task(rfi.instance(), "Task_ApproveEvaluationReport").path("id").asText();
+    String approveReport = fx.task(rfi.instance(), RfiProcess.Elements.TASK_APPROVE_REPORT).path("id").asText();
     assertInert(approveReport, "reportSummary");
 
     JsonNode sheets = fx.http.get("auditor", "/api/rfis/" + rfi.id() + "/scores").json().path("sheets");
@@ -139,7 +141,7 @@ class MarkupStaysInertIT {
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     String id = started.json().path("businessKey").asText();
     String instance = started.json().path("id").asText();
-    String decide = fx.task(instance, "Task_PreDesignateCandidate").path("id").asText();
+    String decide = fx.task(instance, DesignationProcess.Elements.TASK_PRE_DESIGNATE_CANDIDATE).path("id").asText();
     assertInert(decide, "scopeText");
     fx.complete("omb.decider", decide, Map.of("decision", "PRE_DESIGNATE"), instance);
 
@@ -154,7 +156,7 @@ class MarkupStaysInertIT {
     JsonNode version = fx.http.get("auditor", "/api/designations/" + id + "/plan-versions").json().get(0);
     assertThat(version.path("sections").path("governance").asText()).isEqualTo(sections.get("governance"));
     assertThat(version.path("serviceOfferings").get(0).path("name").asText()).isEqualTo("Grants " + IMAGE);
-    String review = fx.taskOf("board.dhs", instance, "Task_ReviewPlan").path("id").asText();
+    String review = fx.taskOf("board.dhs", instance, DesignationProcess.Elements.TASK_REVIEW_PLAN).path("id").asText();
     assertInert(review, "planGovernance", "planServiceOfferings", "scopeText");
     assertThat(formVariables(review).path("planGovernance").path("value").asText())
         .isEqualTo("A council. &lt;script&gt;alert(1)&lt;/script&gt;  \n\\- \\*\\*bold\\*\\* \\[link\\](http://x)  \n"

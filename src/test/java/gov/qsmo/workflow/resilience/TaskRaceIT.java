@@ -4,8 +4,10 @@ import static gov.qsmo.workflow.resilience.Fixtures.rfiPlan;
 import static gov.qsmo.workflow.resilience.Fixtures.rfiResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gov.qsmo.workflow.rfi.RfiProcess;
+import gov.qsmo.workflow.designation.DesignationProcess;
 import com.fasterxml.jackson.databind.JsonNode;
-import gov.qsmo.workflow.HttpClientForTests.Response;
+import gov.qsmo.workflow.HttpTestClient.Response;
 import gov.qsmo.workflow.RunningApplicationTest;
 import gov.qsmo.workflow.identity.IdentitySetup;
 import gov.qsmo.workflow.identity.Roles;
@@ -63,7 +65,7 @@ class TaskRaceIT {
   @Test
   void aSecondCompletionOfTheSameTaskIs404SayingItIsNoLongerOpen() {
     Designation designation = fx.identified("CYBER", "DHS");
-    String task = fx.task(designation.instance(), "Task_PreDesignateCandidate").path("id").asText();
+    String task = fx.task(designation.instance(), DesignationProcess.Elements.TASK_PRE_DESIGNATE_CANDIDATE).path("id").asText();
     assertThat(fx.submit("omb.decider", task, Map.of("decision", "PRE_DESIGNATE")).status()).isEqualTo(204);
 
     Response again = fx.submit("omb.decider", task, Map.of("decision", "DECLINE", "decisionReason", "Changed mind."));
@@ -80,7 +82,7 @@ class TaskRaceIT {
 
     // The same for an RFI task, and for a claim of the finished task.
     Rfi rfi = fx.drafted(rfiPlan("RFI: completed twice", "Coverage of reporting needs"));
-    String approve = fx.task(rfi.instance(), "Task_ApproveEvaluationPlan").path("id").asText();
+    String approve = fx.task(rfi.instance(), RfiProcess.Elements.TASK_APPROVE_PLAN).path("id").asText();
     fx.complete(Fixtures.DIRECTOR, approve, Map.of("planDecision", "APPROVE"), rfi.instance());
     Response twice = fx.submit(Fixtures.DIRECTOR, approve, Map.of("planDecision", "RETURN", "planComments", "x"));
     assertThat(twice.status()).isEqualTo(404);
@@ -96,7 +98,7 @@ class TaskRaceIT {
   void twoCompletionsOfOneTaskAtTheSameMomentGiveOneDecisionAndOneClearRefusal() {
     for (int attempt = 0; attempt < 5; attempt++) {
       Designation designation = fx.identified("CYBER", "DHS");
-      String task = fx.task(designation.instance(), "Task_PreDesignateCandidate").path("id").asText();
+      String task = fx.task(designation.instance(), DesignationProcess.Elements.TASK_PRE_DESIGNATE_CANDIDATE).path("id").asText();
 
       List<Response> answers = race(
           () -> fx.submit("omb.decider", task, Map.of("decision", "PRE_DESIGNATE")),
@@ -115,7 +117,7 @@ class TaskRaceIT {
   void twoDecidersClaimingTheSamePreDesignationAtOnceOneWinsTheOtherGets409() {
     for (int attempt = 0; attempt < 5; attempt++) {
       Designation designation = fx.identified("CYBER", "DHS");
-      String task = fx.task(designation.instance(), "Task_PreDesignateCandidate").path("id").asText();
+      String task = fx.task(designation.instance(), DesignationProcess.Elements.TASK_PRE_DESIGNATE_CANDIDATE).path("id").asText();
       String claim = "/engine-rest/task/" + task + "/claim";
 
       List<Response> answers = race(
@@ -141,7 +143,7 @@ class TaskRaceIT {
     fx.respond("respondent.acme", rfi, rfiResponse("Acme Grants Cloud", "We report."));
     managementService.executeJob(managementService.createJobQuery().processInstanceId(rfi.instance()).timers()
         .singleResult().getId());
-    String task = fx.task(rfi.instance(), "Task_ConfirmScreening").path("id").asText();
+    String task = fx.task(rfi.instance(), RfiProcess.Elements.TASK_CONFIRM_SCREENING).path("id").asText();
     String claim = "/engine-rest/task/" + task + "/claim";
 
     List<Response> answers = race(

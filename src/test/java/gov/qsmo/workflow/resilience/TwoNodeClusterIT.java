@@ -11,8 +11,10 @@ import static gov.qsmo.workflow.resilience.Workflows.TIMER_SCORING_REMINDER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import gov.qsmo.workflow.HttpClientForTests;
-import gov.qsmo.workflow.HttpClientForTests.Response;
+import gov.qsmo.workflow.rfi.RfiProcess;
+import gov.qsmo.workflow.designation.DesignationProcess;
+import gov.qsmo.workflow.HttpTestClient;
+import gov.qsmo.workflow.HttpTestClient.Response;
 import gov.qsmo.workflow.resilience.SharedDatabase.JobHistory;
 import gov.qsmo.workflow.resilience.Workflows.Board;
 import gov.qsmo.workflow.resilience.Workflows.Rfi;
@@ -78,12 +80,12 @@ class TwoNodeClusterIT {
     nodes.add(nodeB);
     nodeA.awaitReady();
     nodeB.awaitReady();
-    HttpClientForTests a = nodeA.http;
-    HttpClientForTests b = nodeB.http;
-    List<HttpClientForTests> both = List.of(a, b);
+    HttpTestClient a = nodeA.http;
+    HttpTestClient b = nodeB.http;
+    List<HttpTestClient> both = List.of(a, b);
     // One deployment of the models, one set of demo data, whichever node came first.
-    assertThat(database.processDefinitionVersions("qsmo-designation")).isEqualTo(1);
-    assertThat(database.processDefinitionVersions("rfi-evaluation")).isEqualTo(1);
+    assertThat(database.processDefinitionVersions(DesignationProcess.KEY)).isEqualTo(1);
+    assertThat(database.processDefinitionVersions(RfiProcess.KEY)).isEqualTo(1);
     assertThat(database.withProcess("designation")).as("demo designations with a process").isEqualTo(5);
     assertThat(database.withProcess("rfi")).as("demo RFIs").isEqualTo(5);
 
@@ -195,14 +197,14 @@ class TwoNodeClusterIT {
   }
 
   /** Submits every task at once, the n-th to node n mod 2; every submission must succeed. */
-  private static void submitAtOnce(List<Submission> submissions, List<HttpClientForTests> nodes,
+  private static void submitAtOnce(List<Submission> submissions, List<HttpTestClient> nodes,
       Map<String, Integer> completedOn) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(10);
     try {
       List<Future<Response>> answers = new ArrayList<>();
       for (int i = 0; i < submissions.size(); i++) {
         Submission submission = submissions.get(i);
-        HttpClientForTests node = nodes.get(i % nodes.size());
+        HttpTestClient node = nodes.get(i % nodes.size());
         answers.add(pool.submit(() -> Workflows.submit(node, submission)));
       }
       for (int i = 0; i < answers.size(); i++) {
@@ -217,7 +219,7 @@ class TwoNodeClusterIT {
   }
 
   /** A reviewer account made through Camunda's REST API as the administrator; its password is its id. */
-  private static String createReviewer(HttpClientForTests node, String id) {
+  private static String createReviewer(HttpTestClient node, String id) {
     Response created = node.post(ADMIN, "/engine-rest/user/create", Map.of(
         "profile", Map.of("id", id, "firstName", "Cluster", "lastName", "Reviewer " + id.replaceAll("\\D", ""),
             "email", id + "@example.gov"),

@@ -3,9 +3,13 @@ package gov.qsmo.workflow.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import gov.qsmo.workflow.rfi.RfiResponseBuilder;
+import gov.qsmo.workflow.rfi.RfiPlanBuilder;
+import gov.qsmo.workflow.rfi.RfiProcess;
+import gov.qsmo.workflow.designation.DesignationProcess;
 import com.fasterxml.jackson.databind.JsonNode;
-import gov.qsmo.workflow.HttpClientForTests;
-import gov.qsmo.workflow.HttpClientForTests.Response;
+import gov.qsmo.workflow.HttpTestClient;
+import gov.qsmo.workflow.HttpTestClient.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,19 +40,19 @@ final class Workflows {
   /** Board members with a review task in the demo's Treasury round (board.treas is recused). */
   static final List<String> BOARD_VOTERS = List.of(BOARD_CHAIR, "board.dhs", "board.opm", "board.hhs");
 
-  static final String TASK_REVIEW_PLAN = "Task_ReviewPlan";
-  static final String TIMER_REVIEW_WINDOW = "BoundaryEvent_ReviewWindowClosed";
-  static final String TASK_CONSOLIDATE = "Task_ConsolidateRecommendation";
-  static final String TASK_DECIDE = "Task_DecideDesignation";
-  static final String TASK_APPROVE_PLAN = "Task_ApproveEvaluationPlan";
-  static final String TIMER_CLOSE_DATE = "TimerEvent_CloseDateReached";
-  static final String TASK_CONFIRM_SCREENING = "Task_ConfirmScreening";
-  static final String TASK_FORM_PANEL = "Task_FormReviewPanel";
-  static final String TASK_SIGN_ATTESTATION = "Task_SignAttestation";
-  static final String TASK_SCORE = "Task_ScoreResponse";
-  static final String TIMER_SCORING_REMINDER = "BoundaryEvent_ScoringReminderDue";
-  static final String TASK_CONSENSUS = "Task_HoldConsensusReview";
-  static final String TASK_APPROVE_REPORT = "Task_ApproveEvaluationReport";
+  static final String TASK_REVIEW_PLAN = DesignationProcess.Elements.TASK_REVIEW_PLAN;
+  static final String TIMER_REVIEW_WINDOW = DesignationProcess.Elements.TIMER_REVIEW_WINDOW_CLOSED;
+  static final String TASK_CONSOLIDATE = DesignationProcess.Elements.TASK_CONSOLIDATE_RECOMMENDATION;
+  static final String TASK_DECIDE = DesignationProcess.Elements.TASK_DECIDE_DESIGNATION;
+  static final String TASK_APPROVE_PLAN = RfiProcess.Elements.TASK_APPROVE_PLAN;
+  static final String TIMER_CLOSE_DATE = RfiProcess.Elements.TIMER_CLOSE_DATE_REACHED;
+  static final String TASK_CONFIRM_SCREENING = RfiProcess.Elements.TASK_CONFIRM_SCREENING;
+  static final String TASK_FORM_PANEL = RfiProcess.Elements.TASK_FORM_PANEL;
+  static final String TASK_SIGN_ATTESTATION = RfiProcess.Elements.TASK_SIGN_ATTESTATION;
+  static final String TASK_SCORE = RfiProcess.Elements.TASK_SCORE_RESPONSE;
+  static final String TIMER_SCORING_REMINDER = RfiProcess.Elements.TIMER_SCORING_REMINDER_DUE;
+  static final String TASK_CONSENSUS = RfiProcess.Elements.TASK_HOLD_CONSENSUS;
+  static final String TASK_APPROVE_REPORT = RfiProcess.Elements.TASK_APPROVE_REPORT;
 
   /** Steps that wait on the job executor (a timer, a continuation) wait at most this long. */
   static final Duration JOB_WAIT = Duration.ofSeconds(90);
@@ -74,7 +78,7 @@ final class Workflows {
    * The demo's Treasury designation, whose complete plan waits for the board: once a job executor has
    * opened the round, each of the four eligible members has a review task.
    */
-  static Board demoBoardRound(HttpClientForTests http) {
+  static Board demoBoardRound(HttpTestClient http) {
     Board board = null;
     for (JsonNode designation : http.get(AUDITOR, "/api/designations").json()) {
       if ("TREAS".equals(designation.path("agencyCode").asText())
@@ -89,13 +93,13 @@ final class Workflows {
     return board;
   }
 
-  static Submission vote(HttpClientForTests http, Board board, String member) {
+  static Submission vote(HttpTestClient http, Board board, String member) {
     return new Submission(member, task(http, member, board.instance(), TASK_REVIEW_PLAN).path("id").asText(),
         member, Map.of("recommendation", "ENDORSE", "governanceComment", "Publish the council's membership."));
   }
 
   /** The chair consolidates an endorsement and OMB designates: the designation's process ends. */
-  static void consolidateAndDesignate(HttpClientForTests chairNode, HttpClientForTests ombNode, Board board) {
+  static void consolidateAndDesignate(HttpTestClient chairNode, HttpTestClient ombNode, Board board) {
     completeWhenThere(chairNode, BOARD_CHAIR, board.instance(), TASK_CONSOLIDATE, Map.of("boardDecision", "ENDORSE",
         "consolidatedComments", "The board endorses the plan."));
     completeWhenThere(ombNode, OMB_DECIDER, board.instance(), TASK_DECIDE, Map.of("designationDecision", "DESIGNATE",
@@ -107,7 +111,7 @@ final class Workflows {
    * organization), closed (its close-date timer made due, the job executor fires it), screened, and its
    * panel formed: every panel member has an attestation to sign.
    */
-  static Rfi rfiWithPanel(HttpClientForTests http, Map<String, String> respondents, List<String> reviewers) {
+  static Rfi rfiWithPanel(HttpTestClient http, Map<String, String> respondents, List<String> reviewers) {
     Rfi rfi = openRfi(http);
     respondents.forEach((user, organization) -> respond(http, rfi, user, organization));
     closeNow(http, rfi);
@@ -115,7 +119,7 @@ final class Workflows {
     return rfi;
   }
 
-  static Rfi openRfi(HttpClientForTests http) {
+  static Rfi openRfi(HttpTestClient http) {
     Response drafted = http.post(DIRECTOR, "/api/rfis", plan(LocalDate.now().plusDays(10)));
     assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
     Rfi rfi = new Rfi(drafted.json().path("id").asText(), drafted.json().path("processInstanceId").asText());
@@ -123,29 +127,29 @@ final class Workflows {
     return rfi;
   }
 
-  static void respond(HttpClientForTests http, Rfi rfi, String user, String organization) {
+  static void respond(HttpTestClient http, Rfi rfi, String user, String organization) {
     Response response = http.post(user, "/api/rfis/" + rfi.id() + "/responses", response(organization));
     assertThat(response.status()).as(response.body()).isEqualTo(201);
   }
 
   /** Makes the close-date timer due now: the job executor of some node fires it. */
-  static void closeNow(HttpClientForTests http, Rfi rfi) {
+  static void closeNow(HttpTestClient http, Rfi rfi) {
     makeTimerDue(http, rfi.instance(), TIMER_CLOSE_DATE, Instant.now().minusSeconds(1));
   }
 
-  static void formPanel(HttpClientForTests http, Rfi rfi, List<String> reviewers) {
+  static void formPanel(HttpTestClient http, Rfi rfi, List<String> reviewers) {
     completeWhenThere(http, OFFICER, rfi.instance(), TASK_CONFIRM_SCREENING, Map.of("screeningDecision", "CONFIRM"));
     completeWhenThere(http, PANEL_CHAIR, rfi.instance(), TASK_FORM_PANEL,
         Map.of("reviewers", String.join("\n", reviewers)));
   }
 
-  static Submission attestation(HttpClientForTests http, Rfi rfi, String member) {
+  static Submission attestation(HttpTestClient http, Rfi rfi, String member) {
     return new Submission(member, task(http, member, rfi.instance(), TASK_SIGN_ATTESTATION).path("id").asText(),
         member, Map.of("attest", true));
   }
 
   /** Every open scoring task of the RFI, once there are {@code expected} of them. */
-  static List<Submission> scoringTasks(HttpClientForTests http, Rfi rfi, int expected) {
+  static List<Submission> scoringTasks(HttpTestClient http, Rfi rfi, int expected) {
     List<JsonNode> tasks = new ArrayList<>();
     await("scoring tasks of " + rfi.id()).atMost(JOB_WAIT).until(() -> {
       tasks.clear();
@@ -165,7 +169,7 @@ final class Workflows {
   }
 
   /** The chair's consensus on every response, then the director approves the report: the RFI's process ends. */
-  static void consensusAndReport(HttpClientForTests chairNode, HttpClientForTests directorNode, Rfi rfi,
+  static void consensusAndReport(HttpTestClient chairNode, HttpTestClient directorNode, Rfi rfi,
       int responses) {
     List<JsonNode> consensus = new ArrayList<>();
     await("consensus tasks of " + rfi.id()).atMost(JOB_WAIT).until(() -> {
@@ -185,28 +189,28 @@ final class Workflows {
     completeWhenThere(directorNode, DIRECTOR, rfi.instance(), TASK_APPROVE_REPORT, Map.of("reportDecision", "APPROVE"));
   }
 
-  static String rfiStatus(HttpClientForTests http, Rfi rfi) {
+  static String rfiStatus(HttpTestClient http, Rfi rfi) {
     return http.get(AUDITOR, "/api/rfis/" + rfi.id()).json().path("status").asText();
   }
 
-  static String designationStatus(HttpClientForTests http, Board board) {
+  static String designationStatus(HttpTestClient http, Board board) {
     return http.get(AUDITOR, "/api/designations/" + board.designationId()).json().path("status").asText();
   }
 
   /** The state of a process instance in Camunda's history: ACTIVE, COMPLETED, ... */
-  static String historicState(HttpClientForTests http, String instance) {
+  static String historicState(HttpTestClient http, String instance) {
     return http.get(ADMIN, "/engine-rest/history/process-instance/" + instance).json().path("state").asText();
   }
 
   /** How a task ended in Camunda's history: "completed" by its user, "deleted" when its activity was cancelled. */
-  static String endOf(HttpClientForTests http, String taskId) {
+  static String endOf(HttpTestClient http, String taskId) {
     JsonNode history = http.get(ADMIN, "/engine-rest/history/task?taskId=" + taskId).json();
     assertThat(history.size()).as("history of task " + taskId).isEqualTo(1);
     return history.get(0).path("endTime").isNull() ? "open" : history.get(0).path("deleteReason").asText();
   }
 
   /** Moves a timer's due date, through Camunda's REST API as the administrator. */
-  static String makeTimerDue(HttpClientForTests http, String instance, String activityId, Instant due) {
+  static String makeTimerDue(HttpTestClient http, String instance, String activityId, Instant due) {
     JsonNode timers = http.get(ADMIN, "/engine-rest/job?processInstanceId=" + instance + "&activityId=" + activityId
         + "&timers=true").json();
     assertThat(timers.size()).as("timer " + activityId + " of " + instance).isEqualTo(1);
@@ -217,7 +221,7 @@ final class Workflows {
     return id;
   }
 
-  static Response submit(HttpClientForTests http, Submission submission) {
+  static Response submit(HttpTestClient http, Submission submission) {
     Map<String, Object> variables = new LinkedHashMap<>();
     submission.values().forEach((key, value) -> variables.put(key, Map.of("value", value)));
     return http.post(submission.user(), "/engine-rest/task/" + submission.taskId() + "/submit-form",
@@ -229,7 +233,7 @@ final class Workflows {
   }
 
   /** Waits until the user has this task in the instance (a job may come first), then completes it. */
-  static void completeWhenThere(HttpClientForTests http, String user, String instance, String key,
+  static void completeWhenThere(HttpTestClient http, String user, String instance, String key,
       Map<String, Object> values) {
     String[] id = new String[1];
     await(key + " for " + user).atMost(JOB_WAIT).until(() -> {
@@ -241,7 +245,7 @@ final class Workflows {
   }
 
   /** The user's open tasks of this key in the instance: assigned to them, else those they are candidate for. */
-  static List<JsonNode> tasks(HttpClientForTests http, String user, String instance, String key) {
+  static List<JsonNode> tasks(HttpTestClient http, String user, String instance, String key) {
     List<JsonNode> tasks = new ArrayList<>();
     String query = "/engine-rest/task?processInstanceId=" + instance + "&taskDefinitionKey=" + key;
     http.get(user, query + "&assignee=" + user).json().forEach(tasks::add);
@@ -251,39 +255,21 @@ final class Workflows {
     return tasks;
   }
 
-  private static JsonNode task(HttpClientForTests http, String user, String instance, String key) {
+  private static JsonNode task(HttpTestClient http, String user, String instance, String key) {
     List<JsonNode> tasks = tasks(http, user, instance, key);
     assertThat(tasks).as(key + " for " + user + " in " + instance).hasSize(1);
     return tasks.get(0);
   }
 
   static Map<String, Object> plan(LocalDate closeDate) {
-    Map<String, Object> plan = new LinkedHashMap<>();
-    plan.put("title", "Request for Information: grants closeout services");
-    plan.put("description", "Services that close out grant awards: reconciliation, final reports, records.");
-    plan.put("agencyCode", "HHS");
-    plan.put("topics", List.of("Closeout capabilities", "Data standards", "Pricing"));
-    plan.put("closeDate", closeDate.toString());
-    plan.put("allowLate", false);
-    plan.put("panelChair", PANEL_CHAIR);
-    plan.put("scaleType", "NUMERIC");
-    plan.put("criteria", List.of(
-        Map.of("name", "Capabilities", "weight", 50, "guidance", "Coverage of closeout needs"),
-        Map.of("name", "Standards", "weight", 30, "guidance", "Use of grants data standards"),
-        Map.of("name", "Cost", "weight", 20, "guidance", "Credible pricing")));
-    return plan;
+    return RfiPlanBuilder.rfi().title("Request for Information: grants closeout services")
+        .description("Services that close out grant awards: reconciliation, final reports, records.")
+        .topics("Closeout capabilities", "Data standards", "Pricing").closeDate(closeDate)
+        .capabilitiesGuidance("Coverage of closeout needs").build();
   }
 
   static Map<String, Object> response(String organization) {
-    Map<String, Object> response = new LinkedHashMap<>();
-    response.put("organization", organization);
-    response.put("smallBusiness", false);
-    response.put("contactName", "Program office");
-    response.put("contactEmail", "rfi@example.com");
-    response.put("proprietary", false);
-    response.put("answers", List.of(Map.of("topic", 1, "answer", "We close out awards."),
-        Map.of("topic", 2, "answer", "Yes."), Map.of("topic", 3, "answer", "Per award.")));
-    return response;
+    return RfiResponseBuilder.from(organization).answers("We close out awards.", "Yes.", "Per award.").build();
   }
 
   static Map<String, Object> scores(int rating, int criteria) {

@@ -2,8 +2,8 @@ package gov.qsmo.workflow.rfi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.qsmo.workflow.HttpClientForTests;
-import gov.qsmo.workflow.HttpClientForTests.Response;
+import gov.qsmo.workflow.HttpTestClient;
+import gov.qsmo.workflow.HttpTestClient.Response;
 import gov.qsmo.workflow.RunningApplicationTest;
 import gov.qsmo.workflow.identity.IdentitySetup;
 import gov.qsmo.workflow.identity.Roles;
@@ -49,7 +49,7 @@ class RfiConcurrentScoringIT {
   @ParameterizedTest(name = "{0} reviewers at once")
   @ValueSource(ints = {10, 50})
   void reviewersCompletingAtOnceAllSucceedAndEveryScoreIsKept(int reviewerCount) throws Exception {
-    HttpClientForTests http = new HttpClientForTests(port);
+    HttpTestClient http = new HttpTestClient(port);
     List<String> reviewers = IntStream.rangeClosed(1, reviewerCount).mapToObj(i -> "load.reviewer" + i).toList();
     reviewers.forEach(r -> identitySetup.ensureUser(r, "Load", r, r, Roles.RFI_REVIEWERS));
 

@@ -3,8 +3,8 @@ package gov.qsmo.workflow.rfi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import gov.qsmo.workflow.HttpClientForTests;
-import gov.qsmo.workflow.HttpClientForTests.Response;
+import gov.qsmo.workflow.HttpTestClient;
+import gov.qsmo.workflow.HttpTestClient.Response;
 import gov.qsmo.workflow.RunningApplicationTest;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,11 +39,11 @@ class RfiEvaluationIT {
   @Autowired
   ManagementService managementService;
 
-  HttpClientForTests http;
+  HttpTestClient http;
 
   @BeforeEach
   void setUp() {
-    http = new HttpClientForTests(port);
+    http = new HttpTestClient(port);
   }
 
   @AfterEach
@@ -52,20 +52,7 @@ class RfiEvaluationIT {
   }
 
   static Map<String, Object> plan(LocalDate closeDate) {
-    Map<String, Object> plan = new LinkedHashMap<>();
-    plan.put("title", "Request for Information: grants reporting tools");
-    plan.put("description", "Tools for recipients' financial and performance reporting.");
-    plan.put("agencyCode", "HHS");
-    plan.put("topics", List.of("Reporting capabilities", "Data standards", "Pricing"));
-    plan.put("closeDate", closeDate.toString());
-    plan.put("allowLate", false);
-    plan.put("panelChair", CHAIR);
-    plan.put("scaleType", "ADJECTIVAL");
-    plan.put("criteria", List.of(
-        Map.of("name", "Capabilities", "weight", 50, "guidance", "Coverage of reporting needs"),
-        Map.of("name", "Standards", "weight", 30, "guidance", "Use of grants data standards"),
-        Map.of("name", "Cost", "weight", 20, "guidance", "Credible pricing")));
-    return plan;
+    return RfiPlanBuilder.rfi().closeDate(closeDate).scaleType("ADJECTIVAL").build();
   }
 
   @Test
@@ -254,7 +241,7 @@ class RfiEvaluationIT {
         .isEqualTo(409);
     runJobs(instance);
 
-    HttpClientForTests.Response pdf = http.get(DIRECTOR, "/api/rfis/" + id + "/report.pdf");
+    HttpTestClient.Response pdf = http.get(DIRECTOR, "/api/rfis/" + id + "/report.pdf");
     assertThat(pdf.status()).isEqualTo(200);
     assertThat(pdf.body()).startsWith("%PDF-");
     Response csv = http.get("auditor", "/api/rfis/" + id + "/report.csv");
@@ -384,15 +371,7 @@ class RfiEvaluationIT {
   }
 
   static Map<String, Object> response(String organization) {
-    Map<String, Object> response = new LinkedHashMap<>();
-    response.put("organization", organization);
-    response.put("smallBusiness", false);
-    response.put("contactName", "Program office");
-    response.put("contactEmail", "rfi@example.com");
-    response.put("proprietary", false);
-    response.put("answers", List.of(Map.of("topic", 1, "answer", "We report."), Map.of("topic", 2, "answer", "Yes."),
-        Map.of("topic", 3, "answer", "Per user.")));
-    return response;
+    return RfiResponseBuilder.from(organization).build();
   }
 
   static Map<String, Object> scores(int... ratings) {

@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_APPROVE_PLAN;
 import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_APPROVE_REPORT;
 import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_CONFIRM_SCREENING;
@@ -20,7 +21,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import gov.qsmo.workflow.ProcessEngineTest;
-import gov.qsmo.workflow.web.ConflictException;
+import gov.qsmo.workflow.shared.ConflictException;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.rfi.report.EvaluationReportCsv;
 import gov.qsmo.workflow.rfi.report.EvaluationReportData;
 import gov.qsmo.workflow.rfi.report.EvaluationReportPdf;

@@ -3,8 +3,8 @@ package gov.qsmo.workflow.rfi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import gov.qsmo.workflow.HttpClientForTests;
-import gov.qsmo.workflow.HttpClientForTests.Response;
+import gov.qsmo.workflow.HttpTestClient;
+import gov.qsmo.workflow.HttpTestClient.Response;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,12 +16,12 @@ import org.camunda.bpm.engine.runtime.Job;
 /** Walks a new RFI through its steps over HTTP as the demo users, for the integration tests. */
 final class RfiRestWalk {
 
-  final HttpClientForTests http;
+  final HttpTestClient http;
   final ManagementService managementService;
   String rfiId;
   String instance;
 
-  RfiRestWalk(HttpClientForTests http, ManagementService managementService) {
+  RfiRestWalk(HttpTestClient http, ManagementService managementService) {
     this.http = http;
     this.managementService = managementService;
   }

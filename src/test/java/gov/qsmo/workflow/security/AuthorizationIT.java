@@ -2,8 +2,8 @@ package gov.qsmo.workflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.qsmo.workflow.HttpClientForTests;
-import gov.qsmo.workflow.HttpClientForTests.Response;
+import gov.qsmo.workflow.HttpTestClient;
+import gov.qsmo.workflow.HttpTestClient.Response;
 import gov.qsmo.workflow.RunningApplicationTest;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,11 +17,11 @@ class AuthorizationIT {
   @LocalServerPort
   int port;
 
-  HttpClientForTests http;
+  HttpTestClient http;
 
   @BeforeEach
   void setUp() {
-    http = new HttpClientForTests(port);
+    http = new HttpTestClient(port);
   }
 
   @Test

@@ -1,7 +1,8 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.demo.DemoSteps;
-import gov.qsmo.workflow.identity.StartupLock;
+import gov.qsmo.workflow.shared.AdvisoryLock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,7 +67,7 @@ class RfiDemoData {
       {{4, 5, 3, 3}, {4, 4, 3, 3}, {5, 4, 3, 2}, {4, 5, 3, 3}}};
 
   private final DemoSteps steps;
-  private final StartupLock startupLock;
+  private final AdvisoryLock startupLock;
   private final RfiRecords records;
   private final RfiResponses responses;
   private final RuntimeService runtimeService;
@@ -74,7 +75,7 @@ class RfiDemoData {
   private final IdentityService identityService;
   private final RfiScoring scoring;
 
-  RfiDemoData(DemoSteps steps, StartupLock startupLock, RfiRecords records, RfiResponses responses,
+  RfiDemoData(DemoSteps steps, AdvisoryLock startupLock, RfiRecords records, RfiResponses responses,
       RuntimeService runtimeService, TaskService taskService, IdentityService identityService, RfiScoring scoring) {
     this.scoring = scoring;
     this.steps = steps;

@@ -9,7 +9,7 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.SCOPE;
 import gov.qsmo.workflow.designation.DesignationProcess;
 import gov.qsmo.workflow.designation.DesignationService;
 import gov.qsmo.workflow.identity.IdentitySetup;
-import gov.qsmo.workflow.identity.StartupLock;
+import gov.qsmo.workflow.shared.AdvisoryLock;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo run's users and live process instances, created when the database holds no designation
- * yet (a restart adds nothing). Active only with {@code qsmo.demo.enabled=true}, i.e. the demo profile.
+ * yet (a restart adds nothing). Active only with {@code qsmo.demo.enabled=true}, i.e. the demo profile;
+ * test scope, never in the production jar.
  */
 @Component
 @ConditionalOnProperty(name = "qsmo.demo.enabled", havingValue = "true")
@@ -38,7 +39,7 @@ class DemoSetup {
   private static final Logger log = LoggerFactory.getLogger(DemoSetup.class);
 
   private final IdentitySetup identity;
-  private final StartupLock startupLock;
+  private final AdvisoryLock startupLock;
   private final DesignationService designations;
   private final IdentityService identityService;
   private final RuntimeService runtimeService;
@@ -47,7 +48,7 @@ class DemoSetup {
   private final String port;
   private final DemoSteps steps;
 
-  DemoSetup(IdentitySetup identity, StartupLock startupLock, DesignationService designations,
+  DemoSetup(IdentitySetup identity, AdvisoryLock startupLock, DesignationService designations,
       IdentityService identityService, RuntimeService runtimeService, TaskService taskService, Clock clock,
       @Value("${server.port:8080}") String port, DemoSteps steps) {
     this.identity = identity;

@@ -1,4 +1,4 @@
-package gov.qsmo.workflow.web;
+package gov.qsmo.workflow.shared;
 
 /** The caller is known but may not do this; answered as 403 with the message. */
 public class ForbiddenException extends RuntimeException {

@@ -1,4 +1,4 @@
-package gov.qsmo.workflow.web;
+package gov.qsmo.workflow.shared;
 
 /** The requested object does not exist (or the caller may not know that it does). */
 public class NotFoundException extends RuntimeException {

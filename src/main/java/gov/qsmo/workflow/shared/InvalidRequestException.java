@@ -1,4 +1,4 @@
-package gov.qsmo.workflow.web;
+package gov.qsmo.workflow.shared;
 
 /**
  * A request or form value the user must fix. {@code field} names the offending input (a form field

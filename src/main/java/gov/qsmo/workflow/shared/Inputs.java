@@ -1,4 +1,4 @@
-package gov.qsmo.workflow.web;
+package gov.qsmo.workflow.shared;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
