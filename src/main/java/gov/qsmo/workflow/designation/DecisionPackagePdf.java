@@ -1,6 +1,6 @@
 package gov.qsmo.workflow.designation;
 
-import gov.qsmo.workflow.rfi.report.AccessiblePdf;
+import gov.qsmo.workflow.documents.AccessiblePdf;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -13,7 +13,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import gov.qsmo.workflow.ProcessEngineTest;
 import gov.qsmo.workflow.identity.IdentitySetup;
 import gov.qsmo.workflow.identity.Roles;
-import gov.qsmo.workflow.rfi.report.AccessiblePdf;
+import gov.qsmo.workflow.documents.AccessiblePdf;
 import gov.qsmo.workflow.rfi.report.PdfConformance;
 import gov.qsmo.workflow.shared.NotFoundException;
 import java.nio.file.Files;

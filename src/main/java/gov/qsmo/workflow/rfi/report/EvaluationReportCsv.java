@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.rfi.report;
 
+import gov.qsmo.workflow.documents.Lists;
 import gov.qsmo.workflow.rfi.report.EvaluationReportData.IndividualScore;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;

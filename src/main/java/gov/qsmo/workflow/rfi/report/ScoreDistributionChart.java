@@ -1,7 +1,9 @@
 package gov.qsmo.workflow.rfi.report;
 
-import gov.qsmo.workflow.rfi.report.PdfLayout.Face;
-import gov.qsmo.workflow.rfi.report.PdfLayout.Rgb;
+import gov.qsmo.workflow.documents.DrawableText;
+import gov.qsmo.workflow.documents.PdfLayout;
+import gov.qsmo.workflow.documents.PdfLayout.Face;
+import gov.qsmo.workflow.documents.PdfLayout.Rgb;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

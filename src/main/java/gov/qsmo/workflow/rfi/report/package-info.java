@@ -5,7 +5,7 @@
  * gov.qsmo.workflow.rfi.report.EvaluationReportCsv} for every individual score as a spreadsheet.
  *
  * <p>The PDFs are tagged and conform to PDF/UA-1 and PDF/A-2a ({@link
- * gov.qsmo.workflow.rfi.report.PdfLayout}); {@link gov.qsmo.workflow.rfi.report.AccessiblePdf} offers
+ * gov.qsmo.workflow.documents.PdfLayout}); {@link gov.qsmo.workflow.documents.AccessiblePdf} offers
  * the same layout to other records (the designation decision package). Pure code: no Spring, no
  * database, no state between calls, so renders may run in parallel. The embedded fonts are read and
  * measured once per JVM, each PDF embeds their subsets and keeps one page's content stream open at a

@@ -1,5 +1,7 @@
 package gov.qsmo.workflow.rfi.report;
 
+import gov.qsmo.workflow.documents.DrawableText;
+import gov.qsmo.workflow.documents.PdfLayout;
 import static gov.qsmo.workflow.rfi.report.PdfText.compact;
 import static gov.qsmo.workflow.rfi.report.PdfText.spaced;
 import static org.assertj.core.api.Assertions.assertThat;

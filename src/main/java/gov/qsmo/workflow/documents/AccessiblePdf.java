@@ -1,4 +1,4 @@
-package gov.qsmo.workflow.rfi.report;
+package gov.qsmo.workflow.documents;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package gov.qsmo.workflow.rfi.report;
+package gov.qsmo.workflow.documents;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -15,18 +15,18 @@ import java.util.TreeMap;
  * the document lists it and the caller logs it: nothing is replaced silently. One instance per
  * document; not thread-safe.
  */
-final class DrawableText {
+public final class DrawableText {
 
   /** A character the fonts cannot draw, how often it occurred and the first text it was in. */
-  record Missing(int codePoint, int occurrences, String firstSeenIn) {
+  public record Missing(int codePoint, int occurrences, String firstSeenIn) {
 
     /** "U+5F20" */
-    String code() {
+    public String code() {
       return String.format(Locale.ROOT, "U+%04X", codePoint);
     }
 
     /** The Unicode name, e.g. "CJK UNIFIED IDEOGRAPH-5F20", or "unassigned". */
-    String name() {
+    public String name() {
       String name = Character.getName(codePoint);
       return name == null ? "unassigned" : name;
     }
@@ -39,7 +39,7 @@ final class DrawableText {
    * The text ready to draw. Null becomes "". With {@code keepLineBreaks} line breaks stay, otherwise
    * they become spaces.
    */
-  String clean(String text, boolean keepLineBreaks) {
+  public String clean(String text, boolean keepLineBreaks) {
     if (text == null || text.isEmpty()) {
       return "";
     }
@@ -93,7 +93,7 @@ final class DrawableText {
   }
 
   /** Every character that could not be drawn so far, by code point. */
-  List<Missing> missing() {
+  public List<Missing> missing() {
     List<Missing> missing = new ArrayList<>(counts.size());
     counts.forEach((cp, count) -> missing.add(new Missing(cp, count[0], contexts.get(cp))));
     return missing;

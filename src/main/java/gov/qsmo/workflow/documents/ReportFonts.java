@@ -1,4 +1,4 @@
-package gov.qsmo.workflow.rfi.report;
+package gov.qsmo.workflow.documents;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,10 +18,10 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * covered. Each file is read and measured once per JVM (which characters it has, their widths); each
  * document embeds the subset it uses.
  */
-final class ReportFonts {
+public final class ReportFonts {
 
   /** A font style and the file that provides it. */
-  enum Style {
+  public enum Style {
     REGULAR("DejaVuSans.ttf"), BOLD("DejaVuSans-Bold.ttf"), ITALIC("DejaVuSans-Oblique.ttf");
 
     private final String file;
@@ -64,12 +64,12 @@ final class ReportFonts {
     return codePoint >= 0 && codePoint < DRAWABLE.length && DRAWABLE[codePoint];
   }
 
-  static FontFile file(Style style) {
+  public static FontFile file(Style style) {
     return FILES[style.ordinal()];
   }
 
   /** One font file: its bytes and the advance width of every character it has. */
-  static final class FontFile {
+  public static final class FontFile {
     private final byte[] bytes;
     /** 1/1000 em per BMP char; negative where the font has no glyph. */
     private final float[] widths = new float[0x10000];
@@ -91,7 +91,7 @@ final class ReportFonts {
       this.replacementWidth = widths[REPLACEMENT] >= 0 ? widths[REPLACEMENT] : 1000;
     }
 
-    static FontFile read(String name) {
+    public static FontFile read(String name) {
       String path = "/fonts/dejavu/" + name;
       try (InputStream in = ReportFonts.class.getResourceAsStream(path)) {
         if (in == null) {
@@ -104,7 +104,7 @@ final class ReportFonts {
     }
 
     /** Width in 1/1000 em; the replacement mark's width for a char the font lacks. */
-    float width(char c) {
+    public float width(char c) {
       float w = widths[c];
       return w >= 0 ? w : replacementWidth;
     }
@@ -114,7 +114,7 @@ final class ReportFonts {
      * substitution (GSUB: ligatures) is off: one glyph per character keeps the text extractable as
      * written, and PDFBox's substitution costs more than the rest of the rendering.
      */
-    PDType0Font embed(PDDocument doc) {
+    public PDType0Font embed(PDDocument doc) {
       try {
         TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
         ttf.setEnableGsub(false);

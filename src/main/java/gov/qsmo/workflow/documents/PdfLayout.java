@@ -1,4 +1,4 @@
-package gov.qsmo.workflow.rfi.report;
+package gov.qsmo.workflow.documents;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
@@ -50,67 +50,67 @@ import org.apache.pdfbox.util.Matrix;
  * ReportFonts}; text handed to it must already be {@link DrawableText#clean}ed. One content stream is open
  * at a time (the previous page's is closed when a page is added).
  */
-final class PdfLayout {
+public final class PdfLayout {
 
   static final float PAGE_WIDTH = PDRectangle.LETTER.getWidth();
   static final float PAGE_HEIGHT = PDRectangle.LETTER.getHeight();
-  static final float LEFT = 54;
-  static final float RIGHT = PAGE_WIDTH - 54;
-  static final float TOP = PAGE_HEIGHT - 54;
-  static final float BOTTOM = 62;
-  static final float WIDTH = RIGHT - LEFT;
+  public static final float LEFT = 54;
+  public static final float RIGHT = PAGE_WIDTH - 54;
+  public static final float TOP = PAGE_HEIGHT - 54;
+  public static final float BOTTOM = 62;
+  public static final float WIDTH = RIGHT - LEFT;
 
-  static final Rgb BLACK = new Rgb(0.10f, 0.10f, 0.12f);
-  static final Rgb MUTED = new Rgb(0.40f, 0.42f, 0.46f);
-  static final Rgb NAVY = new Rgb(0.09f, 0.21f, 0.38f);
-  static final Rgb ALERT = new Rgb(0.66f, 0.13f, 0.10f);
-  static final Rgb WHITE = new Rgb(1, 1, 1);
-  static final Rgb RULE = new Rgb(0.80f, 0.82f, 0.85f);
-  static final Rgb STRIPE = new Rgb(0.955f, 0.962f, 0.972f);
-  static final Rgb HEADER_FILL = new Rgb(0.09f, 0.21f, 0.38f);
+  public static final Rgb BLACK = new Rgb(0.10f, 0.10f, 0.12f);
+  public static final Rgb MUTED = new Rgb(0.40f, 0.42f, 0.46f);
+  public static final Rgb NAVY = new Rgb(0.09f, 0.21f, 0.38f);
+  public static final Rgb ALERT = new Rgb(0.66f, 0.13f, 0.10f);
+  public static final Rgb WHITE = new Rgb(1, 1, 1);
+  public static final Rgb RULE = new Rgb(0.80f, 0.82f, 0.85f);
+  public static final Rgb STRIPE = new Rgb(0.955f, 0.962f, 0.972f);
+  public static final Rgb HEADER_FILL = new Rgb(0.09f, 0.21f, 0.38f);
 
-  static final float BODY = 9.5f;
+  public static final float BODY = 9.5f;
 
   /** An RGB colour, components 0..1. */
-  record Rgb(float r, float g, float b) {
+  public record Rgb(float r, float g, float b) {
   }
 
-  enum Align { LEFT, RIGHT, CENTER }
+  public enum Align { LEFT, RIGHT, CENTER }
 
   /** A table column: its header, width in points and alignment. */
-  record Column(String header, float width, Align align) {
-    Column(String header, float width) {
+  public record Column(String header, float width, Align align) {
+    public Column(String header, float width) {
       this(header, width, Align.LEFT);
     }
   }
 
   /** A paragraph inside a table cell; the optional label is drawn bold before the text. */
-  record Para(String label, String text, Face face, Rgb color) {
-    static Para of(String text) {
+  public record Para(String label, String text, Face face, Rgb color) {
+    public static Para of(String text) {
       return new Para(null, text, null, null);
     }
   }
 
   /** A table cell: one or more paragraphs stacked. */
-  record Cell(List<Para> paras) {
-    static Cell of(String text) {
+  public record Cell(List<Para> paras) {
+    public static Cell of(String text) {
       return new Cell(List.of(Para.of(text)));
     }
 
-    static Cell of(Para... paras) {
+    public static Cell of(Para... paras) {
       return new Cell(List.of(paras));
     }
   }
 
   /** A table row; a muted row is drawn in grey (superseded versions). */
-  record Row(List<Cell> cells, boolean muted) {
-    Row(List<Cell> cells) {
+  public record Row(List<Cell> cells, boolean muted) {
+    public Row(List<Cell> cells) {
       this(cells, false);
     }
   }
 
   /** An embedded font with its glyph widths (1/1000 em), measured once per JVM. */
-  static final class Face {
+  public static final class Face {
     final PDType0Font font;
     private final ReportFonts.FontFile file;
 
@@ -123,7 +123,7 @@ final class PdfLayout {
       return file.width(c) * size / 1000f;
     }
 
-    float width(String text, float size) {
+    public float width(String text, float size) {
       float units = 0;
       for (int i = 0; i < text.length(); i++) {
         units += file.width(text.charAt(i));
@@ -137,13 +137,13 @@ final class PdfLayout {
   }
 
   /** An entry of the table of contents. */
-  record ContentsEntry(String title, int pageIndex, boolean child) {
+  public record ContentsEntry(String title, int pageIndex, boolean child) {
   }
 
   final PDDocument doc = new PDDocument();
-  final Face regular = new Face(doc, ReportFonts.Style.REGULAR);
-  final Face bold = new Face(doc, ReportFonts.Style.BOLD);
-  final Face italic = new Face(doc, ReportFonts.Style.ITALIC);
+  public final Face regular = new Face(doc, ReportFonts.Style.REGULAR);
+  public final Face bold = new Face(doc, ReportFonts.Style.BOLD);
+  public final Face italic = new Face(doc, ReportFonts.Style.ITALIC);
 
   /** Marks the open marked-content sequence as an artifact (rules, fills, repeated headers, footers). */
   private static final Object ARTIFACT = new Object();
@@ -179,7 +179,7 @@ final class PdfLayout {
   private float lineX;
   private float lineY;
 
-  PdfLayout() {
+  public PdfLayout() {
     PDDocumentCatalog catalog = doc.getDocumentCatalog();
     catalog.setDocumentOutline(outline);
     catalog.setLanguage("en-US");
@@ -197,41 +197,41 @@ final class PdfLayout {
   // ---------------------------------------------------------------- structure
 
   /** Opens a grouping element (Table, TR, L, LI, Sect ...) inside the current one; close it with {@link #end}. */
-  PDStructureElement begin(String type) {
+  public PDStructureElement begin(String type) {
     PDStructureElement element = element(type);
     open.push(element);
     return element;
   }
 
   /** Closes the innermost element opened with {@link #begin} (or {@link #into}). */
-  void end() {
+  public void end() {
     open.pop();
     leaf = null;
   }
 
   /** Continues inside an element created earlier (a placeholder filled at the end); close with {@link #end}. */
-  void into(PDStructureElement element) {
+  public void into(PDStructureElement element) {
     open.push(element);
   }
 
   /** A new element inside the current grouping element; text drawn next goes into it. */
-  PDStructureElement leaf(String type) {
+  public PDStructureElement leaf(String type) {
     leaf = element(type);
     return leaf;
   }
 
   /** Text drawn next goes into this element (a table cell, a list body). */
-  void leaf(PDStructureElement element) {
+  public void leaf(PDStructureElement element) {
     leaf = element;
   }
 
   /** Text drawn next is an artifact: page furniture that is not content (repeated headers, leaders). */
-  void artifact() {
+  public void artifact() {
     leaf = null;
   }
 
   /** A placeholder element at the current position of the reading order, filled later through {@link #into}. */
-  PDStructureElement placeholder(String type) {
+  public PDStructureElement placeholder(String type) {
     return element(type);
   }
 
@@ -246,7 +246,7 @@ final class PdfLayout {
    * Starts a figure: what is drawn until {@link #endFigure} belongs to it and assistive technology
    * reads {@code alternativeText} instead. {@code bottom} and {@code height} give its box on the page.
    */
-  void beginFigure(String alternativeText, float x, float top, float width, float height) {
+  public void beginFigure(String alternativeText, float x, float top, float width, float height) {
     PDStructureElement element = element("Figure");
     element.setAlternateDescription(alternativeText);
     PDLayoutAttributeObject layoutAttributes = new PDLayoutAttributeObject();
@@ -257,7 +257,7 @@ final class PdfLayout {
     leaf = element;
   }
 
-  void endFigure() {
+  public void endFigure() {
     try {
       endMark();
     } catch (IOException e) {
@@ -332,7 +332,7 @@ final class PdfLayout {
 
   // ---------------------------------------------------------------- pages
 
-  void newPage() {
+  public void newPage() {
     try {
       closeStream();
       PDPage page = new PDPage(PDRectangle.LETTER);
@@ -363,24 +363,24 @@ final class PdfLayout {
     currentStroke = null;
   }
 
-  float y() {
+  public float y() {
     return y;
   }
 
-  void moveDown(float points) {
+  public void moveDown(float points) {
     y -= points;
   }
 
-  int pageIndex() {
+  public int pageIndex() {
     return pageIndex;
   }
 
-  PDPage page() {
+  public PDPage page() {
     return pages.get(pageIndex);
   }
 
   /** Starts a new page unless {@code height} points still fit on this one. */
-  void ensure(float height) {
+  public void ensure(float height) {
     if (cs == null || y - height < BOTTOM) {
       newPage();
     }
@@ -396,7 +396,7 @@ final class PdfLayout {
     }
   }
 
-  void fill(Rgb color) {
+  public void fill(Rgb color) {
     if (!color.equals(currentFill)) {
       try {
         cs.setNonStrokingColor(color.r(), color.g(), color.b());
@@ -407,7 +407,7 @@ final class PdfLayout {
     }
   }
 
-  void stroke(Rgb color) {
+  public void stroke(Rgb color) {
     if (!color.equals(currentStroke)) {
       try {
         cs.setStrokingColor(color.r(), color.g(), color.b());
@@ -419,7 +419,7 @@ final class PdfLayout {
   }
 
   /** Draws cleaned text with its baseline at (x, baseline). */
-  void text(String text, float x, float baseline, Face face, float size, Rgb color) {
+  public void text(String text, float x, float baseline, Face face, float size, Rgb color) {
     if (text.isEmpty()) {
       return;
     }
@@ -451,7 +451,7 @@ final class PdfLayout {
   }
 
   /** Draws cleaned text turned 90 degrees counter-clockwise, starting at (x, y) and going up. */
-  void textUp(String text, float x, float baseline, Face face, float size, Rgb color) {
+  public void textUp(String text, float x, float baseline, Face face, float size, Rgb color) {
     try {
       markText();
       endText();
@@ -466,7 +466,7 @@ final class PdfLayout {
     }
   }
 
-  void rect(float x, float bottom, float width, float height, Rgb color) {
+  public void rect(float x, float bottom, float width, float height, Rgb color) {
     try {
       markGraphics();
       endText();
@@ -478,7 +478,7 @@ final class PdfLayout {
     }
   }
 
-  void line(float x1, float y1, float x2, float y2, float lineWidth, Rgb color) {
+  public void line(float x1, float y1, float x2, float y2, float lineWidth, Rgb color) {
     try {
       markGraphics();
       endText();
@@ -495,7 +495,7 @@ final class PdfLayout {
   // ---------------------------------------------------------------- text measuring
 
   /** Cleaned text broken into lines no wider than {@code width}; the first line is shorter by firstIndent. */
-  static List<String> wrap(String text, Face face, float size, float width, float firstIndent) {
+  public static List<String> wrap(String text, Face face, float size, float width, float firstIndent) {
     List<String> lines = new ArrayList<>();
     if (text.isEmpty()) {
       lines.add("");
@@ -564,7 +564,7 @@ final class PdfLayout {
   }
 
   /** Cleaned text cut with an ellipsis to fit {@code width}. */
-  static String fit(String text, Face face, float size, float width) {
+  public static String fit(String text, Face face, float size, float width) {
     if (face.width(text, size) <= width) {
       return text;
     }
@@ -581,7 +581,7 @@ final class PdfLayout {
   // ---------------------------------------------------------------- flowing blocks
 
   /** The document's title (H1), wrapped, at the current position. */
-  void title(String title, float size) {
+  public void title(String title, float size) {
     leaf("H1");
     for (String l : wrap(title, bold, size, WIDTH, 0)) {
       ensure(size + 5);
@@ -593,7 +593,7 @@ final class PdfLayout {
   }
 
   /** A numbered section title (H2) on a new page (when asked), listed in the contents and the outline. */
-  void section(String title, boolean onNewPage) {
+  public void section(String title, boolean onNewPage) {
     if (onNewPage || cs == null) {
       newPage();
     } else {
@@ -612,12 +612,12 @@ final class PdfLayout {
   }
 
   /** A subsection title (H3), kept with at least {@code keepWith} points of what follows. */
-  void subheading(String title, float keepWith, boolean inOutline) {
+  public void subheading(String title, float keepWith, boolean inOutline) {
     heading("H3", title, keepWith, inOutline);
   }
 
   /** A heading of the given type (H2, H3), kept with at least {@code keepWith} points of what follows. */
-  void heading(String type, String title, float keepWith, boolean inOutline) {
+  public void heading(String type, String title, float keepWith, boolean inOutline) {
     float size = 11.5f;
     List<String> lines = wrap(title, bold, size, WIDTH, 0);
     float height = lines.size() * size * 1.25f + 8;
@@ -639,7 +639,7 @@ final class PdfLayout {
   }
 
   /** A wrapped paragraph (P) of cleaned text; an optional bold label runs in before it. */
-  void paragraph(String label, String text, Face face, float size, Rgb color, float indent) {
+  public void paragraph(String label, String text, Face face, float size, Rgb color, float indent) {
     leaf("P");
     float leading = size * 1.38f;
     float labelWidth = label == null ? 0 : bold.width(label + " ", size);
@@ -661,12 +661,12 @@ final class PdfLayout {
     y -= size * 0.45f;
   }
 
-  void paragraph(String text) {
+  public void paragraph(String text) {
     paragraph(null, text, regular, BODY, BLACK, 0);
   }
 
   /** A bulleted list (L, LI, Lbl, LBody) of cleaned items; {@code empty} is printed in italics when there is none. */
-  void bullets(List<String> items, String empty) {
+  public void bullets(List<String> items, String empty) {
     if (items.isEmpty()) {
       paragraph(null, empty, italic, BODY, MUTED, 0);
       return;
@@ -702,7 +702,7 @@ final class PdfLayout {
   }
 
   /** Label-value pairs in two columns, the label bold; each pair is one paragraph. */
-  void facts(List<String[]> pairs, float labelWidth) {
+  public void facts(List<String[]> pairs, float labelWidth) {
     float size = BODY;
     float leading = size * 1.38f;
     for (String[] pair : pairs) {
@@ -739,7 +739,7 @@ final class PdfLayout {
    * taller than a page, then it is split between lines. Rows with fewer cells than columns get empty
    * cells, so every row has one cell per column.
    */
-  void table(String caption, List<Column> columns, List<Row> rows, float size) {
+  public void table(String caption, List<Column> columns, List<Row> rows, float size) {
     float leading = size * 1.28f;
     List<List<Line>> header = new ArrayList<>();
     int headerLines = 1;
@@ -902,7 +902,7 @@ final class PdfLayout {
   // ---------------------------------------------------------------- navigation and finishing
 
   /** Adds an outline item (and a contents entry) pointing at the current position. */
-  void bookmark(String title, boolean child) {
+  public void bookmark(String title, boolean child) {
     PDPageXYZDestination destination = new PDPageXYZDestination();
     destination.setPage(page());
     destination.setTop((int) Math.min(PAGE_HEIGHT, y + 20));
@@ -919,12 +919,12 @@ final class PdfLayout {
     contents.add(new ContentsEntry(title, pageIndex(), child));
   }
 
-  List<ContentsEntry> contents() {
+  public List<ContentsEntry> contents() {
     return contents;
   }
 
   /** Reopens a finished page to draw on it (the contents list on the title page). */
-  void reopen(int index, float atY) {
+  public void reopen(int index, float atY) {
     try {
       closeStream();
       cs = new PDPageContentStream(doc, pages.get(index), PDPageContentStream.AppendMode.APPEND, true, true);
@@ -939,7 +939,7 @@ final class PdfLayout {
    * Draws the footer on every page (left text, "Page n of N") as artifacts, writes the structure's
    * parent tree, the PDF/A and PDF/UA metadata and the sRGB output intent, and returns the saved PDF.
    */
-  byte[] finish(String footerLeft, String title, String author, String subject, Calendar created) {
+  public byte[] finish(String footerLeft, String title, String author, String subject, Calendar created) {
     try {
       closeStream();
       if (pages.isEmpty()) {

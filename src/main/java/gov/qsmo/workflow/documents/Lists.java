@@ -1,15 +1,15 @@
-package gov.qsmo.workflow.rfi.report;
+package gov.qsmo.workflow.documents;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** The report data's lists as the renderers read them: null is empty, null elements are left out. */
-final class Lists {
+public final class Lists {
 
   private Lists() {
   }
 
-  static <T> List<T> present(List<T> items) {
+  public static <T> List<T> present(List<T> items) {
     if (items == null || items.isEmpty()) {
       return List.of();
     }
