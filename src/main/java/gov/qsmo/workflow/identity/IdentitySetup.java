@@ -108,6 +108,7 @@ public class IdentitySetup implements SmartInitializingSingleton {
     }
     for (String role : new String[] {Roles.RFI_PANEL_CHAIRS, Roles.RFI_REVIEWERS}) {
       grant(role, Resources.PROCESS_DEFINITION, rfi, Permissions.READ);
+      grant(role, Resources.PROCESS_DEFINITION, RfiProcess.SCORING_KEY, Permissions.READ);
     }
     // Auditors read everything, in Tasklist and Cockpit, and change nothing.
     grant(Roles.AUDITORS, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);

@@ -143,8 +143,9 @@ class TasklistFilters {
                 .taskAssigneeExpression("${currentUser()}"),
             List.of(Roles.RFI_PANEL_CHAIRS)),
         new Spec("RFI responses to score", "My attestations and the responses assigned to me", -20, "#2e8540",
+            // Attestations are in the RFI's instance, scoring tasks in each response's scoring instance.
             taskService.createTaskQuery()
-                .processDefinitionKey(RfiProcess.KEY)
+                .processDefinitionKeyIn(RfiProcess.KEY, RfiProcess.SCORING_KEY)
                 .taskDefinitionKeyIn(RfiProcess.Elements.TASK_SIGN_ATTESTATION, RfiProcess.Elements.TASK_SCORE_RESPONSE)
                 .taskAssigneeExpression("${currentUser()}"),
             List.of(Roles.RFI_REVIEWERS)),

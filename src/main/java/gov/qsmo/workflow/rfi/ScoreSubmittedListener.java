@@ -6,6 +6,7 @@ import gov.qsmo.workflow.web.Inputs;
 import java.util.Map;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,12 +20,26 @@ class ScoreSubmittedListener extends SubjectTaskListener {
   static final String KIND = "assignment";
 
   private final RfiScoring scoring;
+  private final ResponseScoringForm scoringForm;
   private final IdentityService identityService;
 
-  ScoreSubmittedListener(RfiForm form, RfiScoring scoring, TaskSubjects subjects, IdentityService identityService) {
+  ScoreSubmittedListener(RfiForm form, ResponseScoringForm scoringForm, RfiScoring scoring, TaskSubjects subjects,
+      IdentityService identityService) {
     super(form, subjects, ASSIGNMENT_ID, KIND, RfiProcess.Forms.SCORE_RESPONSE);
     this.scoring = scoring;
+    this.scoringForm = scoringForm;
     this.identityService = identityService;
+  }
+
+  /**
+   * The task is in the response's own scoring instance (ADR 0014), or, in evaluations started on the
+   * earlier model, in the RFI's instance.
+   */
+  @Override
+  Rfi rfi(DelegateExecution execution) {
+    return ResponseScoringForm.isScoringInstance(execution)
+        ? scoringForm.rfi(execution, RfiProcess.Forms.SCORE_RESPONSE)
+        : super.rfi(execution);
   }
 
   @Override

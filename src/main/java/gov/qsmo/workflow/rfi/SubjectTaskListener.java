@@ -39,11 +39,16 @@ abstract class SubjectTaskListener implements ExecutionListener {
       return;
     }
     FormValidation.check(() -> {
-      Rfi rfi = form.rfi(execution, formKeys);
+      Rfi rfi = rfi(execution);
       String id = (String) execution.getVariableLocal(variable);
       subjects.requireAndRelease(execution.getId(), variable, subject(kind, id));
       completed(rfi, id, execution.getVariablesLocal());
     });
+  }
+
+  /** The RFI of the instance, after checking the submission against it. */
+  Rfi rfi(DelegateExecution execution) {
+    return form.rfi(execution, formKeys);
   }
 
   /** The task was completed with these form values; throw an InvalidRequestException to refuse them. */

@@ -275,7 +275,7 @@ class RfiEvaluationProcessTests {
         .containsExactly(REVIEWERS.get(3));
     scenario.attestAll(instance, Map.of());
 
-    assertThat(instance).isWaitingAt(TASK_SCORE_RESPONSE);
+    assertThat(instance).isWaitingAt(RfiProcess.Elements.CALL_SCORE_RESPONSES);
     List<Assignment> assignments = panel.assignments(instance.getBusinessKey());
     assertThat(assignments.stream().filter(a -> a.responseId.equals(globex)).map(a -> a.reviewerId))
         .containsExactlyInAnyOrder(REVIEWERS.get(1), REVIEWERS.get(2), REVIEWERS.get(3));
@@ -376,7 +376,7 @@ class RfiEvaluationProcessTests {
     scenario.complete(instance, TASK_RESOLVE_MISSING_SCORES, CHAIR, Map.of("missingScoresAction", "REASSIGN",
         "reassignments", acme + " | " + REVIEWERS.get(2) + " | " + REVIEWERS.get(3), "newScoringDueDate", due));
 
-    assertThat(instance).isWaitingAt(TASK_SCORE_RESPONSE);
+    assertThat(instance).isWaitingAt(RfiProcess.Elements.CALL_SCORE_RESPONSES);
     assertThat(scenario.tasks(instance, TASK_SCORE_RESPONSE)).extracting(Task::getAssignee)
         .containsExactlyInAnyOrder(REVIEWERS.get(1), REVIEWERS.get(3));
     assertThat(timer(instance, RfiProcess.Elements.TIMER_SCORING_DEADLINE_PASSED).getDuedate().toInstant())
@@ -472,7 +472,7 @@ class RfiEvaluationProcessTests {
   private ProcessInstance scoring(List<String> reviewers, String... organizations) {
     ProcessInstance instance = scenario.withPanel(reviewers, null, organizations);
     scenario.attestAll(instance, Map.of());
-    assertThat(instance).isWaitingAt(TASK_SCORE_RESPONSE);
+    assertThat(instance).isWaitingAt(RfiProcess.Elements.CALL_SCORE_RESPONSES);
     return instance;
   }
 

@@ -152,13 +152,14 @@ class RfiScenario {
     });
   }
 
+  /** By business key: an RFI's scoring tasks are in the instances it calls per response, which carry it too. */
   List<Task> tasks(ProcessInstance instance, String key) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key)
+    return taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey()).taskDefinitionKey(key)
         .orderByTaskAssignee().asc().list();
   }
 
   Task task(ProcessInstance instance, String key, String assignee) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key)
+    return taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey()).taskDefinitionKey(key)
         .taskAssignee(assignee).list().get(0);
   }
 
@@ -175,10 +176,13 @@ class RfiScenario {
     runJobs(instance);
   }
 
-  /** Runs the instance's due asynchronous continuations (not timers), as the job executor would. */
+  /**
+   * Runs the due asynchronous continuations (not timers) of the instance and the instances it calls, as the
+   * job executor would.
+   */
   void runJobs(ProcessInstance instance) {
     for (int round = 0; round < 100; round++) {
-      List<Job> jobs = managementService.createJobQuery().processInstanceId(instance.getId()).executable()
+      List<Job> jobs = managementService.createJobQuery().rootProcessInstanceId(instance.getId()).executable()
           .messages().list();
       if (jobs.isEmpty()) {
         return;
