@@ -80,11 +80,19 @@ class RfiScenario {
     return as(DIRECTOR, () -> runtimeService.startProcessInstanceByKey(RfiProcess.KEY, planForm(allowLate)));
   }
 
+  /** Drafted on this version of the model (an evaluation that began before a model change). */
+  ProcessInstance draftOn(String processDefinitionId) {
+    return as(DIRECTOR, () -> runtimeService.startProcessInstanceById(processDefinitionId, planForm(false)));
+  }
+
   /** Drafted and approved: open for responses. */
   ProcessInstance open(boolean allowLate) {
-    ProcessInstance instance = draft(allowLate);
-    complete(instance, RfiProcess.Elements.TASK_APPROVE_PLAN, DIRECTOR, Map.of("planDecision", "APPROVE"));
-    return instance;
+    return approved(draft(allowLate));
+  }
+
+  ProcessInstance approved(ProcessInstance drafted) {
+    complete(drafted, RfiProcess.Elements.TASK_APPROVE_PLAN, DIRECTOR, Map.of("planDecision", "APPROVE"));
+    return drafted;
   }
 
   String respond(ProcessInstance instance, String organization, int topicsAnswered) {
@@ -104,7 +112,12 @@ class RfiScenario {
 
   /** Open, three responses in, closed, screening confirmed, panel of the given reviewers formed. */
   ProcessInstance withPanel(List<String> reviewers, Integer perResponse, String... organizations) {
-    ProcessInstance instance = open(false);
+    return withPanel(open(false), reviewers, perResponse, organizations);
+  }
+
+  /** This open instance: responses in, closed, screening confirmed, panel formed. */
+  ProcessInstance withPanel(ProcessInstance instance, List<String> reviewers, Integer perResponse,
+      String... organizations) {
     for (String organization : organizations) {
       respond(instance, organization, 3);
     }
