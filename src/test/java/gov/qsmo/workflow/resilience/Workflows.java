@@ -210,7 +210,7 @@ final class Workflows {
    * instances carry the RFI's business key): by business key where the instance has one.
    */
   static String inInstance(HttpClientForTests http, String instance) {
-    JsonNode found = http.get(ADMIN, "/engine-rest/history/process-instance/" + instance).json();
+    JsonNode found = http.get(AUDITOR, "/engine-rest/history/process-instance/" + instance).json();
     String businessKey = found.path("businessKey").asText("");
     return businessKey.isEmpty() || found.path("businessKey").isNull() ? "processInstanceId=" + instance
         : "processInstanceBusinessKey=" + java.net.URLEncoder.encode(businessKey, java.nio.charset.StandardCharsets.UTF_8);
