@@ -16,4 +16,5 @@ WORKDIR /app
 COPY --from=build /src/app.jar app.jar
 USER qsmo
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]
+# A fixed maximum heap keeps the node's resident memory under 700 MiB (README, Deployment).
+ENTRYPOINT ["java", "-Xmx384m", "-jar", "/app/app.jar"]

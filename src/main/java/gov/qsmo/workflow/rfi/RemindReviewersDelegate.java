@@ -24,7 +24,8 @@ class RemindReviewersDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     TaskService taskService = execution.getProcessEngineServices().getTaskService();
     int reminded = 0;
-    for (Task task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+    // The scoring tasks are in the responses' own instances, which carry the RFI id as business key.
+    for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(execution.getProcessBusinessKey())
         .taskDefinitionKey(RfiProcess.Elements.TASK_SCORE_RESPONSE).list()) {
       task.setPriority(REMINDED_PRIORITY);
       task.setFollowUpDate(Date.from(records.now()));

@@ -7,10 +7,15 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-/** Names in {@code bpmn/rfi-evaluation.bpmn}; a conventions test checks them against the model. */
+/**
+ * Names in {@code bpmn/rfi-evaluation.bpmn} and the process it calls per response,
+ * {@code bpmn/rfi-response-scoring.bpmn}; a conventions test checks them against the models.
+ */
 public final class RfiProcess {
 
   public static final String KEY = "rfi-evaluation";
+  /** The scoring of one response, called by {@link #KEY} once per response (ADR 0014). */
+  public static final String SCORING_KEY = "rfi-response-scoring";
   /** The decision that flags outlying scores of one response and criterion. */
   public static final String SCORE_OUTLIERS_DECISION = "score-outliers";
   /** Criteria a plan may have: the scoring and consensus forms have this many slots. */
@@ -36,7 +41,12 @@ public final class RfiProcess {
     public static final String GATEWAY_REVIEWERS_SUFFICIENT = "Gateway_ReviewersSufficient";
     public static final String TASK_REASSIGN_REVIEWERS = "Task_ReassignReviewers";
     public static final String GATEWAY_REVIEWERS_ADDED = "Gateway_ReviewersAdded";
+    /** Multi-instance call activity: one {@link #SCORING_KEY} instance per response with open assignments. */
+    public static final String CALL_SCORE_RESPONSES = "CallActivity_ScoreResponses";
+    /** In {@link #SCORING_KEY}: the start, one task per open assignment of the response, the end. */
+    public static final String START_SCORING_OPENED = "StartEvent_ScoringOpened";
     public static final String TASK_SCORE_RESPONSE = "Task_ScoreResponse";
+    public static final String END_RESPONSE_SCORED = "EndEvent_ResponseScored";
     public static final String TIMER_SCORING_REMINDER_DUE = "BoundaryEvent_ScoringReminderDue";
     public static final String TASK_REMIND_REVIEWERS = "Task_RemindReviewers";
     public static final String TIMER_SCORING_DEADLINE_PASSED = "BoundaryEvent_ScoringDeadlinePassed";

@@ -27,6 +27,7 @@ class RfiProcessAccess implements ProcessAccess {
     }
     for (String role : new String[] {Roles.RFI_PANEL_CHAIRS, Roles.RFI_REVIEWERS}) {
       identity.grant(role, Resources.PROCESS_DEFINITION, rfi, Permissions.READ);
+      identity.grant(role, Resources.PROCESS_DEFINITION, RfiProcess.SCORING_KEY, Permissions.READ);
     }
   }
 
@@ -58,8 +59,9 @@ class RfiProcessAccess implements ProcessAccess {
                 .taskAssigneeExpression("${currentUser()}"),
             List.of(Roles.RFI_PANEL_CHAIRS)),
         new TasklistFilter("RFI responses to score", "My attestations and the responses assigned to me", -20, "#2e8540",
+            // Attestations are in the RFI's instance, scoring tasks in each response's scoring instance.
             taskService.createTaskQuery()
-                .processDefinitionKey(RfiProcess.KEY)
+                .processDefinitionKeyIn(RfiProcess.KEY, RfiProcess.SCORING_KEY)
                 .taskDefinitionKeyIn(RfiProcess.Elements.TASK_SIGN_ATTESTATION, RfiProcess.Elements.TASK_SCORE_RESPONSE)
                 .taskAssigneeExpression("${currentUser()}"),
             List.of(Roles.RFI_REVIEWERS)));

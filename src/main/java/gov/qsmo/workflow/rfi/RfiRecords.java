@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.shared.ConflictException;
 import gov.qsmo.workflow.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,12 +45,27 @@ class RfiRecords {
     return rfis.findById(id == null ? "" : id).orElseThrow(() -> new NotFoundException("No RFI with id '" + id + "'."));
   }
 
-  /** The RFI a process instance works on (its business key), refusing an instance it does not own. */
+  /**
+   * The RFI a process instance works on (its business key), refusing an instance it does not own: the RFI's
+   * evaluation, or a response's scoring instance (ADR 0014) that the evaluation called. The caller is read by
+   * its id (one execution), never the evaluation's execution tree.
+   */
   @Transactional(readOnly = true)
   Rfi ofInstance(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
     Rfi rfi = require(execution.getProcessBusinessKey());
+    String definition = execution.getProcessDefinitionId();
+    if (definition != null && definition.startsWith(RfiProcess.SCORING_KEY + ":")) {
+      org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity caller =
+          ((org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) execution.getProcessInstance())
+              .getSuperExecution();
+      if (caller == null || !caller.getProcessInstanceId().equals(rfi.processInstanceId)) {
+        throw new ConflictException("Process instance " + execution.getProcessInstanceId()
+            + " was not started by the evaluation of RFI " + rfi.id + ".");
+      }
+      return rfi;
+    }
     if (!execution.getProcessInstanceId().equals(rfi.processInstanceId)) {
-      throw new gov.qsmo.workflow.shared.ConflictException("Process instance " + execution.getProcessInstanceId()
+      throw new ConflictException("Process instance " + execution.getProcessInstanceId()
           + " does not belong to RFI " + rfi.id + ".");
     }
     return rfi;

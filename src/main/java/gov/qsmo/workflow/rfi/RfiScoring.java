@@ -49,7 +49,25 @@ public class RfiScoring {
   record ScoreInput(Integer rating, String strengths, String weaknesses, String rationale) {
   }
 
-  /** The open assignments: one "Score RFI response" task each. */
+  /**
+   * The responses with open assignments: one {@code rfi-response-scoring} instance each (ADR 0014).
+   */
+  @Transactional(readOnly = true)
+  public List<String> responsesToScore(String rfiId) {
+    return assignments.responseIdsByRfiIdAndStatus(rfiId, Assignment.Status.ASSIGNED);
+  }
+
+  /** The open assignments of one response: one "Score RFI response" task each, in its scoring instance. */
+  @Transactional(readOnly = true)
+  public List<String> openAssignmentsOf(String rfiId, String responseId) {
+    return assignments.findByRfiIdAndResponseIdAndStatusOrderById(rfiId, responseId, Assignment.Status.ASSIGNED)
+        .stream().map(a -> String.valueOf(a.id)).toList();
+  }
+
+  /**
+   * The open assignments of the whole RFI: one "Score RFI response" task each, in evaluations that still
+   * run on the model before ADR 0014 (all scoring tasks in the RFI's instance).
+   */
   @Transactional(readOnly = true)
   public List<String> openAssignments(String rfiId) {
     return assignments.findByRfiIdAndStatusOrderById(rfiId, Assignment.Status.ASSIGNED).stream()

@@ -42,6 +42,8 @@ class RfiReviewerBrowserIT {
   ManagementService managementService;
   @Autowired
   TaskService taskService;
+  @Autowired
+  org.camunda.bpm.engine.HistoryService historyService;
 
   @Test
   void reviewerSignsTheAttestationAndScoresAResponseInTasklist() {
@@ -177,14 +179,21 @@ class RfiReviewerBrowserIT {
   }
 
   private List<Task> openTasks(String instance, String taskKey) {
-    return taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(taskKey)
+    // By the RFI id (business key): the scoring tasks are in the instances the RFI's instance calls.
+    return taskService.createTaskQuery().processInstanceBusinessKey(rfiOf(instance)).taskDefinitionKey(taskKey)
         .taskAssignee(REVIEWER).list();
+  }
+
+  private String rfiOf(String instance) {
+    return historyService.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult()
+        .getBusinessKey();
   }
 
   /** The job executor is off in tests: run the instance's asynchronous continuations as it would. */
   private void runJobs(String instance) {
     for (int round = 0; round < 100; round++) {
-      List<Job> jobs = managementService.createJobQuery().processInstanceId(instance).executable().messages().list();
+      List<Job> jobs = managementService.createJobQuery().rootProcessInstanceId(instance).executable().messages()
+          .list();
       if (jobs.isEmpty()) {
         return;
       }

@@ -117,8 +117,12 @@ class ModelConventionsTests {
     for (Path file : files(BPMN, ".bpmn")) {
       BpmnModelInstance model = model(file);
       List<FlowNode> withForms = new ArrayList<>(model.getModelElementsByType(UserTask.class));
+      // A process that only a call activity starts (not startable in Tasklist) has no start form.
+      boolean startable = model.getModelElementsByType(Process.class).stream()
+          .allMatch(Process::isCamundaStartableInTasklist);
       model.getModelElementsByType(StartEvent.class).stream()
           .filter(start -> start.getEventDefinitions().isEmpty())
+          .filter(start -> startable)
           .forEach(withForms::add);
       for (FlowNode node : withForms) {
         String ref = node.getAttributeValueNs(CAMUNDA_NS, "formRef");
@@ -207,16 +211,30 @@ class ModelConventionsTests {
   @Test
   void processConstantsNameElementsOfTheModel() throws Exception {
     assertConstantsInModel(DesignationProcess.KEY, DesignationProcess.Elements.class);
-    assertConstantsInModel(RfiProcess.KEY, RfiProcess.Elements.class);
+    assertConstantsInModel(RfiProcess.KEY, RfiProcess.Elements.class, RfiProcess.SCORING_KEY);
   }
 
-  private static void assertConstantsInModel(String key, Class<?> constants) throws Exception {
-    BpmnModelInstance model = model(BPMN.resolve(key + ".bpmn"));
+  @Test
+  void onlyACallActivityStartsAResponseScoring() {
+    Process scoring = model(BPMN.resolve(RfiProcess.SCORING_KEY + ".bpmn")).getModelElementById(RfiProcess.SCORING_KEY);
+    assertThat(scoring.isCamundaStartableInTasklist()).isFalse();
+    assertThat(model(BPMN.resolve(RfiProcess.KEY + ".bpmn")).getModelElementsByType(
+        org.camunda.bpm.model.bpmn.instance.CallActivity.class)).extracting(a -> a.getCalledElement())
+        .containsExactly(RfiProcess.SCORING_KEY);
+  }
+
+  /** Each constant names an element of one of these processes (a process and those it calls). */
+  private static void assertConstantsInModel(String key, Class<?> constants, String... called) throws Exception {
+    List<BpmnModelInstance> models = new ArrayList<>(List.of(model(BPMN.resolve(key + ".bpmn"))));
+    for (String other : called) {
+      models.add(model(BPMN.resolve(other + ".bpmn")));
+    }
     int checked = 0;
     for (Field field : constants.getDeclaredFields()) {
       if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
         String id = (String) field.get(null);
-        ModelElementInstance element = model.getModelElementById(id);
+        ModelElementInstance element = models.stream().map(m -> (ModelElementInstance) m.getModelElementById(id))
+            .filter(java.util.Objects::nonNull).findFirst().orElse(null);
         assertThat(element).as("element " + id + " of " + constants.getName() + "." + field.getName()).isNotNull();
         checked++;
       }

@@ -72,7 +72,8 @@ public class DemoSteps {
         .getJobExecutor();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     List<Job> due;
-    while (!(due = managementService.createJobQuery().processInstanceId(instance).executable().messages().list())
+    // By root instance: the jobs of the instances it calls (an RFI's response scoring) too.
+    while (!(due = managementService.createJobQuery().rootProcessInstanceId(instance).executable().messages().list())
         .isEmpty()) {
       if (jobExecutor == null || !jobExecutor.isActive()) {
         due.forEach(job -> managementService.executeJob(job.getId()));

@@ -73,11 +73,14 @@ final class Fixtures {
 
   // ---- tasks and jobs ----------------------------------------------------------------------------
 
-  /** The open tasks of this key in the instance, as the auditor sees them (every task). */
+  /**
+   * The open tasks of this key in the instance and the instances it calls (an RFI's scoring), as the auditor
+   * sees them (every task).
+   */
   List<JsonNode> tasks(String instance, String key) {
     List<JsonNode> tasks = new ArrayList<>();
-    http.get("auditor", "/engine-rest/task?processInstanceId=" + instance + "&taskDefinitionKey=" + key).json()
-        .forEach(tasks::add);
+    http.get("auditor", "/engine-rest/task?" + Workflows.inInstance(http, instance) + "&taskDefinitionKey=" + key)
+        .json().forEach(tasks::add);
     return tasks;
   }
 
@@ -106,7 +109,7 @@ final class Fixtures {
   /** The job executor is off in tests: runs the instance's asynchronous continuations as it would. */
   void runJobs(String instance) {
     for (int round = 0; round < 100; round++) {
-      List<Job> jobs = managementService.createJobQuery().processInstanceId(instance).executable().messages().list();
+      List<Job> jobs = managementService.createJobQuery().rootProcessInstanceId(instance).executable().messages().list();
       if (jobs.isEmpty()) {
         return;
       }

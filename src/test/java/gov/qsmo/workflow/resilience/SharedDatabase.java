@@ -89,13 +89,13 @@ final class SharedDatabase implements AutoCloseable {
             + "and pid <> pg_backend_pid()", Integer.class) == 0);
   }
 
-  /** The jobs of these process instances not yet run, oldest first. */
+  /** The jobs of these process instances and the instances they call (by root instance) not yet run, oldest first. */
   List<Job> jobs(Collection<String> processInstanceIds) {
     if (processInstanceIds.isEmpty()) {
       return List.of();
     }
     return jdbc.query("select id_, type_, handler_type_, process_instance_id_, duedate_, lock_owner_ "
-            + "from act_ru_job where process_instance_id_ in (" + placeholders(processInstanceIds) + ") "
+            + "from act_ru_job where root_proc_inst_id_ in (" + placeholders(processInstanceIds) + ") "
             + "order by create_time_, id_",
         (rs, row) -> new Job(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
             instant(rs.getTimestamp(5)), rs.getString(6)),
@@ -111,11 +111,11 @@ final class SharedDatabase implements AutoCloseable {
         jobIds.toArray());
   }
 
-  /** Camunda's job log of these process instances, per job id. */
+  /** Camunda's job log of these process instances and the instances they call, per job id. */
   Map<String, JobHistory> jobHistory(Collection<String> processInstanceIds) {
     Map<String, JobHistory> history = new LinkedHashMap<>();
     jdbc.query("select job_id_, job_def_type_, act_id_, job_state_, hostname_, job_exception_msg_ "
-            + "from act_hi_job_log where process_instance_id_ in (" + placeholders(processInstanceIds) + ") "
+            + "from act_hi_job_log where root_proc_inst_id_ in (" + placeholders(processInstanceIds) + ") "
             + "order by timestamp_, sequence_counter_",
         rs -> {
           String jobId = rs.getString(1);
@@ -139,10 +139,13 @@ final class SharedDatabase implements AutoCloseable {
     return history;
   }
 
-  /** Incidents (open or resolved) of these process instances: a job that ran out of retries opens one. */
+  /**
+   * Incidents (open or resolved) of these process instances and the instances they call: a job that ran out of
+   * retries opens one.
+   */
   List<String> incidents(Collection<String> processInstanceIds) {
     return jdbc.queryForList("select incident_type_ || ' at ' || activity_id_ || ': ' || coalesce(incident_msg_, '') "
-        + "from act_hi_incident where proc_inst_id_ in (" + placeholders(processInstanceIds) + ")", String.class,
+        + "from act_hi_incident where root_proc_inst_id_ in (" + placeholders(processInstanceIds) + ")", String.class,
         processInstanceIds.toArray());
   }
 

@@ -153,7 +153,7 @@ final class Workflows {
     List<JsonNode> tasks = new ArrayList<>();
     await("scoring tasks of " + rfi.id()).atMost(JOB_WAIT).until(() -> {
       tasks.clear();
-      http.get(ADMIN, "/engine-rest/task?processInstanceId=" + rfi.instance() + "&taskDefinitionKey=" + TASK_SCORE)
+      http.get(ADMIN, "/engine-rest/task?processInstanceBusinessKey=" + rfi.id() + "&taskDefinitionKey=" + TASK_SCORE)
           .json().forEach(tasks::add);
       return tasks.size() == expected;
     });
@@ -209,6 +209,17 @@ final class Workflows {
     return history.get(0).path("endTime").isNull() ? "open" : history.get(0).path("deleteReason").asText();
   }
 
+  /**
+   * A task query's parameter for the tasks of this instance and of the instances it calls (an RFI's scoring
+   * instances carry the RFI's business key): by business key where the instance has one.
+   */
+  static String inInstance(HttpTestClient http, String instance) {
+    JsonNode found = http.get(AUDITOR, "/engine-rest/history/process-instance/" + instance).json();
+    String businessKey = found.path("businessKey").asText("");
+    return businessKey.isEmpty() || found.path("businessKey").isNull() ? "processInstanceId=" + instance
+        : "processInstanceBusinessKey=" + java.net.URLEncoder.encode(businessKey, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /** Moves a timer's due date, through Camunda's REST API as the administrator. */
   static String makeTimerDue(HttpTestClient http, String instance, String activityId, Instant due) {
     JsonNode timers = http.get(ADMIN, "/engine-rest/job?processInstanceId=" + instance + "&activityId=" + activityId
@@ -247,7 +258,7 @@ final class Workflows {
   /** The user's open tasks of this key in the instance: assigned to them, else those they are candidate for. */
   static List<JsonNode> tasks(HttpTestClient http, String user, String instance, String key) {
     List<JsonNode> tasks = new ArrayList<>();
-    String query = "/engine-rest/task?processInstanceId=" + instance + "&taskDefinitionKey=" + key;
+    String query = "/engine-rest/task?" + inInstance(http, instance) + "&taskDefinitionKey=" + key;
     http.get(user, query + "&assignee=" + user).json().forEach(tasks::add);
     if (tasks.isEmpty()) {
       http.get(user, query).json().forEach(tasks::add);

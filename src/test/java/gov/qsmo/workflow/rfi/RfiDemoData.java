@@ -195,7 +195,7 @@ class RfiDemoData {
   private void scoreAll(String instance, List<String> reviewers) {
     List<RfiResponse> eligible = responses.eligible(rfiId(instance));
     for (String reviewer : reviewers) {
-      for (Task task : taskService.createTaskQuery().processInstanceId(instance)
+      for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(rfiId(instance))
           .taskDefinitionKey(RfiProcess.Elements.TASK_SCORE_RESPONSE).taskAssignee(reviewer).list()) {
         String assignment = (String) taskService.getVariable(task.getId(), RfiProcess.Variables.ASSIGNMENT_ID);
         String response = scoring.require(assignment).responseId;

@@ -38,6 +38,8 @@ class RfiEvaluationIT {
   int port;
   @Autowired
   ManagementService managementService;
+  @Autowired
+  org.camunda.bpm.engine.HistoryService historyService;
 
   HttpTestClient http;
 
@@ -391,7 +393,10 @@ class RfiEvaluationIT {
 
   private List<JsonNode> tasks(String user, String instance, String key) {
     List<JsonNode> tasks = new ArrayList<>();
-    http.get(user, "/engine-rest/task?processInstanceId=" + instance + "&taskDefinitionKey=" + key).json()
+    // By the RFI id (business key): the scoring tasks are in the instances the RFI's instance calls.
+    String rfiId = historyService.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult()
+        .getBusinessKey();
+    http.get(user, "/engine-rest/task?processInstanceBusinessKey=" + rfiId + "&taskDefinitionKey=" + key).json()
         .forEach(tasks::add);
     return tasks;
   }
@@ -405,7 +410,8 @@ class RfiEvaluationIT {
   /** The job executor is off in tests: run the instance's asynchronous continuations as it would. */
   private void runJobs(String instance) {
     for (int round = 0; round < 100; round++) {
-      List<Job> jobs = managementService.createJobQuery().processInstanceId(instance).executable().messages().list();
+      List<Job> jobs = managementService.createJobQuery().rootProcessInstanceId(instance).executable().messages()
+          .list();
       if (jobs.isEmpty()) {
         return;
       }

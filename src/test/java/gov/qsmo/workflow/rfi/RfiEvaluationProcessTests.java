@@ -73,6 +73,10 @@ class RfiEvaluationProcessTests {
   RfiReports reports;
   @Autowired
   RfiRecords records;
+  @Autowired
+  org.camunda.bpm.engine.RuntimeService runtimeService;
+  @Autowired
+  org.camunda.bpm.engine.FilterService filterService;
 
   @BeforeEach
   void setUp() {
@@ -276,7 +280,7 @@ class RfiEvaluationProcessTests {
         .containsExactly(REVIEWERS.get(3));
     scenario.attestAll(instance, Map.of());
 
-    assertThat(instance).isWaitingAt(TASK_SCORE_RESPONSE);
+    assertThat(instance).isWaitingAt(RfiProcess.Elements.CALL_SCORE_RESPONSES);
     List<Assignment> assignments = panel.assignments(instance.getBusinessKey());
     assertThat(assignments.stream().filter(a -> a.responseId.equals(globex)).map(a -> a.reviewerId))
         .containsExactlyInAnyOrder(REVIEWERS.get(1), REVIEWERS.get(2), REVIEWERS.get(3));
@@ -377,7 +381,7 @@ class RfiEvaluationProcessTests {
     scenario.complete(instance, TASK_RESOLVE_MISSING_SCORES, CHAIR, Map.of("missingScoresAction", "REASSIGN",
         "reassignments", acme + " | " + REVIEWERS.get(2) + " | " + REVIEWERS.get(3), "newScoringDueDate", due));
 
-    assertThat(instance).isWaitingAt(TASK_SCORE_RESPONSE);
+    assertThat(instance).isWaitingAt(RfiProcess.Elements.CALL_SCORE_RESPONSES);
     assertThat(scenario.tasks(instance, TASK_SCORE_RESPONSE)).extracting(Task::getAssignee)
         .containsExactlyInAnyOrder(REVIEWERS.get(1), REVIEWERS.get(3));
     assertThat(timer(instance, RfiProcess.Elements.TIMER_SCORING_DEADLINE_PASSED).getDuedate().toInstant())
@@ -470,10 +474,62 @@ class RfiEvaluationProcessTests {
   }
 
   /** Open, one or more responses, panel of these reviewers, all attested: waiting at scoring. */
+  @Test
+  void eachResponseIsScoredInAnInstanceOfItsOwnWhoseTasksTheReviewersFilterShows() {
+    ProcessInstance instance = scoring(REVIEWERS.subList(0, 3), "Acme", "Globex");
+
+    // One called instance per response, carrying the RFI id; each holds that response's tasks only.
+    List<ProcessInstance> called = runtimeService.createProcessInstanceQuery()
+        .superProcessInstanceId(instance.getId()).list();
+    assertThat(called).hasSize(2).allSatisfy(child -> {
+      assertThat(child.getBusinessKey()).isEqualTo(instance.getBusinessKey());
+      List<Task> tasks = taskService.createTaskQuery().processInstanceId(child.getId()).list();
+      assertThat(tasks).hasSize(3).extracting(Task::getTaskDefinitionKey).containsOnly(TASK_SCORE_RESPONSE);
+      assertThat(tasks.stream().map(t -> scoring.require((String) taskService.getVariable(t.getId(),
+          RfiProcess.Variables.ASSIGNMENT_ID)).responseId).distinct()).hasSize(1);
+    });
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_SCORE_RESPONSE)
+        .count()).isZero();
+
+    // Tasklist: the same filter lists them, with the same form.
+    String filter = filterService.createFilterQuery().filterName("RFI responses to score").singleResult().getId();
+    List<Task> listed = scenario.as(REVIEWERS.get(0), () -> filterService.<Task>list(filter));
+    List<String> mine = taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .taskDefinitionKey(TASK_SCORE_RESPONSE).taskAssignee(REVIEWERS.get(0)).list().stream().map(Task::getId).toList();
+    assertThat(mine).hasSize(2);
+    assertThat(listed).extracting(Task::getId).containsAll(mine);
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .taskDefinitionKey(TASK_SCORE_RESPONSE).initializeFormKeys().list())
+        .allSatisfy(t -> assertThat(t.getCamundaFormRef().getKey()).isEqualTo("score-rfi-response"));
+
+    // A submission in a called instance cannot change the ids the process keeps.
+    Task task = scenario.task(instance, TASK_SCORE_RESPONSE, REVIEWERS.get(0));
+    Map<String, Object> forged = new HashMap<>(RfiScenario.scores(4, 4, 4));
+    forged.put(RfiProcess.Variables.RFI_ID, "RFI-1999-0001");
+    assertThatThrownBy(() -> scenario.as(REVIEWERS.get(0), () -> {
+      taskService.complete(task.getId(), forged);
+      return null;
+    })).isInstanceOf(FormFieldValidationException.class);
+    Map<String, Object> extra = new HashMap<>(RfiScenario.scores(4, 4, 4));
+    extra.put("comments", "not a field of the form");
+    assertThatThrownBy(() -> scenario.as(REVIEWERS.get(0), () -> {
+      taskService.complete(task.getId(), extra);
+      return null;
+    })).isInstanceOf(FormFieldValidationException.class);
+
+    // Each response's instance ends with its last score; the evaluation moves on when all have.
+    for (Task each : scenario.tasks(instance, TASK_SCORE_RESPONSE)) {
+      scenario.score(each, 4, 4, 4);
+    }
+    scenario.runJobs(instance);
+    assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).count()).isZero();
+    assertThat(instance).hasPassed(RfiProcess.Elements.TASK_AGGREGATE_SCORES).isWaitingAt(TASK_HOLD_CONSENSUS);
+  }
+
   private ProcessInstance scoring(List<String> reviewers, String... organizations) {
     ProcessInstance instance = scenario.withPanel(reviewers, null, organizations);
     scenario.attestAll(instance, Map.of());
-    assertThat(instance).isWaitingAt(TASK_SCORE_RESPONSE);
+    assertThat(instance).isWaitingAt(RfiProcess.Elements.CALL_SCORE_RESPONSES);
     return instance;
   }
 

@@ -59,13 +59,13 @@ final class RfiRestWalk {
     runJobs();
   }
 
-  /** The user's tasks of this key in the instance: assigned to them, else those they are candidate for. */
+  /** The user's tasks of this key in the RFI's instance or the instances it calls (scoring): assigned to them, else those they are candidate for. */
   List<JsonNode> tasks(String user, String key) {
     List<JsonNode> tasks = new ArrayList<>();
-    http.get(user, "/engine-rest/task?processInstanceId=" + instance + "&taskDefinitionKey=" + key
+    http.get(user, "/engine-rest/task?processInstanceBusinessKey=" + rfiId + "&taskDefinitionKey=" + key
         + "&assignee=" + user).json().forEach(tasks::add);
     if (tasks.isEmpty()) {
-      http.get(user, "/engine-rest/task?processInstanceId=" + instance + "&taskDefinitionKey=" + key).json()
+      http.get(user, "/engine-rest/task?processInstanceBusinessKey=" + rfiId + "&taskDefinitionKey=" + key).json()
           .forEach(tasks::add);
     }
     return tasks;
@@ -80,7 +80,7 @@ final class RfiRestWalk {
   /** The job executor is off in tests: runs the instance's asynchronous continuations as it would. */
   void runJobs() {
     for (int round = 0; round < 100; round++) {
-      List<Job> jobs = managementService.createJobQuery().processInstanceId(instance).executable().messages().list();
+      List<Job> jobs = managementService.createJobQuery().rootProcessInstanceId(instance).executable().messages().list();
       if (jobs.isEmpty()) {
         return;
       }

@@ -81,11 +81,19 @@ class RfiScenario {
     return as(DIRECTOR, () -> runtimeService.startProcessInstanceByKey(RfiProcess.KEY, planForm(allowLate)));
   }
 
+  /** Drafted on this version of the model (an evaluation that began before a model change). */
+  ProcessInstance draftOn(String processDefinitionId) {
+    return as(DIRECTOR, () -> runtimeService.startProcessInstanceById(processDefinitionId, planForm(false)));
+  }
+
   /** Drafted and approved: open for responses. */
   ProcessInstance open(boolean allowLate) {
-    ProcessInstance instance = draft(allowLate);
-    complete(instance, RfiProcess.Elements.TASK_APPROVE_PLAN, DIRECTOR, Map.of("planDecision", "APPROVE"));
-    return instance;
+    return approved(draft(allowLate));
+  }
+
+  ProcessInstance approved(ProcessInstance drafted) {
+    complete(drafted, RfiProcess.Elements.TASK_APPROVE_PLAN, DIRECTOR, Map.of("planDecision", "APPROVE"));
+    return drafted;
   }
 
   String respond(ProcessInstance instance, String organization, int topicsAnswered) {
@@ -105,7 +113,12 @@ class RfiScenario {
 
   /** Open, three responses in, closed, screening confirmed, panel of the given reviewers formed. */
   ProcessInstance withPanel(List<String> reviewers, Integer perResponse, String... organizations) {
-    ProcessInstance instance = open(false);
+    return withPanel(open(false), reviewers, perResponse, organizations);
+  }
+
+  /** This open instance: responses in, closed, screening confirmed, panel formed. */
+  ProcessInstance withPanel(ProcessInstance instance, List<String> reviewers, Integer perResponse,
+      String... organizations) {
     for (String organization : organizations) {
       respond(instance, organization, 3);
     }
@@ -153,13 +166,14 @@ class RfiScenario {
     });
   }
 
+  /** By business key: an RFI's scoring tasks are in the instances it calls per response, which carry it too. */
   List<Task> tasks(ProcessInstance instance, String key) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key)
+    return taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey()).taskDefinitionKey(key)
         .orderByTaskAssignee().asc().list();
   }
 
   Task task(ProcessInstance instance, String key, String assignee) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key)
+    return taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey()).taskDefinitionKey(key)
         .taskAssignee(assignee).list().get(0);
   }
 
@@ -176,10 +190,13 @@ class RfiScenario {
     runJobs(instance);
   }
 
-  /** Runs the instance's due asynchronous continuations (not timers), as the job executor would. */
+  /**
+   * Runs the due asynchronous continuations (not timers) of the instance and the instances it calls, as the
+   * job executor would.
+   */
   void runJobs(ProcessInstance instance) {
     for (int round = 0; round < 100; round++) {
-      List<Job> jobs = managementService.createJobQuery().processInstanceId(instance.getId()).executable()
+      List<Job> jobs = managementService.createJobQuery().rootProcessInstanceId(instance.getId()).executable()
           .messages().list();
       if (jobs.isEmpty()) {
         return;
