@@ -23,6 +23,10 @@ import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.EvaluateStartConditionCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationBatchCmd;
@@ -56,8 +60,9 @@ import org.springframework.stereotype.Component;
  *   <li>A process start may carry only the fields of its start form; a process without one takes no
  *   variables from a signed-in user other than an administrator.</li>
  *   <li>Setting or removing variables directly (task, execution and process-instance variables, in a
- *   batch), starting a process at another activity than its start, modifying a running instance, and
- *   messages or signals that carry variables are for administrators only (403 for anyone else).</li>
+ *   batch), starting a process at another activity than its start or by a start condition, modifying a
+ *   running instance, ending a task with a BPMN error or escalation, and messages or signals that carry
+ *   variables are for administrators only (403 for anyone else).</li>
  * </ul>
  * Only the outermost command is checked: what the engine, a listener or a delegate does within a
  * command is the process's own work. Calls without a signed-in user are the application itself
@@ -122,6 +127,12 @@ class SubmissionGuard extends AbstractProcessEnginePlugin {
           || command instanceof AbstractPatchVariablesCmd || command instanceof SetVariablesToProcessInstancesBatchCmd) {
         adminOnly("Variables change only through a task's form: submit the form of your task "
             + "(POST /task/{id}/submit-form). Only administrators may set or remove variables directly.");
+      } else if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
+        // Uncaught, a task's BPMN error ends its branch without the form's rules: no step here catches one.
+        adminOnly("A task ends when its form is submitted: only administrators may end one with a BPMN error "
+            + "or escalation.");
+      } else if (command instanceof EvaluateStartConditionCmd) {
+        adminOnly("Only administrators may start processes by evaluating start conditions.");
       } else if (command instanceof ModifyProcessInstanceCmd || command instanceof ModifyProcessInstanceAsyncCmd
           || command instanceof ProcessInstanceModificationBatchCmd) {
         adminOnly("Only administrators may move a running process to other activities.");
@@ -228,6 +239,11 @@ class SubmissionGuard extends AbstractProcessEnginePlugin {
       }
       if (command instanceof SignalEventReceivedCmd) {
         return notEmpty(((SignalEventReceivedBuilderImpl) EngineFields.read(command, "builder")).getVariables());
+      }
+      if (command instanceof MessageEventReceivedCmd) {
+        return notEmpty((Map<?, ?>) EngineFields.read(command, "processVariables"))
+            || notEmpty((Map<?, ?>) EngineFields.read(command, "processVariablesLocal"))
+            || notEmpty((Map<?, ?>) EngineFields.read(command, "processVariablesToTriggeredScope"));
       }
       if (command instanceof SignalCmd) {
         return notEmpty((Map<?, ?>) EngineFields.read(command, "processVariables"));

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.SignalEventReceivedBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
@@ -46,7 +47,10 @@ class SubmissionGuardTests {
         Arguments.of(StartProcessInstanceCmd.class, "instantiationBuilder", ProcessInstantiationBuilderImpl.class),
         Arguments.of(AbstractCorrelateMessageCmd.class, "builder", MessageCorrelationBuilderImpl.class),
         Arguments.of(SignalEventReceivedCmd.class, "builder", SignalEventReceivedBuilderImpl.class),
-        Arguments.of(SignalCmd.class, "processVariables", Map.class));
+        Arguments.of(SignalCmd.class, "processVariables", Map.class),
+        Arguments.of(MessageEventReceivedCmd.class, "processVariables", Map.class),
+        Arguments.of(MessageEventReceivedCmd.class, "processVariablesLocal", Map.class),
+        Arguments.of(MessageEventReceivedCmd.class, "processVariablesToTriggeredScope", Map.class));
   }
 
   @ParameterizedTest(name = "{0}.{1}")

@@ -21,7 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Camunda's other ways to write variables, per role: setting, changing and removing task, task-local,
  * execution-local and process-instance variables, completing or resolving a task with variables its form
- * does not have, starting a process at another activity. Every demo role is refused (4xx) and nothing
+ * does not have, ending a task with a BPMN error or escalation, starting a process at another activity.
+ * Every demo role is refused (4xx) and nothing
  * changes, even on a task the user works on; an administrator may still set and remove a variable.
  */
 @RunningApplicationTest
@@ -65,6 +66,10 @@ class VariableWritesIT {
               Map.of("variables", Map.of("qsmoProbe", PROBE)), false),
           new Attempt("resolve with a variable the form does not have", "POST", t + "/resolve",
               Map.of("variables", Map.of("qsmoProbe", PROBE)), false),
+          new Attempt("end the task with a BPMN error", "POST", t + "/bpmnError",
+              Map.of("errorCode", "qsmo-probe"), false),
+          new Attempt("end the task with an escalation", "POST", t + "/bpmnEscalation",
+              Map.of("escalationCode", "qsmo-probe", "variables", Map.of("qsmoProbe", PROBE)), false),
           new Attempt("start the process at the task's activity", "POST",
               "/engine-rest/process-definition/" + task.getProcessDefinitionId() + "/start",
               Map.of("startInstructions", List.of(Map.of("type", "startBeforeActivity",
