@@ -34,7 +34,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * <ul>
  *   <li>An action on a task that ended while the request ran (two people completing it at the same
  *   moment): 404 saying so, as {@link FinishedTaskFilter} answers when it had ended before.</li>
- *   <li>Claiming a task someone else claimed first, or that changed at the same moment: 409.</li>
+ *   <li>Claiming a task someone else claimed first, or that changed at the same moment (an optimistic-locking
+ *   conflict, or the database's deadlock or serialization failure between two requests): 409.</li>
  *   <li>A body that is not JSON, or not JSON of the form the call expects: 400 saying where. Camunda's
  *   own answer has an empty message, and Jersey's Jackson support answers the same errors in plain
  *   text; these handlers take precedence over both.</li>
@@ -87,7 +88,7 @@ class EngineRestErrors {
             + " is already claimed by " + claimed.getTaskAssignee() + "; it is theirs unless they unclaim it. "
             + "Reload your task list.");
       }
-      if (cause instanceof OptimisticLockingException) {
+      if (cause instanceof OptimisticLockingException || concurrentWrite(cause)) {
         return answer(Response.Status.CONFLICT, "OptimisticLockingException", "Someone else changed this at the "
             + "same moment (for example, claimed the same task); reload and try again.");
       }
@@ -99,6 +100,21 @@ class EngineRestErrors {
         return answer(Response.Status.BAD_REQUEST, "FormFieldValidationException", refused.getMessage());
       }
       return camunda;
+    }
+
+    /**
+     * Whether the database refused a write because another transaction wrote the same rows at the same
+     * moment (PostgreSQL: deadlock detected 40P01, serialization failure 40001): the database rolled this
+     * request back and let the other one through, as an optimistic-locking conflict would.
+     */
+    static boolean concurrentWrite(Throwable e) {
+      for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+        if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+            && (sql.getSQLState().equals("40P01") || sql.getSQLState().equals("40001"))) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Why the task this request acts on is not open any more, or null (not a task action, or still open). */
