@@ -162,7 +162,8 @@ public final class AccessiblePdf {
     return value.isEmpty() ? none : value;
   }
 
-  private static String metadata(String value) {
+  /** Text for a document's metadata (title, author): any Unicode, one line, no control characters. */
+  public static String metadata(String value) {
     if (value == null) {
       return "";
     }

@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.rfi.report;
 
+import gov.qsmo.workflow.documents.AccessiblePdf;
 import gov.qsmo.workflow.documents.Lists;
 import gov.qsmo.workflow.documents.DrawableText;
 import gov.qsmo.workflow.documents.PdfLayout;
@@ -130,9 +131,9 @@ public final class EvaluationReportPdf {
     String rfi = line(data.rfiId());
     String footer = (rfi.isEmpty() ? "RFI" : rfi) + "  \u00b7  Evaluation report"
         + (line(data.status()).isEmpty() ? "" : "  \u00b7  " + line(data.status()));
-    String title = metadata(data.title());
+    String title = AccessiblePdf.metadata(data.title());
     return layout.finish(footer, title.isEmpty() ? "RFI evaluation report " + rfi : title,
-        metadata(data.issuingAgency()), "RFI evaluation report " + metadata(data.rfiId()), created);
+        AccessiblePdf.metadata(data.issuingAgency()), "RFI evaluation report " + AccessiblePdf.metadata(data.rfiId()), created);
   }
 
   // ---------------------------------------------------------------- title page and summary
@@ -683,7 +684,7 @@ public final class EvaluationReportPdf {
       codes.append(codes.length() == 0 ? "" : ", ").append(m.code()).append(' ').append(m.name());
     }
     log.warn("Evaluation report {}: {} character(s) that no embedded font can show, drawn as U+FFFD and listed "
-        + "in the report: {}", metadata(data.rfiId()), missing.size(), codes);
+        + "in the report: {}", AccessiblePdf.metadata(data.rfiId()), missing.size(), codes);
     layout.section(MISSING_CHARACTERS, true);
     layout.paragraph("The report's fonts (DejaVu Sans) cover Latin, Greek and Cyrillic, not every script. These "
         + "characters of the records could not be shown and are drawn as \uFFFD where they occur; the records "
@@ -742,16 +743,6 @@ public final class EvaluationReportPdf {
     return cleaner.clean(value, false).strip();
   }
 
-  /** Text for the document's metadata (title, author): any Unicode, one line, no control characters. */
-  private static String metadata(String value) {
-    if (value == null) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder(value.length());
-    value.codePoints().forEach(cp -> out.appendCodePoint(Character.isISOControl(cp) || Character.isSpaceChar(cp)
-        ? ' ' : cp));
-    return out.toString().strip();
-  }
 
   private static String orNotRecorded(String value) {
     return value.isEmpty() ? NOT_RECORDED : value;
