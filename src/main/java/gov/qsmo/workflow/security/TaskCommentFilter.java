@@ -1,6 +1,8 @@
 package gov.qsmo.workflow.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.qsmo.workflow.process.Caller;
+import gov.qsmo.workflow.web.JsonResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,20 +10,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import gov.qsmo.workflow.web.JsonResponses;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -72,7 +73,7 @@ class TaskCommentFilter {
         chain.doFilter(request, response);
         return;
       }
-      if (authorizations.isUserAuthorized(caller.userId(), caller.groups(), TaskPermissions.TASK_WORK,
+      if (authorizations.isUserAuthorized(caller.userId(), List.copyOf(caller.groups()), TaskPermissions.TASK_WORK,
           Resources.TASK, matcher.group(2))) {
         chain.doFilter(request, response);
         return;
@@ -83,13 +84,9 @@ class TaskCommentFilter {
               + " may only read it."));
     }
 
-    private record Caller(String userId, List<String> groups) {
-    }
-
     private Caller restCaller() {
-      Authentication authentication = identity.getCurrentAuthentication();
-      return authentication == null || authentication.getUserId() == null ? null
-          : new Caller(authentication.getUserId(), authentication.getGroupIds());
+      Caller caller = Caller.current(identity);
+      return caller.isSystem() ? null : caller;
     }
 
     private static Caller webappCaller(HttpServletRequest request, String engine) {
@@ -101,7 +98,8 @@ class TaskCommentFilter {
           || !(authentications.getAuthenticationForProcessEngine(engine) instanceof UserAuthentication user)) {
         return null;
       }
-      return new Caller(user.getIdentityId(), user.getGroupIds());
+      return new Caller(user.getIdentityId(),
+          user.getGroupIds() == null ? Set.of() : Set.copyOf(user.getGroupIds()));
     }
   }
 }
