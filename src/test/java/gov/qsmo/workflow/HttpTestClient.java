@@ -14,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Calls the running application over HTTP as a given user (HTTP Basic), as an API client would: the
@@ -22,6 +24,10 @@ import java.util.Base64;
 public final class HttpTestClient {
 
   public record Response(int status, String body) {
+
+    public boolean ok() {
+      return status >= 200 && status < 300;
+    }
 
     public JsonNode json() {
       try {
@@ -43,7 +49,9 @@ public final class HttpTestClient {
   /** No call waits for ever: a test that hangs on a server that stopped answering fails instead. */
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  /** HTTP/1.1, as browsers and API clients speak to the application (no h2c upgrade on every request). */
+  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(10)).build();
   private final String baseUrl;
 
   public HttpTestClient(int port) {
@@ -68,6 +76,22 @@ public final class HttpTestClient {
 
   public Response delete(String user, String path) {
     return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
+  }
+
+  /** {@code POST /engine-rest/task/{id}/submit-form} with these values, as Tasklist submits a form. */
+  public Response submitForm(String user, String taskId, Map<String, ?> values) {
+    return post(user, "/engine-rest/task/" + taskId + "/submit-form", form(values));
+  }
+
+  /** A Camunda form submission body: every value untyped, as Tasklist sends it. */
+  public static Map<String, Object> form(Map<String, ?> values) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    values.forEach((key, value) -> {
+      Map<String, Object> variable = new LinkedHashMap<>();
+      variable.put("value", value);
+      variables.put(key, variable);
+    });
+    return Map.of("variables", variables);
   }
 
   /** Uploads one file as multipart/form-data under the part name "file". */

@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.bench;
 
+import gov.qsmo.workflow.HttpTestClient;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,7 +27,7 @@ final class Clients {
   private Clients() {
   }
 
-  static <T> Run run(String name, int clients, List<T> items, Function<T, BenchHttp.Response> send) {
+  static <T> Run run(String name, int clients, List<T> items, Function<T, HttpTestClient.Response> send) {
     ConcurrentLinkedQueue<T> queue = new ConcurrentLinkedQueue<>(items);
     Latencies latencies = new Latencies();
     AtomicInteger succeeded = new AtomicInteger();
@@ -45,7 +46,13 @@ final class Clients {
         T item;
         while ((item = queue.poll()) != null) {
           long began = System.nanoTime();
-          BenchHttp.Response response = send.apply(item);
+          HttpTestClient.Response response;
+          try {
+            response = send.apply(item);
+          } catch (RuntimeException e) {
+            // A request that got no answer (connection refused or reset, timeout) counts as failed.
+            response = new HttpTestClient.Response(-1, e.toString());
+          }
           latencies.add(System.nanoTime() - began);
           if (response.ok()) {
             succeeded.incrementAndGet();

@@ -1,6 +1,8 @@
 package gov.qsmo.workflow.bench;
 
+import gov.qsmo.workflow.HttpTestClient;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.qsmo.workflow.QsmoWorkflowApplication;
 import gov.qsmo.workflow.designation.DesignationProcess;
 import gov.qsmo.workflow.identity.IdentitySetup;
@@ -123,7 +125,7 @@ public final class WorkflowBenchmark {
   private final List<Figure> figures = new ArrayList<>();
   private final Map<String, Object> details = new LinkedHashMap<>();
   private ConfigurableApplicationContext context;
-  private BenchHttp http;
+  private HttpTestClient http;
   private RuntimeService runtimeService;
   private TaskService taskService;
   private ManagementService managementService;
@@ -233,7 +235,7 @@ public final class WorkflowBenchmark {
         "cpuSeconds", cpu));
     figure("memory.afterBoot", "resident memory after boot (VmRSS)", rss, "MiB", "< 700 MiB", rss < 700);
     int port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
-    http = new BenchHttp(port);
+    http = new HttpTestClient(port);
     runtimeService = context.getBean(RuntimeService.class);
     taskService = context.getBean(TaskService.class);
     managementService = context.getBean(ManagementService.class);
@@ -334,7 +336,7 @@ public final class WorkflowBenchmark {
 
   private void openRfi() {
     progress("RFI: drafting through POST /api/rfis as " + DIRECTOR);
-    BenchHttp.Response drafted = http.post(DIRECTOR, "/api/rfis", plan());
+    HttpTestClient.Response drafted = http.post(DIRECTOR, "/api/rfis", plan());
     require(drafted, 201, "draft the RFI");
     rfiId = drafted.json().path("id").asText();
     rfiInstance = drafted.json().path("processInstanceId").asText();
@@ -502,9 +504,9 @@ public final class WorkflowBenchmark {
         "oursFilterP50", oursList.percentileMs(50), "floorFilterP50", floorList.percentileMs(50)));
   }
 
-  private static void time(Latencies into, java.util.function.Supplier<BenchHttp.Response> call) {
+  private static void time(Latencies into, java.util.function.Supplier<HttpTestClient.Response> call) {
     long start = System.nanoTime();
-    BenchHttp.Response response = call.get();
+    HttpTestClient.Response response = call.get();
     long elapsed = System.nanoTime() - start;
     require(response, 200, "list tasks");
     if (into != null) {
@@ -617,10 +619,10 @@ public final class WorkflowBenchmark {
   // ---------------------------------------------------------------- a board round
 
   private void boardRound() {
-    BenchHttp.Response started = http.post(ANALYST, "/engine-rest/process-definition/key/" + DesignationProcess.KEY
-        + "/submit-form", Map.of("variables", BenchHttp.variables(Map.of("functionalAreaCode", "ACQ", "agencyCode",
+    HttpTestClient.Response started = http.post(ANALYST, "/engine-rest/process-definition/key/" + DesignationProcess.KEY
+        + "/submit-form", HttpTestClient.form(Map.of("functionalAreaCode", "ACQ", "agencyCode",
             "GSA", "scope", "Acquisition marketplace (benchmark).", "planDueDate",
-            LocalDate.now().plusMonths(3).toString()))));
+            LocalDate.now().plusMonths(3).toString())));
     require(started, 200, "start a designation");
     String instance = started.json().path("id").asText();
     completeOne(DECIDER, instance, DesignationProcess.Elements.TASK_PRE_DESIGNATE_CANDIDATE,
@@ -769,7 +771,7 @@ public final class WorkflowBenchmark {
     Files.createDirectories(settings.out);
     Map<String, Object> json = new LinkedHashMap<>(details);
     json.put("figures", figures);
-    BenchHttp.JSON.writerWithDefaultPrettyPrinter().writeValue(settings.out.resolve("results.json").toFile(), json);
+    new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(settings.out.resolve("results.json").toFile(), json);
     StringBuilder csv = new StringBuilder("key,figure,value,unit,target,met,load\n");
     for (Figure f : figures) {
       csv.append(String.join(",", f.key(), quote(f.label()), number(f.value()).replace(",", ""), f.unit(),
@@ -854,7 +856,7 @@ public final class WorkflowBenchmark {
     require(http.submitForm(user, tasks.get(0).path("id").asText(), form), 204, key + " as " + user);
   }
 
-  private static BenchHttp.Response require(BenchHttp.Response response, int status, String what) {
+  private static HttpTestClient.Response require(HttpTestClient.Response response, int status, String what) {
     if (response.status() != status) {
       throw new IllegalStateException("Could not " + what + ": " + response.status() + " " + response.body());
     }

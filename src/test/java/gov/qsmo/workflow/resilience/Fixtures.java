@@ -52,15 +52,9 @@ final class Fixtures {
     return http.bytes(user, path);
   }
 
-  /** A Camunda form submission body: every value untyped, as Tasklist sends it. */
+  /** A Camunda form submission body ({@link HttpTestClient#form}). */
   static Map<String, Object> form(Map<String, ?> values) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((key, value) -> {
-      Map<String, Object> variable = new LinkedHashMap<>();
-      variable.put("value", value);
-      variables.put(key, variable);
-    });
-    return Map.of("variables", variables);
+    return HttpTestClient.form(values);
   }
 
   static Map<String, Object> with(Map<String, ?> values, Object... keysAndValues) {
