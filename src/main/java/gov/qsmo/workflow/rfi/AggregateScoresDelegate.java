@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component("aggregateScoresDelegate")
 class AggregateScoresDelegate implements JavaDelegate {
 
-  private final RfiResults results;
+  private final RfiResultsService results;
 
-  AggregateScoresDelegate(RfiResults results) {
+  AggregateScoresDelegate(RfiResultsService results) {
     this.results = results;
   }
 

@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
 @Component("assignReviewersDelegate")
 class AssignReviewersDelegate implements JavaDelegate {
 
-  private final RfiRecords records;
-  private final RfiPanel panel;
-  private final RfiScoring scoring;
+  private final RfiService records;
+  private final RfiPanelService panel;
+  private final RfiScoringService scoring;
 
-  AssignReviewersDelegate(RfiRecords records, RfiPanel panel, RfiScoring scoring) {
+  AssignReviewersDelegate(RfiService records, RfiPanelService panel, RfiScoringService scoring) {
     this.records = records;
     this.panel = panel;
     this.scoring = scoring;
@@ -26,7 +26,7 @@ class AssignReviewersDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String rfiId = execution.getProcessBusinessKey();
-    List<RfiPanel.Shortfall> shortfalls = panel.assign(rfiId, Caller.SYSTEM);
+    List<RfiPanelService.Shortfall> shortfalls = panel.assign(rfiId, Caller.SYSTEM);
     execution.setVariable(REVIEWERS_SHORT, !shortfalls.isEmpty());
     if (shortfalls.isEmpty()) {
       openScoring(execution, records, scoring);
@@ -34,7 +34,7 @@ class AssignReviewersDelegate implements JavaDelegate {
   }
 
   /** Opens the scoring window with the configured deadline, and sets its timers. */
-  static void openScoring(DelegateExecution execution, RfiRecords records, RfiScoring scoring) {
+  static void openScoring(DelegateExecution execution, RfiService records, RfiScoringService scoring) {
     Rfi rfi = records.lock(execution.getProcessBusinessKey());
     Instant due = scoring.openWindow(rfi, scoring.defaultDue(), Caller.SYSTEM);
     RfiVariables.scoringWindow(execution, due, scoring.reminderAt(due));

@@ -18,10 +18,10 @@ class AttestationSignedListener extends SubjectTaskListener {
 
   static final String KIND = "member";
 
-  private final RfiPanel panel;
+  private final RfiPanelService panel;
   private final IdentityService identityService;
 
-  AttestationSignedListener(RfiRecords records, RfiPanel panel, TaskSubjects subjects, IdentityService identityService) {
+  AttestationSignedListener(RfiService records, RfiPanelService panel, TaskSubjects subjects, IdentityService identityService) {
     super(records, subjects, PANEL_MEMBER, KIND);
     this.panel = panel;
     this.identityService = identityService;

@@ -16,10 +16,10 @@ class ConsensusRecordedListener extends SubjectTaskListener {
 
   static final String KIND = "response";
 
-  private final RfiResults results;
+  private final RfiResultsService results;
   private final IdentityService identityService;
 
-  ConsensusRecordedListener(RfiRecords records, RfiResults results, TaskSubjects subjects, IdentityService identityService) {
+  ConsensusRecordedListener(RfiService records, RfiResultsService results, TaskSubjects subjects, IdentityService identityService) {
     super(records, subjects, RESPONSE_ID, KIND);
     this.results = results;
     this.identityService = identityService;
@@ -27,9 +27,9 @@ class ConsensusRecordedListener extends SubjectTaskListener {
 
   @Override
   void completed(Rfi rfi, String responseId, Map<String, Object> values) {
-    Map<Integer, RfiResults.ConsensusInput> inputs = new TreeMap<>();
+    Map<Integer, RfiResultsService.ConsensusInput> inputs = new TreeMap<>();
     for (int slot = 1; slot <= RfiProcess.MAX_CRITERIA; slot++) {
-      inputs.put(slot, new RfiResults.ConsensusInput(
+      inputs.put(slot, new RfiResultsService.ConsensusInput(
           Inputs.optionalWholeNumber(values, RfiProcess.Variables.consensusRating(slot), "Consensus rating " + slot,
               -100, 100),
           Inputs.optionalText(values, RfiProcess.Variables.consensusRationale(slot), "Rationale", Inputs.MAX_TEXT)));

@@ -9,10 +9,10 @@ import org.springframework.stereotype.Component;
 @Component("finalizeReportDelegate")
 class FinalizeReportDelegate implements JavaDelegate {
 
-  private final RfiRecords records;
-  private final RfiReports reports;
+  private final RfiService records;
+  private final RfiReportService reports;
 
-  FinalizeReportDelegate(RfiRecords records, RfiReports reports) {
+  FinalizeReportDelegate(RfiService records, RfiReportService reports) {
     this.records = records;
     this.reports = reports;
   }

@@ -9,10 +9,10 @@ import org.springframework.stereotype.Component;
 @Component("generateReportDelegate")
 class GenerateReportDelegate implements JavaDelegate {
 
-  private final RfiRecords records;
-  private final RfiReports reports;
+  private final RfiService records;
+  private final RfiReportService reports;
 
-  GenerateReportDelegate(RfiRecords records, RfiReports reports) {
+  GenerateReportDelegate(RfiService records, RfiReportService reports) {
     this.records = records;
     this.reports = reports;
   }

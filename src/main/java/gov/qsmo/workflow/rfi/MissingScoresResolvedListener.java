@@ -21,11 +21,11 @@ import org.springframework.stereotype.Component;
 @Component("missingScoresResolvedListener")
 class MissingScoresResolvedListener implements ExecutionListener {
 
-  private final RfiRecords records;
-  private final RfiScoring scoring;
+  private final RfiService records;
+  private final RfiScoringService scoring;
   private final IdentityService identityService;
 
-  MissingScoresResolvedListener(RfiRecords records, RfiScoring scoring, IdentityService identityService) {
+  MissingScoresResolvedListener(RfiService records, RfiScoringService scoring, IdentityService identityService) {
     this.records = records;
     this.scoring = scoring;
     this.identityService = identityService;

@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
 @Component("panelFormedListener")
 class PanelFormedListener implements ExecutionListener {
 
-  private final RfiRecords records;
-  private final RfiPanel panel;
+  private final RfiService records;
+  private final RfiPanelService panel;
   private final IdentityService identityService;
 
-  PanelFormedListener(RfiRecords records, RfiPanel panel, IdentityService identityService) {
+  PanelFormedListener(RfiService records, RfiPanelService panel, IdentityService identityService) {
     this.records = records;
     this.panel = panel;
     this.identityService = identityService;
@@ -36,7 +36,7 @@ class PanelFormedListener implements ExecutionListener {
         throw new ConflictException("Only the panel chair (" + rfi.panelChairId + ") forms the panel.");
       }
       Map<String, Object> values = execution.getVariablesLocal();
-      panel.form(rfi.id, RfiPanel.userIds(Inputs.requiredText(values, REVIEWERS, "Reviewers", Inputs.MAX_TEXT)),
+      panel.form(rfi.id, RfiPanelService.userIds(Inputs.requiredText(values, REVIEWERS, "Reviewers", Inputs.MAX_TEXT)),
           Inputs.optionalWholeNumber(values, REVIEWERS_PER_RESPONSE, "Reviewers per response", 1, 100), caller);
     });
   }

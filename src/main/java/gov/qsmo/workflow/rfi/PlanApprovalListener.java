@@ -18,11 +18,11 @@ import org.springframework.stereotype.Component;
 @Component("planApprovalListener")
 class PlanApprovalListener implements ExecutionListener {
 
-  private final RfiRecords records;
-  private final RfiPlans plans;
+  private final RfiService records;
+  private final RfiPlanService plans;
   private final IdentityService identityService;
 
-  PlanApprovalListener(RfiRecords records, RfiPlans plans, IdentityService identityService) {
+  PlanApprovalListener(RfiService records, RfiPlanService plans, IdentityService identityService) {
     this.records = records;
     this.plans = plans;
     this.identityService = identityService;

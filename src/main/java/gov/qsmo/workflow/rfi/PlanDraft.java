@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * An evaluation plan as written, before it is checked against the rules ({@link RfiPlans#check}).
+ * An evaluation plan as written, before it is checked against the rules ({@link RfiPlanService#check}).
  * Forms write criteria and scale levels one per line with '|' between the parts; the API sends them
  * structured. Both end up here.
  */

@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
 @Component("planRevisedListener")
 class PlanRevisedListener implements ExecutionListener {
 
-  private final RfiRecords records;
-  private final RfiPlans plans;
+  private final RfiService records;
+  private final RfiPlanService plans;
   private final IdentityService identityService;
 
-  PlanRevisedListener(RfiRecords records, RfiPlans plans, IdentityService identityService) {
+  PlanRevisedListener(RfiService records, RfiPlanService plans, IdentityService identityService) {
     this.records = records;
     this.plans = plans;
     this.identityService = identityService;

@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component("publishRfiDelegate")
 class PublishRfiDelegate implements JavaDelegate {
 
-  private final RfiRecords records;
+  private final RfiService records;
 
-  PublishRfiDelegate(RfiRecords records) {
+  PublishRfiDelegate(RfiService records) {
     this.records = records;
   }
 

@@ -14,9 +14,9 @@ class RemindReviewersDelegate implements JavaDelegate {
 
   static final int REMINDED_PRIORITY = 80;
 
-  private final RfiRecords records;
+  private final RfiService records;
 
-  RemindReviewersDelegate(RfiRecords records) {
+  RemindReviewersDelegate(RfiService records) {
     this.records = records;
   }
 

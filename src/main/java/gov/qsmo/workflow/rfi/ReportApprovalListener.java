@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
 @Component("reportApprovalListener")
 class ReportApprovalListener implements ExecutionListener {
 
-  private final RfiRecords records;
+  private final RfiService records;
   private final IdentityService identityService;
 
-  ReportApprovalListener(RfiRecords records, IdentityService identityService) {
+  ReportApprovalListener(RfiService records, IdentityService identityService) {
     this.records = records;
     this.identityService = identityService;
   }

@@ -19,12 +19,12 @@ import org.springframework.stereotype.Component;
 @Component("reviewersReassignedListener")
 class ReviewersReassignedListener implements ExecutionListener {
 
-  private final RfiPanel panel;
-  private final RfiRecords records;
-  private final RfiScoring scoring;
+  private final RfiPanelService panel;
+  private final RfiService records;
+  private final RfiScoringService scoring;
   private final IdentityService identityService;
 
-  ReviewersReassignedListener(RfiPanel panel, RfiRecords records, RfiScoring scoring,
+  ReviewersReassignedListener(RfiPanelService panel, RfiService records, RfiScoringService scoring,
       IdentityService identityService) {
     this.panel = panel;
     this.records = records;
@@ -41,7 +41,7 @@ class ReviewersReassignedListener implements ExecutionListener {
           RfiChoices.ReassignAction.class);
       Caller caller = Caller.current(identityService);
       if (action == RfiChoices.ReassignAction.ADD_REVIEWERS) {
-        panel.add(rfi.id, RfiPanel.userIds(Inputs.optionalText(values, ADDITIONAL_REVIEWERS, "Reviewers to add",
+        panel.add(rfi.id, RfiPanelService.userIds(Inputs.optionalText(values, ADDITIONAL_REVIEWERS, "Reviewers to add",
             Inputs.MAX_TEXT)), ADDITIONAL_REVIEWERS, caller);
       } else {
         String reason = Inputs.optionalText(values, REASSIGN_REASON, "Reason", Inputs.MAX_TEXT);

@@ -21,7 +21,7 @@ import org.hibernate.annotations.ListIndexBase;
 /**
  * A Request for Information and its evaluation plan: topics, criteria with weights, and the rating
  * scale with a definition per level. Once the plan is approved ({@link #planApprovedAt}) nothing of
- * the plan changes; {@link RfiPlans} refuses it.
+ * the plan changes; {@link RfiPlanService} refuses it.
  */
 @Entity
 @Table(name = "rfi")

@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RfiAccess {
 
-  private final RfiPanel panel;
+  private final RfiPanelService panel;
 
-  RfiAccess(RfiPanel panel) {
+  RfiAccess(RfiPanelService panel) {
     this.panel = panel;
   }
 

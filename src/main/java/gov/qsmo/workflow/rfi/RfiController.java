@@ -43,19 +43,19 @@ import org.springframework.web.multipart.MultipartFile;
     + "consensus and reports")
 class RfiController {
 
-  private final RfiRecords records;
-  private final RfiPlans plans;
-  private final RfiResponses responses;
-  private final RfiPanel panel;
-  private final RfiScoring scoring;
-  private final RfiResults results;
-  private final RfiReports reports;
+  private final RfiService records;
+  private final RfiPlanService plans;
+  private final RfiResponseService responses;
+  private final RfiPanelService panel;
+  private final RfiScoringService scoring;
+  private final RfiResultsService results;
+  private final RfiReportService reports;
   private final RfiAccess access;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
 
-  RfiController(RfiRecords records, RfiPlans plans, RfiResponses responses, RfiPanel panel, RfiScoring scoring,
-      RfiResults results, RfiReports reports, RfiAccess access, RuntimeService runtimeService,
+  RfiController(RfiService records, RfiPlanService plans, RfiResponseService responses, RfiPanelService panel, RfiScoringService scoring,
+      RfiResultsService results, RfiReportService reports, RfiAccess access, RuntimeService runtimeService,
       TaskService taskService) {
     this.records = records;
     this.plans = plans;
@@ -226,7 +226,7 @@ class RfiController {
   @Operation(summary = "Submit a response (respondents; contracting officers on a respondent's behalf)",
       description = "Accepted while the RFI is open. After the close date it is refused (409), or accepted and "
           + "flagged late when the plan allows late responses. answers: [{topic: 1, answer: \"...\"}].")
-  ResponseView respond(@PathVariable String id, @RequestBody RfiResponses.Submission submission,
+  ResponseView respond(@PathVariable String id, @RequestBody RfiResponseService.Submission submission,
       Authentication authentication) {
     Caller caller = Caller.of(authentication);
     Rfi rfi = visible(id, caller);
@@ -422,12 +422,12 @@ class RfiController {
       throw new InvalidRequestException("scores", "Send every criterion's score: scores: [{criterion, rating, "
           + "strengths, weaknesses, rationale}], and a reason.");
     }
-    Map<Integer, RfiScoring.ScoreInput> inputs = new TreeMap<>();
+    Map<Integer, RfiScoringService.ScoreInput> inputs = new TreeMap<>();
     for (ScoreRequest score : request.scores()) {
       if (score == null || score.criterion() == null) {
         throw new InvalidRequestException("scores", "Each score names its criterion by number.");
       }
-      inputs.put(score.criterion(), new RfiScoring.ScoreInput(score.rating(), score.strengths(), score.weaknesses(),
+      inputs.put(score.criterion(), new RfiScoringService.ScoreInput(score.rating(), score.strengths(), score.weaknesses(),
           score.rationale()));
     }
     ScoreSheet sheet = scoring.correct(rfi.id, assignmentId, inputs, request.reason(), caller);
@@ -445,7 +445,7 @@ class RfiController {
       Integer consensusRating, String consensusRationale) {
   }
 
-  record ResultsView(List<RfiResults.Standing> ranking, List<CriterionResultView> criteria) {
+  record ResultsView(List<RfiResultsService.Standing> ranking, List<CriterionResultView> criteria) {
   }
 
   @GetMapping("/{id}/results")

@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
 @Component("rfiPlanDraftedListener")
 class RfiPlanDraftedListener implements ExecutionListener {
 
-  private final RfiPlans plans;
-  private final RfiRecords records;
+  private final RfiPlanService plans;
+  private final RfiService records;
   private final IdentityService identityService;
 
-  RfiPlanDraftedListener(RfiPlans plans, RfiRecords records, IdentityService identityService) {
+  RfiPlanDraftedListener(RfiPlanService plans, RfiService records, IdentityService identityService) {
     this.plans = plans;
     this.records = records;
     this.identityService = identityService;

@@ -33,18 +33,18 @@ import org.springframework.stereotype.Component;
 @Component("rfiTaskCreatedListener")
 class RfiTaskCreatedListener implements TaskListener {
 
-  private final RfiRecords records;
-  private final RfiResponses responses;
-  private final RfiPanel panel;
-  private final RfiScoring scoring;
-  private final RfiResults results;
-  private final RfiReports reports;
+  private final RfiService records;
+  private final RfiResponseService responses;
+  private final RfiPanelService panel;
+  private final RfiScoringService scoring;
+  private final RfiResultsService results;
+  private final RfiReportService reports;
   private final ReferenceData referenceData;
   private final IdentityService identityService;
   private final TaskSubjects subjects;
 
-  RfiTaskCreatedListener(RfiRecords records, RfiResponses responses, RfiPanel panel, RfiScoring scoring,
-      RfiResults results, RfiReports reports, ReferenceData referenceData, IdentityService identityService,
+  RfiTaskCreatedListener(RfiService records, RfiResponseService responses, RfiPanelService panel, RfiScoringService scoring,
+      RfiResultsService results, RfiReportService reports, ReferenceData referenceData, IdentityService identityService,
       TaskSubjects subjects) {
     this.records = records;
     this.responses = responses;
@@ -228,7 +228,7 @@ class RfiTaskCreatedListener implements TaskListener {
 
   private String reportSummary(Rfi rfi) {
     StringBuilder text = new StringBuilder("| Rank | Response | Organization | Weighted total |\n|---|---|---|---|\n");
-    for (RfiResults.Standing standing : results.ranking(rfi.id)) {
+    for (RfiResultsService.Standing standing : results.ranking(rfi.id)) {
       text.append("| ").append(standing.rank()).append(" | ").append(standing.responseId()).append(" | ")
           .append(RfiSummaries.literal(standing.organization())).append(" | ")
           .append(String.format(Locale.ROOT, "%.2f", standing.weightedTotal())).append(" |\n");

@@ -19,10 +19,10 @@ class ScoreSubmittedListener extends SubjectTaskListener {
 
   static final String KIND = "assignment";
 
-  private final RfiScoring scoring;
+  private final RfiScoringService scoring;
   private final IdentityService identityService;
 
-  ScoreSubmittedListener(RfiRecords records, RfiScoring scoring, TaskSubjects subjects, IdentityService identityService) {
+  ScoreSubmittedListener(RfiService records, RfiScoringService scoring, TaskSubjects subjects, IdentityService identityService) {
     super(records, subjects, ASSIGNMENT_ID, KIND);
     this.scoring = scoring;
     this.identityService = identityService;
@@ -34,10 +34,10 @@ class ScoreSubmittedListener extends SubjectTaskListener {
   }
 
   /** The score slots of a form (rating1, strengths1, ...), by criterion position. */
-  static Map<Integer, RfiScoring.ScoreInput> scores(Map<String, Object> values) {
-    Map<Integer, RfiScoring.ScoreInput> scores = new TreeMap<>();
+  static Map<Integer, RfiScoringService.ScoreInput> scores(Map<String, Object> values) {
+    Map<Integer, RfiScoringService.ScoreInput> scores = new TreeMap<>();
     for (int slot = 1; slot <= RfiProcess.MAX_CRITERIA; slot++) {
-      scores.put(slot, new RfiScoring.ScoreInput(
+      scores.put(slot, new RfiScoringService.ScoreInput(
           Inputs.optionalWholeNumber(values, RfiProcess.Variables.rating(slot), "Rating " + slot, -100, 100),
           Inputs.optionalText(values, RfiProcess.Variables.strengths(slot), "Strengths", Inputs.MAX_TEXT),
           Inputs.optionalText(values, RfiProcess.Variables.weaknesses(slot), "Weaknesses", Inputs.MAX_TEXT),

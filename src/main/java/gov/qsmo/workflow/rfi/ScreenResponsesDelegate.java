@@ -9,10 +9,10 @@ import org.springframework.stereotype.Component;
 @Component("screenResponsesDelegate")
 class ScreenResponsesDelegate implements JavaDelegate {
 
-  private final RfiRecords records;
-  private final RfiResponses responses;
+  private final RfiService records;
+  private final RfiResponseService responses;
 
-  ScreenResponsesDelegate(RfiRecords records, RfiResponses responses) {
+  ScreenResponsesDelegate(RfiService records, RfiResponseService responses) {
     this.records = records;
     this.responses = responses;
   }

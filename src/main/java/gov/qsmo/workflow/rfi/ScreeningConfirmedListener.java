@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
 @Component("screeningConfirmedListener")
 class ScreeningConfirmedListener implements ExecutionListener {
 
-  private final RfiRecords records;
-  private final RfiResponses responses;
+  private final RfiService records;
+  private final RfiResponseService responses;
   private final IdentityService identityService;
 
-  ScreeningConfirmedListener(RfiRecords records, RfiResponses responses, IdentityService identityService) {
+  ScreeningConfirmedListener(RfiService records, RfiResponseService responses, IdentityService identityService) {
     this.records = records;
     this.responses = responses;
     this.identityService = identityService;

@@ -12,12 +12,12 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
  */
 abstract class SubjectTaskListener implements ExecutionListener {
 
-  private final RfiRecords records;
+  private final RfiService records;
   private final TaskSubjects subjects;
   private final String variable;
   private final String kind;
 
-  SubjectTaskListener(RfiRecords records, TaskSubjects subjects, String variable, String kind) {
+  SubjectTaskListener(RfiService records, TaskSubjects subjects, String variable, String kind) {
     this.records = records;
     this.subjects = subjects;
     this.variable = variable;

@@ -42,9 +42,9 @@ class RfiConcurrentScoringIT {
   @Autowired
   RuntimeService runtimeService;
   @Autowired
-  RfiScoring scoring;
+  RfiScoringService scoring;
   @Autowired
-  RfiPanel panel;
+  RfiPanelService panel;
 
   @ParameterizedTest(name = "{0} reviewers at once")
   @ValueSource(ints = {10, 50})

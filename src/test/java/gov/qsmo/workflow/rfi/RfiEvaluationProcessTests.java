@@ -62,17 +62,17 @@ class RfiEvaluationProcessTests {
   @Autowired
   IdentityService identityService;
   @Autowired
-  RfiPlans plans;
+  RfiPlanService plans;
   @Autowired
-  RfiPanel panel;
+  RfiPanelService panel;
   @Autowired
-  RfiScoring scoring;
+  RfiScoringService scoring;
   @Autowired
-  RfiResults results;
+  RfiResultsService results;
   @Autowired
-  RfiReports reports;
+  RfiReportService reports;
   @Autowired
-  RfiRecords records;
+  RfiService records;
   @Autowired
   org.camunda.bpm.engine.RuntimeService runtimeService;
   @Autowired
@@ -185,7 +185,7 @@ class RfiEvaluationProcessTests {
   }
 
   @Autowired
-  RfiResponses responsesService;
+  RfiResponseService responsesService;
 
   @Test
   void theContractingOfficerOverridesTheScreeningWithAReason() {
@@ -340,9 +340,9 @@ class RfiEvaluationProcessTests {
         .filter(a -> a.reviewerId.equals(REVIEWERS.get(0))).findFirst().orElseThrow();
     assertThat(assignment.status).isEqualTo(Assignment.Status.SCORED);
     ScoreSheet corrected = scoring.correct(instance.getBusinessKey(), String.valueOf(assignment.id),
-        Map.of(1, new RfiScoring.ScoreInput(5, null, null, "Re-read the pilot results."),
-            2, new RfiScoring.ScoreInput(4, null, null, "Unchanged."),
-            3, new RfiScoring.ScoreInput(3, null, null, "Unchanged.")), "Misread the pilot results.",
+        Map.of(1, new RfiScoringService.ScoreInput(5, null, null, "Re-read the pilot results."),
+            2, new RfiScoringService.ScoreInput(4, null, null, "Unchanged."),
+            3, new RfiScoringService.ScoreInput(3, null, null, "Unchanged.")), "Misread the pilot results.",
         new Caller(REVIEWERS.get(0), java.util.Set.of()));
     assertThat(corrected.version).isEqualTo(2);
     assertThat(scoring.sheets(List.of(assignment))).extracting(s -> s.version, s -> s.scores.get(1).rating)

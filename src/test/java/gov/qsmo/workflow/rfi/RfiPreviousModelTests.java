@@ -56,7 +56,7 @@ class RfiPreviousModelTests {
   @Autowired
   FilterService filterService;
   @Autowired
-  RfiPanel panel;
+  RfiPanelService panel;
 
   private String deploymentId;
   private String previousDefinitionId;

@@ -60,11 +60,11 @@ class RfiRankingTests {
   @Autowired
   TaskService taskService;
   @Autowired
-  RfiResults results;
+  RfiResultsService results;
   @Autowired
-  RfiResponses responses;
+  RfiResponseService responses;
   @Autowired
-  RfiReports reports;
+  RfiReportService reports;
 
   @BeforeEach
   void setUp() {
@@ -123,9 +123,9 @@ class RfiRankingTests {
 
     List<Expected> expected = expectedRanking();
     assertThat(expected).extracting(Expected::rank).containsExactly(1, 1, 3);
-    List<RfiResults.Standing> actual = results.ranking(rfiId);
-    assertThat(actual).extracting(RfiResults.Standing::organization, s -> BigDecimal.valueOf(s.weightedTotal())
-            .setScale(2, RoundingMode.HALF_UP), RfiResults.Standing::rank)
+    List<RfiResultsService.Standing> actual = results.ranking(rfiId);
+    assertThat(actual).extracting(RfiResultsService.Standing::organization, s -> BigDecimal.valueOf(s.weightedTotal())
+            .setScale(2, RoundingMode.HALF_UP), RfiResultsService.Standing::rank)
         .containsExactlyElementsOf(expected.stream().map(e -> org.assertj.core.groups.Tuple.tuple(e.organization(),
             e.total(), e.rank())).toList());
     assertThat(actual).allSatisfy(s -> assertThat(s.byConsensus()).isTrue());

@@ -25,7 +25,7 @@ public final class RfiReportTiming {
   }
 
   public static Timing time(ApplicationContext context, String rfiId, int warmUp, int rounds) {
-    RfiReports reports = context.getBean(RfiReports.class);
+    RfiReportService reports = context.getBean(RfiReportService.class);
     RfiReportRepository stored = context.getBean(RfiReportRepository.class);
     TransactionTemplate writing = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
     long[] dataWriting = new long[rounds];

@@ -39,11 +39,11 @@ class RfiScenario {
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final ManagementService managementService;
-  private final RfiResponses responses;
-  private final RfiRecords records;
+  private final RfiResponseService responses;
+  private final RfiService records;
 
   RfiScenario(IdentitySetup identitySetup, IdentityService identityService, RuntimeService runtimeService,
-      TaskService taskService, ManagementService managementService, RfiResponses responses, RfiRecords records) {
+      TaskService taskService, ManagementService managementService, RfiResponseService responses, RfiService records) {
     this.identitySetup = identitySetup;
     this.identityService = identityService;
     this.runtimeService = runtimeService;
@@ -97,11 +97,11 @@ class RfiScenario {
   }
 
   String respond(ProcessInstance instance, String organization, int topicsAnswered) {
-    List<RfiResponses.TopicAnswer> answers = new java.util.ArrayList<>();
+    List<RfiResponseService.TopicAnswer> answers = new java.util.ArrayList<>();
     for (int topic = 1; topic <= topicsAnswered; topic++) {
-      answers.add(new RfiResponses.TopicAnswer(topic, organization + " on topic " + topic));
+      answers.add(new RfiResponseService.TopicAnswer(topic, organization + " on topic " + topic));
     }
-    return as(RESPONDENT, () -> responses.submit(instance.getBusinessKey(), new RfiResponses.Submission(organization,
+    return as(RESPONDENT, () -> responses.submit(instance.getBusinessKey(), new RfiResponseService.Submission(organization,
         null, true, "Pat Doe", "pat@example.com", false, answers), Caller.current(identityService)).id);
   }
 

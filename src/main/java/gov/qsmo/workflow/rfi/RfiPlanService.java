@@ -28,15 +28,15 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-class RfiPlans {
+class RfiPlanService {
 
   static final int MAX_TOPICS = 8;
 
-  private final RfiRecords records;
+  private final RfiService records;
   private final ReferenceData referenceData;
   private final IdentityService identityService;
 
-  RfiPlans(RfiRecords records, ReferenceData referenceData, IdentityService identityService) {
+  RfiPlanService(RfiService records, ReferenceData referenceData, IdentityService identityService) {
     this.records = records;
     this.referenceData = referenceData;
     this.identityService = identityService;

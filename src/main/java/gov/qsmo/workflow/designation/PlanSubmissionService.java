@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * sections and stores the version, the completeness decision runs, and the audit trail records it.
  */
 @Service
-class PlanSubmission {
+class PlanSubmissionService {
 
   /** The stored version and what became of it: complete (to the board) or back to the director. */
   record Result(PlanVersion plan, List<PlanSection> missing, Designation designation) {
@@ -45,7 +45,7 @@ class PlanSubmission {
   private final HistoryService historyService;
   private final IdentityService identityService;
 
-  PlanSubmission(DesignationService designations, TaskService taskService, RuntimeService runtimeService,
+  PlanSubmissionService(DesignationService designations, TaskService taskService, RuntimeService runtimeService,
       HistoryService historyService, IdentityService identityService) {
     this.designations = designations;
     this.taskService = taskService;

@@ -9,13 +9,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** OMB's order to move a designation to another agency: the successor's designation and its own process. */
 @Service
-class Redesignation {
+class RedesignationService {
 
   private final DesignationService designations;
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
 
-  Redesignation(DesignationService designations, RuntimeService runtimeService, IdentityService identityService) {
+  RedesignationService(DesignationService designations, RuntimeService runtimeService, IdentityService identityService) {
     this.designations = designations;
     this.runtimeService = runtimeService;
     this.identityService = identityService;

@@ -23,19 +23,19 @@ import org.springframework.transaction.annotation.Transactional;
  * deviation; {@code bpmn/score-outliers.dmn} flags outliers; the chair records a consensus rating
  * per criterion, with a rationale wherever a flag stands. Individual scores never change.
  */
-@Service
+@Service("rfiResults")
 @Transactional
-public class RfiResults {
+public class RfiResultsService {
 
-  private final RfiRecords records;
-  private final RfiResponses responses;
-  private final RfiPanel panel;
-  private final RfiScoring scoring;
+  private final RfiService records;
+  private final RfiResponseService responses;
+  private final RfiPanelService panel;
+  private final RfiScoringService scoring;
   private final CriterionResultRepository results;
   private final ConsensusRepository consensus;
   private final DecisionService decisionService;
 
-  RfiResults(RfiRecords records, RfiResponses responses, RfiPanel panel, RfiScoring scoring,
+  RfiResultsService(RfiService records, RfiResponseService responses, RfiPanelService panel, RfiScoringService scoring,
       CriterionResultRepository results, ConsensusRepository consensus, DecisionService decisionService) {
     this.records = records;
     this.responses = responses;
@@ -140,11 +140,11 @@ public class RfiResults {
       String field = RfiProcess.Variables.consensusRating(criterion.position);
       if (input.rating() == null) {
         throw new InvalidRequestException(field, "Record the consensus rating of '" + criterion.name + "' ("
-            + RfiScoring.scaleText(rfi) + ").");
+            + RfiScoringService.scaleText(rfi) + ").");
       }
       if (rfi.level(input.rating()) == null) {
         throw new InvalidRequestException(field, "The consensus rating " + input.rating() + " of '" + criterion.name
-            + "' is outside the scale; use " + RfiScoring.scaleText(rfi) + ".");
+            + "' is outside the scale; use " + RfiScoringService.scaleText(rfi) + ".");
       }
       String rationaleField = RfiProcess.Variables.consensusRationale(criterion.position);
       String rationale = input.rationale() == null ? null

@@ -24,18 +24,18 @@ import org.springframework.transaction.annotation.Transactional;
  * weaknesses and a rationale. Submitted sheets are locked; a correction is a new version. Blind: no
  * one reads another's scores before the consensus step ({@link RfiAccess}).
  */
-@Service
+@Service("rfiScoring")
 @Transactional
-public class RfiScoring {
+public class RfiScoringService {
 
-  private final RfiRecords records;
+  private final RfiService records;
   private final AssignmentRepository assignments;
   private final ScoreSheetRepository sheets;
-  private final RfiPanel panel;
+  private final RfiPanelService panel;
   private final Duration scoringWindow;
   private final Duration reminderBefore;
 
-  RfiScoring(RfiRecords records, AssignmentRepository assignments, ScoreSheetRepository sheets, RfiPanel panel,
+  RfiScoringService(RfiService records, AssignmentRepository assignments, ScoreSheetRepository sheets, RfiPanelService panel,
       @Value("${qsmo.rfi.scoring-days}") int scoringDays, @Value("${qsmo.rfi.scoring-reminder-days}") int reminderDays) {
     this.records = records;
     this.assignments = assignments;

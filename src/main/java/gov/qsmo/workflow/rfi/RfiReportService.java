@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-class RfiReports {
+class RfiReportService {
 
   static final String PROPRIETARY_STATEMENT = "Responses to this RFI are market research under FAR 15.201(e): "
       + "they are not offers, cannot be accepted by the Government to form a binding contract, and their costs are "
@@ -39,17 +39,17 @@ class RfiReports {
       + "This report does not reproduce respondents' answers; do not release it outside the Government without "
       + "the contracting officer's review.";
 
-  private final RfiRecords records;
-  private final RfiResponses responses;
-  private final RfiPanel panel;
-  private final RfiScoring scoring;
-  private final RfiResults results;
+  private final RfiService records;
+  private final RfiResponseService responses;
+  private final RfiPanelService panel;
+  private final RfiScoringService scoring;
+  private final RfiResultsService results;
   private final RfiReportRepository reports;
   private final ReferenceData referenceData;
   private final IdentityService identityService;
   private final EntityManager entityManager;
 
-  RfiReports(RfiRecords records, RfiResponses responses, RfiPanel panel, RfiScoring scoring, RfiResults results,
+  RfiReportService(RfiService records, RfiResponseService responses, RfiPanelService panel, RfiScoringService scoring, RfiResultsService results,
       RfiReportRepository reports, ReferenceData referenceData, IdentityService identityService,
       EntityManager entityManager) {
     this.entityManager = entityManager;
@@ -131,7 +131,7 @@ class RfiReports {
     Map<String, List<CriterionResult>> resultsByResponse = results.results(rfiId).stream()
         .collect(Collectors.groupingBy(r -> r.responseId));
     List<EvaluationReportData.ResponseResult> ranked = new ArrayList<>();
-    for (RfiResults.Standing standing : results.ranking(rfiId)) {
+    for (RfiResultsService.Standing standing : results.ranking(rfiId)) {
       Optional<Consensus> agreed = results.latestConsensus(standing.responseId());
       List<EvaluationReportData.CriterionResult> perCriterion = new ArrayList<>();
       for (Rfi.Criterion criterion : rfi.criteria) {

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-class RfiResponses {
+class RfiResponseService {
 
   static final int MAX_ANSWER = gov.qsmo.workflow.shared.Inputs.MAX_TEXT;
   static final int MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -36,11 +36,11 @@ class RfiResponses {
   /** A ".." step in a path: a file name that would climb out of its folder. */
   private static final Pattern PARENT_STEP = Pattern.compile("(^|[/\\\\])\\.\\.([/\\\\]|$)");
 
-  private final RfiRecords records;
+  private final RfiService records;
   private final RfiResponseRepository responses;
   private final RfiAttachmentRepository attachments;
 
-  RfiResponses(RfiRecords records, RfiResponseRepository responses, RfiAttachmentRepository attachments) {
+  RfiResponseService(RfiService records, RfiResponseRepository responses, RfiAttachmentRepository attachments) {
     this.records = records;
     this.responses = responses;
     this.attachments = attachments;

@@ -12,13 +12,13 @@ import org.springframework.transaction.annotation.Transactional;
 /** Reads RFIs, moves their status and writes the audit trail. */
 @Service
 @Transactional
-class RfiRecords {
+class RfiService {
 
   private final RfiRepository rfis;
   private final RfiEventRepository events;
   private final Clock clock;
 
-  RfiRecords(RfiRepository rfis, RfiEventRepository events, Clock clock) {
+  RfiService(RfiRepository rfis, RfiEventRepository events, Clock clock) {
     this.rfis = rfis;
     this.events = events;
     this.clock = clock;

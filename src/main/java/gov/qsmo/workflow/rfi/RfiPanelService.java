@@ -29,21 +29,21 @@ import org.springframework.transaction.annotation.Transactional;
  * any response; a declared conflict recuses the member from that response. Reviewers are then
  * assigned to responses, the least loaded first, and a response left short goes back to the chair.
  */
-@Service
+@Service("rfiPanel")
 @Transactional
-public class RfiPanel {
+public class RfiPanelService {
 
   static final int MIN_REVIEWERS = 3;
 
-  private final RfiRecords records;
+  private final RfiService records;
   private final PanelMemberRepository members;
   private final AssignmentRepository assignments;
-  private final RfiResponses responses;
+  private final RfiResponseService responses;
   private final IdentityService identityService;
   private final Attestation attestation;
 
-  RfiPanel(RfiRecords records, PanelMemberRepository members, AssignmentRepository assignments,
-      RfiResponses responses, IdentityService identityService) {
+  RfiPanelService(RfiService records, PanelMemberRepository members, AssignmentRepository assignments,
+      RfiResponseService responses, IdentityService identityService) {
     this.records = records;
     this.members = members;
     this.assignments = assignments;
