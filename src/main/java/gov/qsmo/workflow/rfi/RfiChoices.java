@@ -1,12 +1,12 @@
 package gov.qsmo.workflow.rfi;
 
 /** The choices of the RFI forms' radio buttons. */
-final class RfiChoices {
+public final class RfiChoices {
 
   private RfiChoices() {
   }
 
-  enum PlanDecision { APPROVE, RETURN }
+  public enum PlanDecision { APPROVE, RETURN }
 
   enum ScreeningDecision { CONFIRM, OVERRIDE }
 

@@ -1,5 +1,7 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.rfi.plan.PlanDraft;
+import gov.qsmo.workflow.rfi.plan.RfiPlanService;
 import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.identity.Roles;
 import gov.qsmo.workflow.shared.ConflictException;

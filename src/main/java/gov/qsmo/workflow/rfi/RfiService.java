@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Reads RFIs, moves their status and writes the audit trail. */
 @Service
 @Transactional
-class RfiService {
+public class RfiService {
 
   private final RfiRepository rfis;
   private final RfiEventRepository events;
@@ -24,15 +24,15 @@ class RfiService {
     this.clock = clock;
   }
 
-  Instant now() {
+  public Instant now() {
     return clock.instant();
   }
 
-  Clock clock() {
+  public Clock clock() {
     return clock;
   }
 
-  String nextRfiId() {
+  public String nextRfiId() {
     return "RFI-" + Year.now(clock) + "-" + String.format("%04d", rfis.nextNumber());
   }
 
@@ -41,7 +41,7 @@ class RfiService {
   }
 
   @Transactional(readOnly = true)
-  Rfi require(String id) {
+  public Rfi require(String id) {
     return rfis.findById(id == null ? "" : id).orElseThrow(() -> new NotFoundException("No RFI with id '" + id + "'."));
   }
 
@@ -51,7 +51,7 @@ class RfiService {
    * its id (one execution), never the evaluation's execution tree.
    */
   @Transactional(readOnly = true)
-  Rfi ofInstance(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+  public Rfi ofInstance(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
     Rfi rfi = require(execution.getProcessBusinessKey());
     String definition = execution.getProcessDefinitionId();
     if (definition != null && definition.startsWith(RfiProcess.SCORING_KEY + ":")) {
@@ -77,7 +77,7 @@ class RfiService {
   }
 
   /** The RFI, locked for the rest of the transaction. */
-  Rfi lock(String id) {
+  public Rfi lock(String id) {
     return rfis.lockById(id == null ? "" : id).orElseThrow(() -> new NotFoundException("No RFI with id '" + id + "'."));
   }
 
@@ -86,18 +86,18 @@ class RfiService {
     return rfis.findAllByOrderByCreatedAtDesc();
   }
 
-  Rfi save(Rfi rfi) {
+  public Rfi save(Rfi rfi) {
     rfi.updatedAt = now();
     return rfis.save(rfi);
   }
 
-  void moveTo(Rfi rfi, RfiStatus status, String actor, String action, String detail) {
+  public void moveTo(Rfi rfi, RfiStatus status, String actor, String action, String detail) {
     rfi.status = status;
     save(rfi);
     record(rfi.id, actor, action, detail);
   }
 
-  void record(String rfiId, String actor, String action, String detail) {
+  public void record(String rfiId, String actor, String action, String detail) {
     events.save(new RfiEvent(rfiId, now(), actor, action, detail));
   }
 

@@ -1,5 +1,8 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.plan;
 
+import gov.qsmo.workflow.rfi.Rfi;
+import gov.qsmo.workflow.rfi.RfiChoices;
+import gov.qsmo.workflow.rfi.RfiService;
 import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.PLAN_APPROVED;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.PLAN_COMMENTS;

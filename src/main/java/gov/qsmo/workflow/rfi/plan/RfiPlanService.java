@@ -1,5 +1,10 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.plan;
 
+import gov.qsmo.workflow.rfi.Rfi;
+import gov.qsmo.workflow.rfi.RfiProcess;
+import gov.qsmo.workflow.rfi.RfiService;
+import gov.qsmo.workflow.rfi.RfiStatus;
+import gov.qsmo.workflow.rfi.ScaleType;
 import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.CLOSE_DATE;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.CRITERIA;
@@ -28,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-class RfiPlanService {
+public class RfiPlanService {
 
   static final int MAX_TOPICS = 8;
 
@@ -43,7 +48,7 @@ class RfiPlanService {
   }
 
   /** Checks a plan against every rule; the message names the field and says what to fix. */
-  void check(PlanDraft plan, Caller caller) {
+  public void check(PlanDraft plan, Caller caller) {
     referenceData.requireAgency("agencyCode", plan.agencyCode());
     if (!caller.isSystem() && !caller.in(Roles.CONTRACTING_OFFICERS) && !caller.directs(plan.agencyCode())) {
       throw new InvalidRequestException("agencyCode", "Only a QSMO director of " + plan.agencyCode()
@@ -136,7 +141,7 @@ class RfiPlanService {
   }
 
   /** Replaces a returned plan with its revision. Refused once the plan is approved. */
-  Rfi revise(String rfiId, PlanDraft plan, Caller caller) {
+  public Rfi revise(String rfiId, PlanDraft plan, Caller caller) {
     Rfi rfi = records.lock(rfiId);
     requireChangeable(rfi);
     if (!plan.agencyCode().equals(rfi.agencyCode)) {
@@ -150,7 +155,7 @@ class RfiPlanService {
   }
 
   /** Refuses any change of a frozen (approved) plan, and of a plan that is not back with its authors. */
-  void requireChangeable(Rfi rfi) {
+  public void requireChangeable(Rfi rfi) {
     if (rfi.planFrozen()) {
       throw new ConflictException("The evaluation plan of " + rfi.id + " was approved by " + rfi.planApprovedBy
           + " at " + rfi.planApprovedAt + "; its criteria, weights and scale are frozen and cannot change.");

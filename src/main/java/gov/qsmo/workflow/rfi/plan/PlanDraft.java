@@ -1,5 +1,7 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.plan;
 
+import gov.qsmo.workflow.rfi.Rfi;
+import gov.qsmo.workflow.rfi.ScaleType;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.ALLOW_LATE;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.CLOSE_DATE;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.CRITERIA;
@@ -24,11 +26,11 @@ import java.util.stream.Collectors;
  * Forms write criteria and scale levels one per line with '|' between the parts; the API sends them
  * structured. Both end up here.
  */
-record PlanDraft(String title, String description, String agencyCode, List<String> topics, LocalDate closeDate,
+public record PlanDraft(String title, String description, String agencyCode, List<String> topics, LocalDate closeDate,
     boolean allowLate, String panelChair, ScaleType scaleType, List<ScaleType.Level> levels,
     List<CriterionDraft> criteria) {
 
-  record CriterionDraft(String name, int weight, String guidance) {
+  public record CriterionDraft(String name, int weight, String guidance) {
   }
 
   /** Reads a plan from the fields of the draft or revise form. */
@@ -50,7 +52,7 @@ record PlanDraft(String title, String description, String agencyCode, List<Strin
   }
 
   /** The form fields that show this plan again (the revise form opens with them). */
-  Map<String, Object> toForm() {
+  public Map<String, Object> toForm() {
     Map<String, Object> form = new LinkedHashMap<>();
     form.put(TITLE, title);
     form.put(DESCRIPTION, description);
@@ -66,7 +68,7 @@ record PlanDraft(String title, String description, String agencyCode, List<Strin
     return form;
   }
 
-  static PlanDraft of(Rfi rfi, java.time.ZoneId zone) {
+  public static PlanDraft of(Rfi rfi, java.time.ZoneId zone) {
     return new PlanDraft(rfi.title, rfi.description, rfi.agencyCode, List.copyOf(rfi.topics),
         rfi.closesAt.atZone(zone).toLocalDate(), rfi.allowLate, rfi.panelChairId, rfi.scaleType,
         rfi.scale.stream().map(l -> new ScaleType.Level(l.value, l.label, l.definition)).toList(),
