@@ -55,7 +55,7 @@ public class Rfi {
   @Column(name = "plan_approved_by")
   public String planApprovedBy;
   @Column(name = "screening_confirmed_at")
-  Instant screeningConfirmedAt;
+  public Instant screeningConfirmedAt;
   @Column(name = "scoring_due_at")
   Instant scoringDueAt;
   @Column(name = "process_instance_id")

@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.rfi.responses.RfiResponse;
 import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.identity.Roles;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
  * recused from; scores are blind until the consensus step.
  */
 @Component
-class RfiAccess {
+public class RfiAccess {
 
   private final RfiPanelService panel;
 

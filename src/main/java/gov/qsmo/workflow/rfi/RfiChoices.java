@@ -8,7 +8,7 @@ public final class RfiChoices {
 
   public enum PlanDecision { APPROVE, RETURN }
 
-  enum ScreeningDecision { CONFIRM, OVERRIDE }
+  public enum ScreeningDecision { CONFIRM, OVERRIDE }
 
   enum ReassignAction { ADD_REVIEWERS, PROCEED }
 

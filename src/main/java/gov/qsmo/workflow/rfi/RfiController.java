@@ -1,5 +1,8 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.rfi.responses.RfiAttachment;
+import gov.qsmo.workflow.rfi.responses.RfiResponse;
+import gov.qsmo.workflow.rfi.responses.RfiResponseService;
 import gov.qsmo.workflow.rfi.plan.PlanDraft;
 import gov.qsmo.workflow.rfi.plan.RfiPlanService;
 import gov.qsmo.workflow.process.Caller;

@@ -1,5 +1,7 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.rfi.responses.RfiResponse;
+import gov.qsmo.workflow.rfi.responses.RfiResponseService;
 import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.CONFLICT_RESPONSE_IDS;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.CONFLICT_STATEMENT;

@@ -1,5 +1,7 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.rfi.responses.RfiResponse;
+import gov.qsmo.workflow.rfi.responses.RfiResponseService;
 import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.shared.ConflictException;
 import gov.qsmo.workflow.shared.Inputs;

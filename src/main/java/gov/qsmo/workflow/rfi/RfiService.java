@@ -36,7 +36,7 @@ public class RfiService {
     return "RFI-" + Year.now(clock) + "-" + String.format("%04d", rfis.nextNumber());
   }
 
-  String nextResponseId() {
+  public String nextResponseId() {
     return "RSP-" + Year.now(clock) + "-" + String.format("%04d", rfis.nextResponseNumber());
   }
 

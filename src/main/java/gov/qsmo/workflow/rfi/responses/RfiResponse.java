@@ -1,5 +1,6 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.responses;
 
+import gov.qsmo.workflow.rfi.RfiAccess;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -19,46 +20,46 @@ import java.util.TreeMap;
  */
 @Entity
 @Table(name = "rfi_response")
-class RfiResponse {
+public class RfiResponse {
 
   @Id
-  String id;
+  public String id;
   @Column(name = "rfi_id", nullable = false, updatable = false)
-  String rfiId;
+  public String rfiId;
   @Column(nullable = false, updatable = false)
-  String organization;
+  public String organization;
   @Column(updatable = false)
-  String uei;
+  public String uei;
   @Column(name = "small_business", nullable = false, updatable = false)
-  boolean smallBusiness;
+  public boolean smallBusiness;
   @Column(name = "contact_name", nullable = false, updatable = false)
-  String contactName;
+  public String contactName;
   @Column(name = "contact_email", nullable = false, updatable = false)
-  String contactEmail;
+  public String contactEmail;
   @Column(nullable = false, updatable = false)
-  boolean proprietary;
+  public boolean proprietary;
   @Column(name = "received_at", nullable = false, updatable = false)
-  Instant receivedAt;
+  public Instant receivedAt;
   @Column(nullable = false, updatable = false)
-  boolean late;
+  public boolean late;
   @Column(name = "submitted_by", nullable = false, updatable = false)
-  String submittedBy;
+  public String submittedBy;
   @Column(name = "on_time")
-  Boolean onTime;
+  public Boolean onTime;
   @Column(name = "all_topics_answered")
-  Boolean allTopicsAnswered;
-  Boolean eligible;
+  public Boolean allTopicsAnswered;
+  public Boolean eligible;
   @Column(name = "override_reason")
-  String overrideReason;
+  public String overrideReason;
   @Column(name = "screened_by")
-  String screenedBy;
+  public String screenedBy;
 
   /** Topic position (1-based) to the answer. */
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "rfi_response_answer", joinColumns = @JoinColumn(name = "response_id"))
   @MapKeyColumn(name = "topic_position")
   @Column(name = "answer")
-  Map<Integer, String> answers = new TreeMap<>();
+  public Map<Integer, String> answers = new TreeMap<>();
 
   protected RfiResponse() {
   }
@@ -71,7 +72,7 @@ class RfiResponse {
     this.late = late;
   }
 
-  boolean isEligible() {
+  public boolean isEligible() {
     return Boolean.TRUE.equals(eligible);
   }
 }

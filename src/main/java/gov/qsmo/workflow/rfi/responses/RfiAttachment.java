@@ -1,4 +1,4 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.responses;
 
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
@@ -13,28 +13,28 @@ import java.time.Instant;
 /** A file a respondent attached to a response, kept in the database with its SHA-256 digest. */
 @Entity
 @Table(name = "rfi_attachment")
-class RfiAttachment {
+public class RfiAttachment {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
-  Long id;
+  public Long id;
   @Column(name = "response_id", nullable = false, updatable = false)
   String responseId;
   @Column(name = "file_name", nullable = false, updatable = false)
-  String fileName;
+  public String fileName;
   @Column(name = "content_type", nullable = false, updatable = false)
-  String contentType;
+  public String contentType;
   @Column(name = "size_bytes", nullable = false, updatable = false)
-  long sizeBytes;
+  public long sizeBytes;
   @Column(nullable = false, updatable = false)
-  String sha256;
+  public String sha256;
   @Basic(fetch = FetchType.LAZY)
   @Column(nullable = false, updatable = false)
-  byte[] content;
+  public byte[] content;
   @Column(name = "uploaded_by", nullable = false, updatable = false)
   String uploadedBy;
   @Column(name = "uploaded_at", nullable = false, updatable = false)
-  Instant uploadedAt;
+  public Instant uploadedAt;
 
   protected RfiAttachment() {
   }

@@ -1,5 +1,8 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.responses;
 
+import gov.qsmo.workflow.rfi.Rfi;
+import gov.qsmo.workflow.rfi.RfiService;
+import gov.qsmo.workflow.rfi.RfiStatus;
 import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.SCREENING_OVERRIDES;
 
@@ -25,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-class RfiResponseService {
+public class RfiResponseService {
 
   static final int MAX_ANSWER = gov.qsmo.workflow.shared.Inputs.MAX_TEXT;
   static final int MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -46,14 +49,14 @@ class RfiResponseService {
     this.attachments = attachments;
   }
 
-  record TopicAnswer(Integer topic, String answer) {
+  public record TopicAnswer(Integer topic, String answer) {
   }
 
-  record Submission(String organization, String uei, Boolean smallBusiness, String contactName, String contactEmail,
+  public record Submission(String organization, String uei, Boolean smallBusiness, String contactName, String contactEmail,
       Boolean proprietary, List<TopicAnswer> answers) {
   }
 
-  RfiResponse submit(String rfiId, Submission submission, Caller caller) {
+  public RfiResponse submit(String rfiId, Submission submission, Caller caller) {
     Rfi rfi = records.lock(rfiId);
     boolean late = requireAccepting(rfi);
     if (submission == null) {
@@ -136,17 +139,17 @@ class RfiResponseService {
   }
 
   @Transactional(readOnly = true)
-  List<RfiResponse> of(String rfiId) {
+  public List<RfiResponse> of(String rfiId) {
     return responses.findByRfiIdOrderById(rfiId);
   }
 
   @Transactional(readOnly = true)
-  RfiResponse require(String rfiId, String responseId) {
+  public RfiResponse require(String rfiId, String responseId) {
     return responses.findById(responseId == null ? "" : responseId).filter(r -> r.rfiId.equals(rfiId))
         .orElseThrow(() -> new NotFoundException("RFI " + rfiId + " has no response '" + responseId + "'."));
   }
 
-  RfiAttachment attach(String rfiId, String responseId, String fileName, String contentType, byte[] content,
+  public RfiAttachment attach(String rfiId, String responseId, String fileName, String contentType, byte[] content,
       Caller caller) {
     Rfi rfi = records.lock(rfiId);
     RfiResponse response = require(rfiId, responseId);
@@ -184,12 +187,12 @@ class RfiResponseService {
   }
 
   @Transactional(readOnly = true)
-  List<RfiAttachment> attachmentsOf(String responseId) {
+  public List<RfiAttachment> attachmentsOf(String responseId) {
     return attachments.findByResponseIdOrderById(responseId);
   }
 
   @Transactional(readOnly = true)
-  RfiAttachment attachment(String responseId, long attachmentId) {
+  public RfiAttachment attachment(String responseId, long attachmentId) {
     RfiAttachment attachment = attachments.findById(attachmentId).filter(a -> a.responseId.equals(responseId))
         .orElseThrow(() -> new NotFoundException("Response " + responseId + " has no attachment " + attachmentId
             + "."));
@@ -269,7 +272,7 @@ class RfiResponseService {
   }
 
   @Transactional(readOnly = true)
-  List<RfiResponse> eligible(String rfiId) {
+  public List<RfiResponse> eligible(String rfiId) {
     return of(rfiId).stream().filter(RfiResponse::isEligible).toList();
   }
 
