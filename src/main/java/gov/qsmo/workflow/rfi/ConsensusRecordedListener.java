@@ -26,7 +26,7 @@ class ConsensusRecordedListener extends SubjectTaskListener {
   }
 
   @Override
-  void completed(Rfi rfi, String responseId, Map<String, Object> values) {
+  protected void completed(Rfi rfi, String responseId, Map<String, Object> values) {
     Map<Integer, RfiResultsService.ConsensusInput> inputs = new TreeMap<>();
     for (int slot = 1; slot <= RfiProcess.MAX_CRITERIA; slot++) {
       inputs.put(slot, new RfiResultsService.ConsensusInput(

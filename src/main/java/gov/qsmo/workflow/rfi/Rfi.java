@@ -46,7 +46,7 @@ public class Rfi {
   @Column(name = "scale_type", nullable = false)
   public ScaleType scaleType;
   @Column(name = "reviewers_per_response")
-  Integer reviewersPerResponse;
+  public Integer reviewersPerResponse;
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   public RfiStatus status;

@@ -10,7 +10,7 @@ public final class RfiChoices {
 
   public enum ScreeningDecision { CONFIRM, OVERRIDE }
 
-  enum ReassignAction { ADD_REVIEWERS, PROCEED }
+  public enum ReassignAction { ADD_REVIEWERS, PROCEED }
 
   enum MissingScoresAction { REASSIGN, PROCEED }
 

@@ -1,5 +1,9 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.rfi.panel.Assignment;
+import gov.qsmo.workflow.rfi.panel.AssignmentRepository;
+import gov.qsmo.workflow.rfi.panel.PanelMember;
+import gov.qsmo.workflow.rfi.panel.RfiPanelService;
 import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.NEW_SCORING_DUE_DATE;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REASSIGNMENTS;
@@ -91,18 +95,18 @@ public class RfiScoringService {
   }
 
   /** Opens (or reopens) the scoring window: the deadline, and the reminder before it. */
-  Instant openWindow(Rfi rfi, Instant due, Caller caller) {
+  public Instant openWindow(Rfi rfi, Instant due, Caller caller) {
     rfi.scoringDueAt = due;
     records.moveTo(rfi, RfiStatus.SCORING, caller.userId(), "SCORING_OPENED", "Scores due " + due);
     return due;
   }
 
-  Instant defaultDue() {
+  public Instant defaultDue() {
     return records.now().plus(scoringWindow);
   }
 
   /** When reviewers are reminded: before the deadline, but never before now. */
-  Instant reminderAt(Instant due) {
+  public Instant reminderAt(Instant due) {
     Instant remind = due.minus(reminderBefore);
     Instant soon = records.now().plusSeconds(60);
     return remind.isBefore(soon) ? (due.isBefore(soon) ? due : soon) : remind;

@@ -35,7 +35,7 @@ public final class RfiVariables {
   }
 
   /** The scoring window's timers: the deadline and the reminder before it. */
-  static void scoringWindow(DelegateExecution execution, Instant due, Instant remind) {
+  public static void scoringWindow(DelegateExecution execution, Instant due, Instant remind) {
     execution.getProcessInstance().setVariable(SCORING_DUE_AT, due.toString());
     execution.getProcessInstance().setVariable(SCORING_REMIND_AT, remind.toString());
   }

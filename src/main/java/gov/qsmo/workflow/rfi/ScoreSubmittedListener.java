@@ -29,7 +29,7 @@ class ScoreSubmittedListener extends SubjectTaskListener {
   }
 
   @Override
-  void completed(Rfi rfi, String assignmentId, Map<String, Object> values) {
+  protected void completed(Rfi rfi, String assignmentId, Map<String, Object> values) {
     scoring.record(rfi, assignmentId, scores(values), Caller.current(identityService));
   }
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * element variable of its multi-instance too; this record cannot be written from a form.
  */
 @Component
-class TaskSubjects {
+public class TaskSubjects {
 
   private final JdbcClient jdbc;
 

@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.rfi.panel.Attestation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A recorded attestation version names exactly one text: a changed text needs a new version. */
-class AttestationTests {
+public class AttestationTests {
 
   /** Every version ever signed, with the SHA-256 of its text. Add a line for each new version. */
   private static final Map<String, String> SIGNED_TEXTS = Map.of(

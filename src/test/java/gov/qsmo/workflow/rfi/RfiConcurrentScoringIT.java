@@ -1,5 +1,7 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.rfi.panel.Assignment;
+import gov.qsmo.workflow.rfi.panel.RfiPanelService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.qsmo.workflow.HttpTestClient;

@@ -1,5 +1,8 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.rfi.panel.Assignment;
+import gov.qsmo.workflow.rfi.panel.PanelMember;
+import gov.qsmo.workflow.rfi.panel.RfiPanelService;
 import gov.qsmo.workflow.rfi.responses.RfiResponse;
 import gov.qsmo.workflow.rfi.responses.RfiResponseService;
 import gov.qsmo.workflow.rfi.plan.PlanDraft;

@@ -1,5 +1,9 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.panel;
 
+import gov.qsmo.workflow.rfi.Rfi;
+import gov.qsmo.workflow.rfi.RfiProcess;
+import gov.qsmo.workflow.rfi.RfiService;
+import gov.qsmo.workflow.rfi.RfiStatus;
 import gov.qsmo.workflow.rfi.responses.RfiResponse;
 import gov.qsmo.workflow.rfi.responses.RfiResponseService;
 import gov.qsmo.workflow.process.Caller;
@@ -55,12 +59,12 @@ public class RfiPanelService {
   }
 
   /** The version of the attestation text, recorded with each signature. */
-  String attestationVersion() {
+  public String attestationVersion() {
     return attestation.version();
   }
 
   /** The attestation text panel members sign. */
-  String attestationText() {
+  public String attestationText() {
     return attestation.text();
   }
 
@@ -129,12 +133,12 @@ public class RfiPanelService {
   }
 
   @Transactional(readOnly = true)
-  List<PanelMember> roster(String rfiId) {
+  public List<PanelMember> roster(String rfiId) {
     return members.findByRfiIdOrderByRoleAscUserIdAsc(rfiId);
   }
 
   @Transactional(readOnly = true)
-  PanelMember member(String rfiId, String userId) {
+  public PanelMember member(String rfiId, String userId) {
     return members.findByRfiIdAndUserId(rfiId, userId).orElse(null);
   }
 
@@ -234,7 +238,7 @@ public class RfiPanelService {
 
   /** Per response: the reviewers recused from it. */
   @Transactional(readOnly = true)
-  Map<String, List<String>> recusals(String rfiId) {
+  public Map<String, List<String>> recusals(String rfiId) {
     Map<String, List<String>> recused = new LinkedHashMap<>();
     for (PanelMember member : roster(rfiId)) {
       for (String response : member.conflicts) {
@@ -250,7 +254,7 @@ public class RfiPanelService {
   }
 
   @Transactional(readOnly = true)
-  List<Assignment> assignments(String rfiId) {
+  public List<Assignment> assignments(String rfiId) {
     return assignments.findByRfiIdOrderById(rfiId);
   }
 

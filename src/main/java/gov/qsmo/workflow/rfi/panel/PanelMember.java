@@ -1,4 +1,4 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.panel;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -25,35 +25,35 @@ import java.util.TreeSet;
 @Entity
 @Table(name = "rfi_panel_member")
 @IdClass(PanelMember.Key.class)
-class PanelMember {
+public class PanelMember {
 
-  enum Role { CHAIR, REVIEWER }
+  public enum Role { CHAIR, REVIEWER }
 
   @Id
   @Column(name = "rfi_id")
   String rfiId;
   @Id
   @Column(name = "user_id")
-  String userId;
+  public String userId;
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
-  Role role;
+  public Role role;
   @Column(name = "added_at", nullable = false)
   Instant addedAt;
   @Column(name = "added_by", nullable = false)
   String addedBy;
   @Column(name = "attested_at")
-  Instant attestedAt;
+  public Instant attestedAt;
   @Column(name = "attestation_version")
-  String attestationVersion;
+  public String attestationVersion;
   @Column(name = "conflict_statement")
-  String conflictStatement;
+  public String conflictStatement;
 
   /** Ids of the responses this member is recused from. */
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "rfi_conflict", joinColumns = {@JoinColumn(name = "rfi_id"), @JoinColumn(name = "user_id")})
   @Column(name = "response_id")
-  Set<String> conflicts = new TreeSet<>();
+  public Set<String> conflicts = new TreeSet<>();
 
   protected PanelMember() {
   }
@@ -66,7 +66,7 @@ class PanelMember {
     this.addedAt = addedAt;
   }
 
-  boolean attested() {
+  public boolean attested() {
     return attestedAt != null;
   }
 

@@ -1,5 +1,6 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.panel;
 
+import gov.qsmo.workflow.rfi.AttestationTests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,11 +12,11 @@ import java.nio.charset.StandardCharsets;
  * first line, the text below). A signature records this version, so the version always names the
  * text that was signed; {@code AttestationTests} fails when the text changes under the same version.
  */
-record Attestation(String version, String text) {
+public record Attestation(String version, String text) {
 
-  static final String RESOURCE = "rfi/attestation.txt";
+  public static final String RESOURCE = "rfi/attestation.txt";
 
-  static Attestation load() {
+  public static Attestation load() {
     try (InputStream in = Attestation.class.getClassLoader().getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("The attestation " + RESOURCE + " is missing from the classpath.");

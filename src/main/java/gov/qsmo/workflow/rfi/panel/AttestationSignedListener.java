@@ -1,5 +1,9 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.panel;
 
+import gov.qsmo.workflow.rfi.Rfi;
+import gov.qsmo.workflow.rfi.RfiService;
+import gov.qsmo.workflow.rfi.SubjectTaskListener;
+import gov.qsmo.workflow.rfi.TaskSubjects;
 import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.ATTEST;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.CONFLICT_RESPONSE_IDS;
@@ -14,9 +18,9 @@ import org.springframework.stereotype.Component;
 
 /** End of one "Sign attestation" task: the member's attestation and declared conflicts. */
 @Component("attestationSignedListener")
-class AttestationSignedListener extends SubjectTaskListener {
+public class AttestationSignedListener extends SubjectTaskListener {
 
-  static final String KIND = "member";
+  public static final String KIND = "member";
 
   private final RfiPanelService panel;
   private final IdentityService identityService;
@@ -28,7 +32,7 @@ class AttestationSignedListener extends SubjectTaskListener {
   }
 
   @Override
-  void completed(Rfi rfi, String member, Map<String, Object> values) {
+  protected void completed(Rfi rfi, String member, Map<String, Object> values) {
     Caller caller = Caller.current(identityService);
     if (!caller.isSystem() && !caller.userId().equals(member)) {
       throw new ConflictException("This attestation is " + member + "'s; " + caller.userId()

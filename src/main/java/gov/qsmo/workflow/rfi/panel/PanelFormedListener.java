@@ -1,5 +1,7 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.panel;
 
+import gov.qsmo.workflow.rfi.Rfi;
+import gov.qsmo.workflow.rfi.RfiService;
 import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REVIEWERS;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REVIEWERS_PER_RESPONSE;

@@ -1,4 +1,4 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.panel;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,9 +13,9 @@ import java.time.Instant;
 /** One reviewer's job of scoring one response: one "Score RFI response" task each. */
 @Entity
 @Table(name = "rfi_assignment")
-class Assignment {
+public class Assignment {
 
-  enum Status {
+  public enum Status {
     /** Waiting for the reviewer's scores. */
     ASSIGNED,
     SCORED,
@@ -27,27 +27,27 @@ class Assignment {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
-  Long id;
+  public Long id;
   @Column(name = "rfi_id", nullable = false, updatable = false)
-  String rfiId;
+  public String rfiId;
   @Column(name = "response_id", nullable = false, updatable = false)
-  String responseId;
+  public String responseId;
   @Column(name = "reviewer_id", nullable = false, updatable = false)
-  String reviewerId;
+  public String reviewerId;
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
-  Status status;
+  public Status status;
   @Column(name = "assigned_at", nullable = false, updatable = false)
-  Instant assignedAt;
+  public Instant assignedAt;
   @Column(name = "closed_at")
-  Instant closedAt;
+  public Instant closedAt;
   @Column(name = "closed_by")
-  String closedBy;
+  public String closedBy;
 
   protected Assignment() {
   }
 
-  Assignment(String rfiId, String responseId, String reviewerId, Instant assignedAt) {
+  public Assignment(String rfiId, String responseId, String reviewerId, Instant assignedAt) {
     this.rfiId = rfiId;
     this.responseId = responseId;
     this.reviewerId = reviewerId;

@@ -1,11 +1,11 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.panel;
 
 import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface AssignmentRepository extends JpaRepository<Assignment, Long> {
+public interface AssignmentRepository extends JpaRepository<Assignment, Long> {
   List<Assignment> findByRfiIdOrderById(String rfiId);
 
   List<Assignment> findByRfiIdAndStatusOrderById(String rfiId, Assignment.Status status);
