@@ -57,7 +57,7 @@ public class Rfi {
   @Column(name = "screening_confirmed_at")
   public Instant screeningConfirmedAt;
   @Column(name = "scoring_due_at")
-  Instant scoringDueAt;
+  public Instant scoringDueAt;
   @Column(name = "process_instance_id")
   public String processInstanceId;
   @Column(name = "created_by", nullable = false, updatable = false)
@@ -104,15 +104,15 @@ public class Rfi {
         .orElseThrow(() -> new IllegalArgumentException("RFI " + id + " has no criterion " + position));
   }
 
-  ScaleLevel level(int value) {
+  public ScaleLevel level(int value) {
     return scale.stream().filter(l -> l.value == value).findFirst().orElse(null);
   }
 
-  int lowestLevel() {
+  public int lowestLevel() {
     return scale.stream().mapToInt(l -> l.value).min().orElse(1);
   }
 
-  int highestLevel() {
+  public int highestLevel() {
     return scale.stream().mapToInt(l -> l.value).max().orElse(5);
   }
 
@@ -120,7 +120,7 @@ public class Rfi {
   @Embeddable
   public static class Criterion {
     @Column(nullable = false)
-    int position;
+    public int position;
     @Column(nullable = false)
     public String name;
     @Column(nullable = false)

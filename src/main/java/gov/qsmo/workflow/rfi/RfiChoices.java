@@ -12,7 +12,7 @@ public final class RfiChoices {
 
   public enum ReassignAction { ADD_REVIEWERS, PROCEED }
 
-  enum MissingScoresAction { REASSIGN, PROCEED }
+  public enum MissingScoresAction { REASSIGN, PROCEED }
 
   enum ReportDecision { APPROVE, RETURN }
 }

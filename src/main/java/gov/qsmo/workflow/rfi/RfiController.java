@@ -1,5 +1,7 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.rfi.scoring.RfiScoringService;
+import gov.qsmo.workflow.rfi.scoring.ScoreSheet;
 import gov.qsmo.workflow.rfi.panel.Assignment;
 import gov.qsmo.workflow.rfi.panel.PanelMember;
 import gov.qsmo.workflow.rfi.panel.RfiPanelService;

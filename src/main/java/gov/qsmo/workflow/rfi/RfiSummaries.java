@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * 4,000 characters; the full record stays in the application's tables and its API. Text people
  * wrote is escaped, so markup in it shows as typed and never renders.
  */
-final class RfiSummaries {
+public final class RfiSummaries {
 
   private static final String CUT = " [...] (the rest is in the RFI's record: GET /api/rfis/...)";
 
@@ -34,7 +34,7 @@ final class RfiSummaries {
   }
 
   /** A scale level as people read it: "4 Good", or just "4" where the label is the number. */
-  static String level(Rfi.ScaleLevel level) {
+  public static String level(Rfi.ScaleLevel level) {
     return level.label.equals(String.valueOf(level.value)) ? String.valueOf(level.value)
         : level.value + " " + level.label;
   }

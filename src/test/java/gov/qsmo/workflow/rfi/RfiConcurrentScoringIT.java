@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.rfi.scoring.RfiScoringService;
 import gov.qsmo.workflow.rfi.panel.Assignment;
 import gov.qsmo.workflow.rfi.panel.RfiPanelService;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.rfi.scoring.RemindReviewersDelegate;
 import gov.qsmo.workflow.rfi.panel.Assignment;
 import gov.qsmo.workflow.rfi.panel.RfiPanelService;
 import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_HOLD_CONSENSUS;

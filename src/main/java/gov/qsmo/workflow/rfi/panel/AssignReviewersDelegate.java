@@ -1,7 +1,7 @@
 package gov.qsmo.workflow.rfi.panel;
 
 import gov.qsmo.workflow.rfi.Rfi;
-import gov.qsmo.workflow.rfi.RfiScoringService;
+import gov.qsmo.workflow.rfi.scoring.RfiScoringService;
 import gov.qsmo.workflow.rfi.RfiService;
 import gov.qsmo.workflow.rfi.RfiVariables;
 import gov.qsmo.workflow.process.Caller;

@@ -2,7 +2,7 @@ package gov.qsmo.workflow.rfi.panel;
 
 import gov.qsmo.workflow.rfi.Rfi;
 import gov.qsmo.workflow.rfi.RfiChoices;
-import gov.qsmo.workflow.rfi.RfiScoringService;
+import gov.qsmo.workflow.rfi.scoring.RfiScoringService;
 import gov.qsmo.workflow.rfi.RfiService;
 import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.ADDITIONAL_REVIEWERS;

@@ -1,4 +1,4 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.scoring;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -22,25 +22,25 @@ import java.util.TreeMap;
  */
 @Entity
 @Table(name = "rfi_score_sheet")
-class ScoreSheet {
+public class ScoreSheet {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   Long id;
   @Column(name = "assignment_id", nullable = false, updatable = false)
-  Long assignmentId;
+  public Long assignmentId;
   @Column(nullable = false, updatable = false)
-  int version;
+  public int version;
   @Column(name = "submitted_by", nullable = false, updatable = false)
   String submittedBy;
   @Column(name = "submitted_at", nullable = false, updatable = false)
-  Instant submittedAt;
+  public Instant submittedAt;
 
   /** Criterion position to the score. */
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "rfi_score", joinColumns = @JoinColumn(name = "sheet_id"))
   @MapKeyColumn(name = "criterion_position")
-  Map<Integer, Score> scores = new TreeMap<>();
+  public Map<Integer, Score> scores = new TreeMap<>();
 
   protected ScoreSheet() {
   }
@@ -54,7 +54,7 @@ class ScoreSheet {
   }
 
   /** The current sheet of each assignment among these: its latest version (a correction supersedes). */
-  static java.util.Map<Long, ScoreSheet> latestByAssignment(java.util.Collection<ScoreSheet> sheets) {
+  public static java.util.Map<Long, ScoreSheet> latestByAssignment(java.util.Collection<ScoreSheet> sheets) {
     java.util.Map<Long, ScoreSheet> latest = new java.util.HashMap<>();
     sheets.forEach(sheet -> latest.merge(sheet.assignmentId, sheet, (a, b) -> a.version >= b.version ? a : b));
     return latest;
@@ -62,15 +62,15 @@ class ScoreSheet {
 
   /** A rating of one criterion with the reviewer's reasons. */
   @Embeddable
-  static class Score {
+  public static class Score {
     @Column(nullable = false, updatable = false)
-    int rating;
+    public int rating;
     @Column(updatable = false)
-    String strengths;
+    public String strengths;
     @Column(updatable = false)
-    String weaknesses;
+    public String weaknesses;
     @Column(nullable = false, updatable = false)
-    String rationale;
+    public String rationale;
 
     protected Score() {
     }

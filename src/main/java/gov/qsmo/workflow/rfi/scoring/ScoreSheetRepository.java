@@ -1,4 +1,4 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.scoring;
 
 import java.util.Collection;
 import java.util.List;

@@ -1,5 +1,7 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.scoring;
 
+import gov.qsmo.workflow.rfi.RfiProcess;
+import gov.qsmo.workflow.rfi.RfiService;
 import gov.qsmo.workflow.process.Caller;
 import java.util.Date;
 import org.camunda.bpm.engine.TaskService;
@@ -10,9 +12,9 @@ import org.springframework.stereotype.Component;
 
 /** "Remind reviewers": open scoring tasks move up in their reviewers' lists before the deadline. */
 @Component("remindReviewersDelegate")
-class RemindReviewersDelegate implements JavaDelegate {
+public class RemindReviewersDelegate implements JavaDelegate {
 
-  static final int REMINDED_PRIORITY = 80;
+  public static final int REMINDED_PRIORITY = 80;
 
   private final RfiService records;
 

@@ -1,5 +1,9 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.scoring;
 
+import gov.qsmo.workflow.rfi.Rfi;
+import gov.qsmo.workflow.rfi.RfiChoices;
+import gov.qsmo.workflow.rfi.RfiService;
+import gov.qsmo.workflow.rfi.RfiVariables;
 import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.MISSING_SCORES_ACTION;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.MISSING_SCORES_REASON;

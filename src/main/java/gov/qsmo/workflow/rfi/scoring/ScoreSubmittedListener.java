@@ -1,5 +1,10 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.scoring;
 
+import gov.qsmo.workflow.rfi.Rfi;
+import gov.qsmo.workflow.rfi.RfiProcess;
+import gov.qsmo.workflow.rfi.RfiService;
+import gov.qsmo.workflow.rfi.SubjectTaskListener;
+import gov.qsmo.workflow.rfi.TaskSubjects;
 import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.ASSIGNMENT_ID;
 
@@ -15,9 +20,9 @@ import org.springframework.stereotype.Component;
  * execution (input mappings), so parallel reviewers never write the same process variable.
  */
 @Component("scoreSubmittedListener")
-class ScoreSubmittedListener extends SubjectTaskListener {
+public class ScoreSubmittedListener extends SubjectTaskListener {
 
-  static final String KIND = "assignment";
+  public static final String KIND = "assignment";
 
   private final RfiScoringService scoring;
   private final IdentityService identityService;

@@ -1,5 +1,11 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.scoring;
 
+import gov.qsmo.workflow.rfi.Rfi;
+import gov.qsmo.workflow.rfi.RfiAccess;
+import gov.qsmo.workflow.rfi.RfiProcess;
+import gov.qsmo.workflow.rfi.RfiService;
+import gov.qsmo.workflow.rfi.RfiStatus;
+import gov.qsmo.workflow.rfi.RfiSummaries;
 import gov.qsmo.workflow.rfi.panel.Assignment;
 import gov.qsmo.workflow.rfi.panel.AssignmentRepository;
 import gov.qsmo.workflow.rfi.panel.PanelMember;
@@ -50,7 +56,7 @@ public class RfiScoringService {
   }
 
   /** One score as a reviewer writes it. */
-  record ScoreInput(Integer rating, String strengths, String weaknesses, String rationale) {
+  public record ScoreInput(Integer rating, String strengths, String weaknesses, String rationale) {
   }
 
   /**
@@ -84,7 +90,7 @@ public class RfiScoringService {
   }
 
   @Transactional(readOnly = true)
-  Assignment require(String assignmentId) {
+  public Assignment require(String assignmentId) {
     long id;
     try {
       id = Long.parseLong(assignmentId);
@@ -135,7 +141,7 @@ public class RfiScoringService {
   }
 
   /** A correction of submitted scores, before the consensus step: a new version; the old one stays. */
-  ScoreSheet correct(String rfiId, String assignmentId, Map<Integer, ScoreInput> scores, String reason,
+  public ScoreSheet correct(String rfiId, String assignmentId, Map<Integer, ScoreInput> scores, String reason,
       Caller caller) {
     Assignment assignment = require(assignmentId);
     if (!assignment.rfiId.equals(rfiId)) {
@@ -217,7 +223,7 @@ public class RfiScoringService {
     return text == null ? null : Inputs.checkedText(field, "Text", text, Inputs.MAX_TEXT);
   }
 
-  static String scaleText(Rfi rfi) {
+  public static String scaleText(Rfi rfi) {
     return RfiSummaries.level(rfi.level(rfi.lowestLevel())) + " to " + RfiSummaries.level(rfi.level(rfi.highestLevel()));
   }
 
@@ -298,7 +304,7 @@ public class RfiScoringService {
 
   /** Every sheet of these assignments, all versions, oldest first. */
   @Transactional(readOnly = true)
-  List<ScoreSheet> sheets(List<Assignment> of) {
+  public List<ScoreSheet> sheets(List<Assignment> of) {
     return sheets.findByAssignmentIdInOrderByAssignmentIdAscVersionAsc(of.stream().map(a -> a.id).toList());
   }
 }
