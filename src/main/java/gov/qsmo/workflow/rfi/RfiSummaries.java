@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.rfi.results.CriterionResult;
 import gov.qsmo.workflow.rfi.responses.RfiResponse;
 import gov.qsmo.workflow.process.MarkdownText;
 import gov.qsmo.workflow.shared.Inputs;

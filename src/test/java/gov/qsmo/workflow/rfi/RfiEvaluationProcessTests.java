@@ -1,5 +1,7 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.rfi.results.CriterionResult;
+import gov.qsmo.workflow.rfi.results.RfiResultsService;
 import gov.qsmo.workflow.rfi.scoring.RemindReviewersDelegate;
 import gov.qsmo.workflow.rfi.scoring.RfiScoringService;
 import gov.qsmo.workflow.rfi.scoring.ScoreSheet;

@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.rfi.results.RfiResultsService;
 import gov.qsmo.workflow.rfi.responses.RfiResponseService;
 import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_HOLD_CONSENSUS;
 import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_SCORE_RESPONSE;

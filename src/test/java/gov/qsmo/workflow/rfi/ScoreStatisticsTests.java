@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.rfi.results.ScoreStatistics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

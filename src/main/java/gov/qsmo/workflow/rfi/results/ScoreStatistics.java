@@ -1,4 +1,4 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.results;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,19 +10,19 @@ import java.util.Map;
  * of possible reviewers, and with n it would flag any lone one-point difference on a small panel),
  * weighted totals and ranks.
  */
-final class ScoreStatistics {
+public final class ScoreStatistics {
 
   private ScoreStatistics() {
   }
 
-  record Figures(int count, Double mean, Integer min, Integer max, Double standardDeviation, double largestDeviation) {
+  public record Figures(int count, Double mean, Integer min, Integer max, Double standardDeviation, double largestDeviation) {
 
-    int spread() {
+    public int spread() {
       return count == 0 ? 0 : max - min;
     }
   }
 
-  static Figures of(List<Integer> ratings) {
+  public static Figures of(List<Integer> ratings) {
     if (ratings.isEmpty()) {
       return new Figures(0, null, null, null, null, 0);
     }
@@ -36,7 +36,7 @@ final class ScoreStatistics {
   }
 
   /** Σ weight × rating / 100: a total on the rating scale itself. Criteria without a rating count as 0. */
-  static double weightedTotal(Map<Integer, Double> ratingByCriterion, Map<Integer, Integer> weightByCriterion) {
+  public static double weightedTotal(Map<Integer, Double> ratingByCriterion, Map<Integer, Integer> weightByCriterion) {
     double total = 0;
     for (Map.Entry<Integer, Integer> weight : weightByCriterion.entrySet()) {
       Double rating = ratingByCriterion.get(weight.getKey());
@@ -45,11 +45,11 @@ final class ScoreStatistics {
     return Math.round(total * 1000) / 1000.0;
   }
 
-  record Ranked(String responseId, double total, int rank) {
+  public record Ranked(String responseId, double total, int rank) {
   }
 
   /** Highest total first; equal totals share a rank (1, 2, 2, 4), ordered by response id. */
-  static List<Ranked> rank(Map<String, Double> totals) {
+  public static List<Ranked> rank(Map<String, Double> totals) {
     List<Map.Entry<String, Double>> entries = new ArrayList<>(totals.entrySet());
     entries.sort(Comparator.comparing((Map.Entry<String, Double> e) -> -e.getValue()).thenComparing(Map.Entry::getKey));
     List<Ranked> ranked = new ArrayList<>();

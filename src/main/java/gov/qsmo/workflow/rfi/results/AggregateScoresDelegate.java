@@ -1,4 +1,4 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.results;
 
 import gov.qsmo.workflow.process.Caller;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

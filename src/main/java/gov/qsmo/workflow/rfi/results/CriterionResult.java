@@ -1,4 +1,4 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.results;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,29 +12,29 @@ import java.util.Objects;
 @Entity
 @Table(name = "rfi_criterion_result")
 @IdClass(CriterionResult.Key.class)
-class CriterionResult {
+public class CriterionResult {
 
   @Column(name = "rfi_id", nullable = false)
   String rfiId;
   @Id
   @Column(name = "response_id")
-  String responseId;
+  public String responseId;
   @Id
   @Column(name = "criterion_position")
-  int criterionPosition;
+  public int criterionPosition;
   @Column(name = "score_count", nullable = false)
-  int scoreCount;
-  Double mean;
+  public int scoreCount;
+  public Double mean;
   @Column(name = "min_rating")
-  Integer minRating;
+  public Integer minRating;
   @Column(name = "max_rating")
-  Integer maxRating;
+  public Integer maxRating;
   @Column(name = "standard_deviation")
-  Double standardDeviation;
+  public Double standardDeviation;
   @Column(nullable = false)
-  boolean flagged;
+  public boolean flagged;
   @Column(name = "flag_reasons")
-  String flagReasons;
+  public String flagReasons;
 
   protected CriterionResult() {
   }

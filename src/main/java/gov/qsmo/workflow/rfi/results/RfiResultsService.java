@@ -1,5 +1,9 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.results;
 
+import gov.qsmo.workflow.rfi.Rfi;
+import gov.qsmo.workflow.rfi.RfiProcess;
+import gov.qsmo.workflow.rfi.RfiService;
+import gov.qsmo.workflow.rfi.RfiStatus;
 import gov.qsmo.workflow.rfi.scoring.RfiScoringService;
 import gov.qsmo.workflow.rfi.scoring.ScoreSheet;
 import gov.qsmo.workflow.rfi.panel.Assignment;
@@ -54,7 +58,7 @@ public class RfiResultsService {
 
   /** The current (latest version) rating per response, criterion and reviewer, of scored assignments. */
   @Transactional(readOnly = true)
-  Map<String, Map<Integer, Map<String, Integer>>> currentRatings(String rfiId) {
+  public Map<String, Map<Integer, Map<String, Integer>>> currentRatings(String rfiId) {
     List<Assignment> scored = panel.assignments(rfiId).stream()
         .filter(a -> a.status == Assignment.Status.SCORED).toList();
     Map<Long, Assignment> byId = scored.stream().collect(Collectors.toMap(a -> a.id, a -> a));
@@ -110,12 +114,12 @@ public class RfiResultsService {
   }
 
   @Transactional(readOnly = true)
-  List<CriterionResult> results(String rfiId) {
+  public List<CriterionResult> results(String rfiId) {
     return results.findByRfiId(rfiId);
   }
 
   @Transactional(readOnly = true)
-  List<CriterionResult> resultsOf(String responseId) {
+  public List<CriterionResult> resultsOf(String responseId) {
     return results.findByResponseIdOrderByCriterionPosition(responseId);
   }
 
@@ -171,12 +175,12 @@ public class RfiResultsService {
   }
 
   @Transactional(readOnly = true)
-  Optional<Consensus> latestConsensus(String responseId) {
+  public Optional<Consensus> latestConsensus(String responseId) {
     return consensus.findFirstByResponseIdOrderByVersionDesc(responseId);
   }
 
   /** A response's place in the ranking, with the totals it rests on. */
-  record Standing(int rank, String responseId, String organization, double weightedTotal, boolean byConsensus,
+  public record Standing(int rank, String responseId, String organization, double weightedTotal, boolean byConsensus,
       double meanWeightedTotal) {
   }
 
@@ -185,7 +189,7 @@ public class RfiResultsService {
    * otherwise of the reviewers' mean ratings.
    */
   @Transactional(readOnly = true)
-  List<Standing> ranking(String rfiId) {
+  public List<Standing> ranking(String rfiId) {
     Rfi rfi = records.require(rfiId);
     Map<Integer, Integer> weights = rfi.criteria.stream().collect(Collectors.toMap(c -> c.position, c -> c.weight));
     Map<String, Double> totals = new LinkedHashMap<>();

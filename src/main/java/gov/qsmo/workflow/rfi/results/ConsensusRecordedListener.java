@@ -1,5 +1,10 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.results;
 
+import gov.qsmo.workflow.rfi.Rfi;
+import gov.qsmo.workflow.rfi.RfiProcess;
+import gov.qsmo.workflow.rfi.RfiService;
+import gov.qsmo.workflow.rfi.SubjectTaskListener;
+import gov.qsmo.workflow.rfi.TaskSubjects;
 import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.DISSENT;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.RESPONSE_ID;
@@ -12,9 +17,9 @@ import org.springframework.stereotype.Component;
 
 /** End of one "Hold consensus review" task: the chair's consensus rating and rationale per criterion. */
 @Component("consensusRecordedListener")
-class ConsensusRecordedListener extends SubjectTaskListener {
+public class ConsensusRecordedListener extends SubjectTaskListener {
 
-  static final String KIND = "response";
+  public static final String KIND = "response";
 
   private final RfiResultsService results;
   private final IdentityService identityService;

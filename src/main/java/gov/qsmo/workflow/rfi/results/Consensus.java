@@ -1,4 +1,4 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.results;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -23,7 +23,7 @@ import java.util.TreeMap;
  */
 @Entity
 @Table(name = "rfi_consensus")
-class Consensus {
+public class Consensus {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -33,9 +33,9 @@ class Consensus {
   @Column(name = "response_id", nullable = false, updatable = false)
   String responseId;
   @Column(nullable = false, updatable = false)
-  int version;
+  public int version;
   @Column(updatable = false)
-  String dissent;
+  public String dissent;
   @Column(name = "recorded_by", nullable = false, updatable = false)
   String recordedBy;
   @Column(name = "recorded_at", nullable = false, updatable = false)
@@ -44,7 +44,7 @@ class Consensus {
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "rfi_consensus_rating", joinColumns = @JoinColumn(name = "consensus_id"))
   @MapKeyColumn(name = "criterion_position")
-  Map<Integer, Rating> ratings = new TreeMap<>();
+  public Map<Integer, Rating> ratings = new TreeMap<>();
 
   protected Consensus() {
   }
@@ -61,11 +61,11 @@ class Consensus {
   }
 
   @Embeddable
-  static class Rating {
+  public static class Rating {
     @Column(nullable = false, updatable = false)
-    int rating;
+    public int rating;
     @Column(updatable = false)
-    String rationale;
+    public String rationale;
 
     protected Rating() {
     }

@@ -1,4 +1,4 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.results;
 
 import java.util.List;
 import java.util.Optional;
