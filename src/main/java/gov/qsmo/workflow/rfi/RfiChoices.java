@@ -14,5 +14,5 @@ public final class RfiChoices {
 
   public enum MissingScoresAction { REASSIGN, PROCEED }
 
-  enum ReportDecision { APPROVE, RETURN }
+  public enum ReportDecision { APPROVE, RETURN }
 }

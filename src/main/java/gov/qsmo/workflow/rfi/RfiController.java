@@ -1,5 +1,7 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.rfi.report.RfiReport;
+import gov.qsmo.workflow.rfi.report.RfiReportService;
 import gov.qsmo.workflow.rfi.results.Consensus;
 import gov.qsmo.workflow.rfi.results.CriterionResult;
 import gov.qsmo.workflow.rfi.results.RfiResultsService;

@@ -102,7 +102,7 @@ public class RfiService {
   }
 
   @Transactional(readOnly = true)
-  List<RfiEvent> history(String rfiId) {
+  public List<RfiEvent> history(String rfiId) {
     return events.findByRfiIdOrderByOccurredAtAscIdAsc(rfiId);
   }
 }

@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.rfi.report.RfiReportService;
 import gov.qsmo.workflow.rfi.results.ConsensusRecordedListener;
 import gov.qsmo.workflow.rfi.results.CriterionResult;
 import gov.qsmo.workflow.rfi.results.RfiResultsService;

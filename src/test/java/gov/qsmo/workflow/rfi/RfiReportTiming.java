@@ -1,5 +1,8 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.rfi.report.RfiReport;
+import gov.qsmo.workflow.rfi.report.RfiReportRepository;
+import gov.qsmo.workflow.rfi.report.RfiReportService;
 import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.rfi.report.EvaluationReportCsv;
 import gov.qsmo.workflow.rfi.report.EvaluationReportData;

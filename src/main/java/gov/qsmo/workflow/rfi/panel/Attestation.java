@@ -1,6 +1,5 @@
 package gov.qsmo.workflow.rfi.panel;
 
-import gov.qsmo.workflow.rfi.AttestationTests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,9 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.report;
 
+import gov.qsmo.workflow.rfi.Rfi;
+import gov.qsmo.workflow.rfi.RfiChoices;
+import gov.qsmo.workflow.rfi.RfiService;
+import gov.qsmo.workflow.rfi.RfiStatus;
 import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REPORT_APPROVED;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REPORT_COMMENTS;

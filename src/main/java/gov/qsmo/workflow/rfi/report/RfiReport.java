@@ -1,4 +1,4 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.report;
 
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
@@ -13,7 +13,7 @@ import java.time.Instant;
 /** A generated evaluation report, as PDF and as CSV of every score. The final one carries the approval. */
 @Entity
 @Table(name = "rfi_report")
-class RfiReport {
+public class RfiReport {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -21,17 +21,17 @@ class RfiReport {
   @Column(name = "rfi_id", nullable = false, updatable = false)
   String rfiId;
   @Column(nullable = false, updatable = false)
-  int version;
+  public int version;
   @Column(name = "final", nullable = false, updatable = false)
-  boolean finalReport;
+  public boolean finalReport;
   @Column(name = "generated_at", nullable = false, updatable = false)
-  Instant generatedAt;
+  public Instant generatedAt;
   @Basic(fetch = FetchType.LAZY)
   @Column(nullable = false, updatable = false)
-  byte[] pdf;
+  public byte[] pdf;
   @Basic(fetch = FetchType.LAZY)
   @Column(nullable = false, updatable = false)
-  byte[] csv;
+  public byte[] csv;
 
   protected RfiReport() {
   }

@@ -1,6 +1,8 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.results;
 
-import gov.qsmo.workflow.rfi.results.RfiResultsService;
+import gov.qsmo.workflow.rfi.RfiScenario;
+import gov.qsmo.workflow.rfi.report.RfiReport;
+import gov.qsmo.workflow.rfi.report.RfiReportService;
 import gov.qsmo.workflow.rfi.responses.RfiResponseService;
 import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_HOLD_CONSENSUS;
 import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_SCORE_RESPONSE;

@@ -1,5 +1,7 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.report;
 
+import gov.qsmo.workflow.rfi.Rfi;
+import gov.qsmo.workflow.rfi.RfiService;
 import gov.qsmo.workflow.rfi.results.Consensus;
 import gov.qsmo.workflow.rfi.results.CriterionResult;
 import gov.qsmo.workflow.rfi.results.RfiResultsService;
@@ -12,9 +14,6 @@ import gov.qsmo.workflow.rfi.responses.RfiResponseService;
 import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.process.Privileged;
 import gov.qsmo.workflow.reference.ReferenceData;
-import gov.qsmo.workflow.rfi.report.EvaluationReportCsv;
-import gov.qsmo.workflow.rfi.report.EvaluationReportData;
-import gov.qsmo.workflow.rfi.report.EvaluationReportPdf;
 import gov.qsmo.workflow.shared.ConflictException;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-class RfiReportService {
+public class RfiReportService {
 
   static final String PROPRIETARY_STATEMENT = "Responses to this RFI are market research under FAR 15.201(e): "
       + "they are not offers, cannot be accepted by the Government to form a binding contract, and their costs are "
@@ -73,7 +72,7 @@ class RfiReportService {
   }
 
   /** Generates and stores a new version of the report. */
-  RfiReport generate(String rfiId, boolean finalReport, Caller caller) {
+  public RfiReport generate(String rfiId, boolean finalReport, Caller caller) {
     EvaluationReportData data = readOnly(() -> data(rfiId, finalReport));
     int version = reports.findFirstByRfiIdOrderByVersionDesc(rfiId).map(r -> r.version).orElse(0) + 1;
     RfiReport report = reports.save(new RfiReport(rfiId, version, finalReport, data.generatedAt(),
@@ -105,7 +104,7 @@ class RfiReportService {
   }
 
   @Transactional(readOnly = true)
-  Optional<RfiReport> latest(String rfiId) {
+  public Optional<RfiReport> latest(String rfiId) {
     Optional<RfiReport> report = reports.findFirstByRfiIdOrderByVersionDesc(rfiId);
     report.ifPresent(r -> {
       r.pdf.getClass();
@@ -114,13 +113,13 @@ class RfiReportService {
     return report;
   }
 
-  RfiReport requireLatest(String rfiId) {
+  public RfiReport requireLatest(String rfiId) {
     return latest(rfiId).orElseThrow(() -> new ConflictException("The evaluation report of " + rfiId
         + " is generated after the consensus step; there is none yet."));
   }
 
   @Transactional(readOnly = true)
-  EvaluationReportData data(String rfiId, boolean finalReport) {
+  public EvaluationReportData data(String rfiId, boolean finalReport) {
     Rfi rfi = records.require(rfiId);
     List<RfiResponse> all = responses.of(rfiId);
     Map<String, String> organizations = all.stream().collect(Collectors.toMap(r -> r.id, r -> r.organization));

@@ -1,6 +1,5 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.panel;
 
-import gov.qsmo.workflow.rfi.panel.Attestation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,8 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.report;
 
+import gov.qsmo.workflow.rfi.Rfi;
+import gov.qsmo.workflow.rfi.RfiService;
+import gov.qsmo.workflow.rfi.RfiStatus;
 import gov.qsmo.workflow.process.Caller;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

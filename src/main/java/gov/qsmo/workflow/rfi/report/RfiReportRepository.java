@@ -1,8 +1,8 @@
-package gov.qsmo.workflow.rfi;
+package gov.qsmo.workflow.rfi.report;
 
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface RfiReportRepository extends JpaRepository<RfiReport, Long> {
+public interface RfiReportRepository extends JpaRepository<RfiReport, Long> {
   Optional<RfiReport> findFirstByRfiIdOrderByVersionDesc(String rfiId);
 }
