@@ -99,7 +99,7 @@ public class Rfi {
     return planApprovedAt != null;
   }
 
-  Criterion criterion(int position) {
+  public Criterion criterion(int position) {
     return criteria.stream().filter(c -> c.position == position).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("RFI " + id + " has no criterion " + position));
   }

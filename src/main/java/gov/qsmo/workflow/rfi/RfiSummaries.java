@@ -1,8 +1,8 @@
 package gov.qsmo.workflow.rfi;
 
-import gov.qsmo.workflow.rfi.results.CriterionResult;
-import gov.qsmo.workflow.rfi.responses.RfiResponse;
 import gov.qsmo.workflow.process.MarkdownText;
+import gov.qsmo.workflow.rfi.responses.RfiResponse;
+import gov.qsmo.workflow.rfi.results.CriterionResult;
 import gov.qsmo.workflow.shared.Inputs;
 import java.util.List;
 import java.util.Locale;

@@ -1,15 +1,15 @@
 package gov.qsmo.workflow.rfi;
 
-import gov.qsmo.workflow.rfi.scoring.RfiScoringService;
-import gov.qsmo.workflow.rfi.panel.Assignment;
-import gov.qsmo.workflow.rfi.panel.RfiPanelService;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.qsmo.workflow.HttpTestClient;
 import gov.qsmo.workflow.HttpTestClient.Response;
+import gov.qsmo.workflow.HttpTestClient;
 import gov.qsmo.workflow.RunningApplicationTest;
 import gov.qsmo.workflow.identity.IdentitySetup;
 import gov.qsmo.workflow.identity.Roles;
+import gov.qsmo.workflow.rfi.panel.Assignment;
+import gov.qsmo.workflow.rfi.panel.RfiPanelService;
+import gov.qsmo.workflow.rfi.scoring.RfiScoringService;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

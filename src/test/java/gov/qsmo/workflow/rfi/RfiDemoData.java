@@ -1,10 +1,10 @@
 package gov.qsmo.workflow.rfi;
 
-import gov.qsmo.workflow.rfi.scoring.RfiScoringService;
+import gov.qsmo.workflow.demo.DemoSteps;
+import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.rfi.responses.RfiResponse;
 import gov.qsmo.workflow.rfi.responses.RfiResponseService;
-import gov.qsmo.workflow.process.Caller;
-import gov.qsmo.workflow.demo.DemoSteps;
+import gov.qsmo.workflow.rfi.scoring.RfiScoringService;
 import gov.qsmo.workflow.shared.AdvisoryLock;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,19 +1,5 @@
 package gov.qsmo.workflow.rfi;
 
-import gov.qsmo.workflow.rfi.report.RfiReportService;
-import gov.qsmo.workflow.rfi.results.CriterionResult;
-import gov.qsmo.workflow.rfi.results.RfiResultsService;
-import gov.qsmo.workflow.rfi.scoring.RemindReviewersDelegate;
-import gov.qsmo.workflow.rfi.scoring.RfiScoringService;
-import gov.qsmo.workflow.rfi.scoring.ScoreSheet;
-import gov.qsmo.workflow.rfi.panel.Assignment;
-import gov.qsmo.workflow.rfi.panel.PanelMember;
-import gov.qsmo.workflow.rfi.panel.RfiPanelService;
-import gov.qsmo.workflow.rfi.responses.RfiResponse;
-import gov.qsmo.workflow.rfi.responses.RfiResponseService;
-import gov.qsmo.workflow.rfi.plan.PlanDraft;
-import gov.qsmo.workflow.rfi.plan.RfiPlanService;
-import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_APPROVE_PLAN;
 import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_APPROVE_REPORT;
 import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_CONFIRM_SCREENING;
@@ -34,6 +20,20 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import gov.qsmo.workflow.ProcessEngineTest;
+import gov.qsmo.workflow.process.Caller;
+import gov.qsmo.workflow.rfi.panel.Assignment;
+import gov.qsmo.workflow.rfi.panel.PanelMember;
+import gov.qsmo.workflow.rfi.panel.RfiPanelService;
+import gov.qsmo.workflow.rfi.plan.PlanDraft;
+import gov.qsmo.workflow.rfi.plan.RfiPlanService;
+import gov.qsmo.workflow.rfi.report.RfiReportService;
+import gov.qsmo.workflow.rfi.responses.RfiResponse;
+import gov.qsmo.workflow.rfi.responses.RfiResponseService;
+import gov.qsmo.workflow.rfi.results.CriterionResult;
+import gov.qsmo.workflow.rfi.results.RfiResultsService;
+import gov.qsmo.workflow.rfi.scoring.RemindReviewersDelegate;
+import gov.qsmo.workflow.rfi.scoring.RfiScoringService;
+import gov.qsmo.workflow.rfi.scoring.ScoreSheet;
 import gov.qsmo.workflow.shared.ConflictException;
 import java.time.LocalDate;
 import java.util.Date;

@@ -1,8 +1,5 @@
 package gov.qsmo.workflow.rfi;
 
-import gov.qsmo.workflow.rfi.scoring.RemindReviewersDelegate;
-import gov.qsmo.workflow.rfi.panel.Assignment;
-import gov.qsmo.workflow.rfi.panel.RfiPanelService;
 import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_HOLD_CONSENSUS;
 import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_SCORE_RESPONSE;
 import static gov.qsmo.workflow.rfi.RfiScenario.REVIEWERS;
@@ -11,6 +8,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import gov.qsmo.workflow.ProcessEngineTest;
+import gov.qsmo.workflow.rfi.panel.Assignment;
+import gov.qsmo.workflow.rfi.panel.RfiPanelService;
+import gov.qsmo.workflow.rfi.scoring.RemindReviewersDelegate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

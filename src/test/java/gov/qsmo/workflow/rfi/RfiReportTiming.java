@@ -1,12 +1,12 @@
 package gov.qsmo.workflow.rfi;
 
-import gov.qsmo.workflow.rfi.report.RfiReport;
-import gov.qsmo.workflow.rfi.report.RfiReportRepository;
-import gov.qsmo.workflow.rfi.report.RfiReportService;
 import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.rfi.report.EvaluationReportCsv;
 import gov.qsmo.workflow.rfi.report.EvaluationReportData;
 import gov.qsmo.workflow.rfi.report.EvaluationReportPdf;
+import gov.qsmo.workflow.rfi.report.RfiReport;
+import gov.qsmo.workflow.rfi.report.RfiReportRepository;
+import gov.qsmo.workflow.rfi.report.RfiReportService;
 import java.util.Arrays;
 import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;

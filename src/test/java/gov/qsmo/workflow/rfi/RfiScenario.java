@@ -1,9 +1,9 @@
 package gov.qsmo.workflow.rfi;
 
-import gov.qsmo.workflow.rfi.responses.RfiResponseService;
-import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.identity.IdentitySetup;
 import gov.qsmo.workflow.identity.Roles;
+import gov.qsmo.workflow.process.Caller;
+import gov.qsmo.workflow.rfi.responses.RfiResponseService;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;

@@ -1,12 +1,12 @@
 package gov.qsmo.workflow.rfi.panel;
 
-import gov.qsmo.workflow.rfi.Rfi;
-import gov.qsmo.workflow.rfi.scoring.RfiScoringService;
-import gov.qsmo.workflow.rfi.RfiService;
-import gov.qsmo.workflow.rfi.RfiVariables;
-import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REVIEWERS_SHORT;
 
+import gov.qsmo.workflow.process.Caller;
+import gov.qsmo.workflow.rfi.Rfi;
+import gov.qsmo.workflow.rfi.RfiService;
+import gov.qsmo.workflow.rfi.RfiVariables;
+import gov.qsmo.workflow.rfi.scoring.RfiScoringService;
 import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,15 +1,15 @@
 package gov.qsmo.workflow.rfi.panel;
 
-import gov.qsmo.workflow.rfi.Rfi;
-import gov.qsmo.workflow.rfi.RfiService;
-import gov.qsmo.workflow.rfi.SubjectTaskListener;
-import gov.qsmo.workflow.rfi.TaskSubjects;
-import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.ATTEST;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.CONFLICT_RESPONSE_IDS;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.CONFLICT_STATEMENT;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.PANEL_MEMBER;
 
+import gov.qsmo.workflow.process.Caller;
+import gov.qsmo.workflow.rfi.Rfi;
+import gov.qsmo.workflow.rfi.RfiService;
+import gov.qsmo.workflow.rfi.SubjectTaskListener;
+import gov.qsmo.workflow.rfi.TaskSubjects;
 import gov.qsmo.workflow.shared.ConflictException;
 import gov.qsmo.workflow.shared.Inputs;
 import java.util.Map;

@@ -1,12 +1,12 @@
 package gov.qsmo.workflow.rfi.panel;
 
-import gov.qsmo.workflow.rfi.Rfi;
-import gov.qsmo.workflow.rfi.RfiService;
-import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REVIEWERS;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REVIEWERS_PER_RESPONSE;
 
+import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.process.FormValidation;
+import gov.qsmo.workflow.rfi.Rfi;
+import gov.qsmo.workflow.rfi.RfiService;
 import gov.qsmo.workflow.shared.ConflictException;
 import gov.qsmo.workflow.shared.Inputs;
 import java.util.Map;

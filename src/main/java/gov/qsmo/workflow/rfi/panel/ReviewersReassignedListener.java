@@ -1,16 +1,16 @@
 package gov.qsmo.workflow.rfi.panel;
 
-import gov.qsmo.workflow.rfi.Rfi;
-import gov.qsmo.workflow.rfi.RfiChoices;
-import gov.qsmo.workflow.rfi.scoring.RfiScoringService;
-import gov.qsmo.workflow.rfi.RfiService;
-import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.ADDITIONAL_REVIEWERS;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REASSIGN_ACTION;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REASSIGN_REASON;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REVIEWERS_ADDED;
 
+import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.process.FormValidation;
+import gov.qsmo.workflow.rfi.Rfi;
+import gov.qsmo.workflow.rfi.RfiChoices;
+import gov.qsmo.workflow.rfi.RfiService;
+import gov.qsmo.workflow.rfi.scoring.RfiScoringService;
 import gov.qsmo.workflow.shared.Inputs;
 import gov.qsmo.workflow.shared.InvalidRequestException;
 import java.util.Map;

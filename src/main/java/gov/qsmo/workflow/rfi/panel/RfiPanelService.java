@@ -1,18 +1,18 @@
 package gov.qsmo.workflow.rfi.panel;
 
+import static gov.qsmo.workflow.rfi.RfiProcess.Variables.CONFLICT_RESPONSE_IDS;
+import static gov.qsmo.workflow.rfi.RfiProcess.Variables.CONFLICT_STATEMENT;
+import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REVIEWERS;
+
+import gov.qsmo.workflow.identity.Roles;
+import gov.qsmo.workflow.process.Caller;
+import gov.qsmo.workflow.process.Privileged;
 import gov.qsmo.workflow.rfi.Rfi;
 import gov.qsmo.workflow.rfi.RfiProcess;
 import gov.qsmo.workflow.rfi.RfiService;
 import gov.qsmo.workflow.rfi.RfiStatus;
 import gov.qsmo.workflow.rfi.responses.RfiResponse;
 import gov.qsmo.workflow.rfi.responses.RfiResponseService;
-import gov.qsmo.workflow.process.Caller;
-import static gov.qsmo.workflow.rfi.RfiProcess.Variables.CONFLICT_RESPONSE_IDS;
-import static gov.qsmo.workflow.rfi.RfiProcess.Variables.CONFLICT_STATEMENT;
-import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REVIEWERS;
-
-import gov.qsmo.workflow.identity.Roles;
-import gov.qsmo.workflow.process.Privileged;
 import gov.qsmo.workflow.shared.ConflictException;
 import gov.qsmo.workflow.shared.Inputs;
 import gov.qsmo.workflow.shared.InvalidRequestException;

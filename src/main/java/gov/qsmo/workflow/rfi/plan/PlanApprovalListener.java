@@ -1,14 +1,14 @@
 package gov.qsmo.workflow.rfi.plan;
 
-import gov.qsmo.workflow.rfi.Rfi;
-import gov.qsmo.workflow.rfi.RfiChoices;
-import gov.qsmo.workflow.rfi.RfiService;
-import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.PLAN_APPROVED;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.PLAN_COMMENTS;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.PLAN_DECISION;
 
+import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.process.FormValidation;
+import gov.qsmo.workflow.rfi.Rfi;
+import gov.qsmo.workflow.rfi.RfiChoices;
+import gov.qsmo.workflow.rfi.RfiService;
 import gov.qsmo.workflow.shared.Inputs;
 import gov.qsmo.workflow.shared.InvalidRequestException;
 import java.util.Map;

@@ -1,7 +1,5 @@
 package gov.qsmo.workflow.rfi.plan;
 
-import gov.qsmo.workflow.rfi.Rfi;
-import gov.qsmo.workflow.rfi.ScaleType;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.ALLOW_LATE;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.CLOSE_DATE;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.CRITERIA;
@@ -12,6 +10,8 @@ import static gov.qsmo.workflow.rfi.RfiProcess.Variables.SCALE_TYPE;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.TITLE;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.TOPICS;
 
+import gov.qsmo.workflow.rfi.Rfi;
+import gov.qsmo.workflow.rfi.ScaleType;
 import gov.qsmo.workflow.shared.Inputs;
 import gov.qsmo.workflow.shared.InvalidRequestException;
 import java.time.LocalDate;

@@ -1,10 +1,10 @@
 package gov.qsmo.workflow.rfi.plan;
 
+import gov.qsmo.workflow.process.Caller;
+import gov.qsmo.workflow.process.FormValidation;
 import gov.qsmo.workflow.rfi.Rfi;
 import gov.qsmo.workflow.rfi.RfiService;
 import gov.qsmo.workflow.rfi.RfiVariables;
-import gov.qsmo.workflow.process.Caller;
-import gov.qsmo.workflow.process.FormValidation;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;

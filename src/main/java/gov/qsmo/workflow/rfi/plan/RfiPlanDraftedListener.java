@@ -1,13 +1,13 @@
 package gov.qsmo.workflow.rfi.plan;
 
+import static gov.qsmo.workflow.rfi.RfiProcess.Variables.AGENCY_CODE;
+
+import gov.qsmo.workflow.process.Caller;
+import gov.qsmo.workflow.process.FormValidation;
 import gov.qsmo.workflow.rfi.Rfi;
 import gov.qsmo.workflow.rfi.RfiProcess;
 import gov.qsmo.workflow.rfi.RfiService;
 import gov.qsmo.workflow.rfi.RfiVariables;
-import gov.qsmo.workflow.process.Caller;
-import static gov.qsmo.workflow.rfi.RfiProcess.Variables.AGENCY_CODE;
-
-import gov.qsmo.workflow.process.FormValidation;
 import gov.qsmo.workflow.shared.Inputs;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;

@@ -1,11 +1,5 @@
 package gov.qsmo.workflow.rfi.plan;
 
-import gov.qsmo.workflow.rfi.Rfi;
-import gov.qsmo.workflow.rfi.RfiProcess;
-import gov.qsmo.workflow.rfi.RfiService;
-import gov.qsmo.workflow.rfi.RfiStatus;
-import gov.qsmo.workflow.rfi.ScaleType;
-import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.CLOSE_DATE;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.CRITERIA;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.PANEL_CHAIR;
@@ -13,8 +7,14 @@ import static gov.qsmo.workflow.rfi.RfiProcess.Variables.SCALE_LEVELS;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.TOPICS;
 
 import gov.qsmo.workflow.identity.Roles;
+import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.process.Privileged;
 import gov.qsmo.workflow.reference.ReferenceData;
+import gov.qsmo.workflow.rfi.Rfi;
+import gov.qsmo.workflow.rfi.RfiProcess;
+import gov.qsmo.workflow.rfi.RfiService;
+import gov.qsmo.workflow.rfi.RfiStatus;
+import gov.qsmo.workflow.rfi.ScaleType;
 import gov.qsmo.workflow.shared.ConflictException;
 import gov.qsmo.workflow.shared.Inputs;
 import gov.qsmo.workflow.shared.InvalidRequestException;

@@ -1,19 +1,19 @@
 package gov.qsmo.workflow.rfi.report;
 
+import gov.qsmo.workflow.process.Caller;
+import gov.qsmo.workflow.process.Privileged;
+import gov.qsmo.workflow.reference.ReferenceData;
 import gov.qsmo.workflow.rfi.Rfi;
 import gov.qsmo.workflow.rfi.RfiService;
+import gov.qsmo.workflow.rfi.panel.Assignment;
+import gov.qsmo.workflow.rfi.panel.RfiPanelService;
+import gov.qsmo.workflow.rfi.responses.RfiResponse;
+import gov.qsmo.workflow.rfi.responses.RfiResponseService;
 import gov.qsmo.workflow.rfi.results.Consensus;
 import gov.qsmo.workflow.rfi.results.CriterionResult;
 import gov.qsmo.workflow.rfi.results.RfiResultsService;
 import gov.qsmo.workflow.rfi.scoring.RfiScoringService;
 import gov.qsmo.workflow.rfi.scoring.ScoreSheet;
-import gov.qsmo.workflow.rfi.panel.Assignment;
-import gov.qsmo.workflow.rfi.panel.RfiPanelService;
-import gov.qsmo.workflow.rfi.responses.RfiResponse;
-import gov.qsmo.workflow.rfi.responses.RfiResponseService;
-import gov.qsmo.workflow.process.Caller;
-import gov.qsmo.workflow.process.Privileged;
-import gov.qsmo.workflow.reference.ReferenceData;
 import gov.qsmo.workflow.shared.ConflictException;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;

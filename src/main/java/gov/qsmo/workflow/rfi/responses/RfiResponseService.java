@@ -1,11 +1,11 @@
 package gov.qsmo.workflow.rfi.responses;
 
+import static gov.qsmo.workflow.rfi.RfiProcess.Variables.SCREENING_OVERRIDES;
+
+import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.rfi.Rfi;
 import gov.qsmo.workflow.rfi.RfiService;
 import gov.qsmo.workflow.rfi.RfiStatus;
-import gov.qsmo.workflow.process.Caller;
-import static gov.qsmo.workflow.rfi.RfiProcess.Variables.SCREENING_OVERRIDES;
-
 import gov.qsmo.workflow.shared.ConflictException;
 import gov.qsmo.workflow.shared.Inputs;
 import gov.qsmo.workflow.shared.InvalidRequestException;

@@ -1,9 +1,9 @@
 package gov.qsmo.workflow.rfi.responses;
 
+import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.rfi.Rfi;
 import gov.qsmo.workflow.rfi.RfiService;
 import gov.qsmo.workflow.rfi.RfiStatus;
-import gov.qsmo.workflow.process.Caller;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

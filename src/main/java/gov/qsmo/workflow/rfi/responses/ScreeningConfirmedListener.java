@@ -1,14 +1,14 @@
 package gov.qsmo.workflow.rfi.responses;
 
-import gov.qsmo.workflow.rfi.Rfi;
-import gov.qsmo.workflow.rfi.RfiChoices;
-import gov.qsmo.workflow.rfi.RfiService;
-import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.ANY_ELIGIBLE;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.SCREENING_DECISION;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.SCREENING_OVERRIDES;
 
+import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.process.FormValidation;
+import gov.qsmo.workflow.rfi.Rfi;
+import gov.qsmo.workflow.rfi.RfiChoices;
+import gov.qsmo.workflow.rfi.RfiService;
 import gov.qsmo.workflow.shared.Inputs;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;

@@ -1,16 +1,16 @@
 package gov.qsmo.workflow.rfi.results;
 
+import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.rfi.Rfi;
 import gov.qsmo.workflow.rfi.RfiProcess;
 import gov.qsmo.workflow.rfi.RfiService;
 import gov.qsmo.workflow.rfi.RfiStatus;
-import gov.qsmo.workflow.rfi.scoring.RfiScoringService;
-import gov.qsmo.workflow.rfi.scoring.ScoreSheet;
 import gov.qsmo.workflow.rfi.panel.Assignment;
 import gov.qsmo.workflow.rfi.panel.RfiPanelService;
 import gov.qsmo.workflow.rfi.responses.RfiResponse;
 import gov.qsmo.workflow.rfi.responses.RfiResponseService;
-import gov.qsmo.workflow.process.Caller;
+import gov.qsmo.workflow.rfi.scoring.RfiScoringService;
+import gov.qsmo.workflow.rfi.scoring.ScoreSheet;
 import gov.qsmo.workflow.shared.ConflictException;
 import gov.qsmo.workflow.shared.Inputs;
 import gov.qsmo.workflow.shared.InvalidRequestException;

@@ -1,17 +1,17 @@
 package gov.qsmo.workflow.rfi.scoring;
 
-import gov.qsmo.workflow.rfi.Rfi;
-import gov.qsmo.workflow.rfi.RfiChoices;
-import gov.qsmo.workflow.rfi.RfiService;
-import gov.qsmo.workflow.rfi.RfiVariables;
-import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.MISSING_SCORES_ACTION;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.MISSING_SCORES_REASON;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.NEW_SCORING_DUE_DATE;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REASSIGNMENTS;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.SCORES_REASSIGNED;
 
+import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.process.FormValidation;
+import gov.qsmo.workflow.rfi.Rfi;
+import gov.qsmo.workflow.rfi.RfiChoices;
+import gov.qsmo.workflow.rfi.RfiService;
+import gov.qsmo.workflow.rfi.RfiVariables;
 import gov.qsmo.workflow.shared.Inputs;
 import gov.qsmo.workflow.shared.InvalidRequestException;
 import java.time.Instant;

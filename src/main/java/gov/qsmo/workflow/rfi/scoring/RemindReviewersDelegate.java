@@ -1,8 +1,8 @@
 package gov.qsmo.workflow.rfi.scoring;
 
+import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.rfi.RfiProcess;
 import gov.qsmo.workflow.rfi.RfiService;
-import gov.qsmo.workflow.process.Caller;
 import java.util.Date;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,5 +1,9 @@
 package gov.qsmo.workflow.rfi.scoring;
 
+import static gov.qsmo.workflow.rfi.RfiProcess.Variables.NEW_SCORING_DUE_DATE;
+import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REASSIGNMENTS;
+
+import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.rfi.Rfi;
 import gov.qsmo.workflow.rfi.RfiAccess;
 import gov.qsmo.workflow.rfi.RfiProcess;
@@ -10,10 +14,6 @@ import gov.qsmo.workflow.rfi.panel.Assignment;
 import gov.qsmo.workflow.rfi.panel.AssignmentRepository;
 import gov.qsmo.workflow.rfi.panel.PanelMember;
 import gov.qsmo.workflow.rfi.panel.RfiPanelService;
-import gov.qsmo.workflow.process.Caller;
-import static gov.qsmo.workflow.rfi.RfiProcess.Variables.NEW_SCORING_DUE_DATE;
-import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REASSIGNMENTS;
-
 import gov.qsmo.workflow.shared.ConflictException;
 import gov.qsmo.workflow.shared.Inputs;
 import gov.qsmo.workflow.shared.InvalidRequestException;

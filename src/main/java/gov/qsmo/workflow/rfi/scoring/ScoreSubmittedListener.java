@@ -1,13 +1,13 @@
 package gov.qsmo.workflow.rfi.scoring;
 
+import static gov.qsmo.workflow.rfi.RfiProcess.Variables.ASSIGNMENT_ID;
+
+import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.rfi.Rfi;
 import gov.qsmo.workflow.rfi.RfiProcess;
 import gov.qsmo.workflow.rfi.RfiService;
 import gov.qsmo.workflow.rfi.SubjectTaskListener;
 import gov.qsmo.workflow.rfi.TaskSubjects;
-import gov.qsmo.workflow.process.Caller;
-import static gov.qsmo.workflow.rfi.RfiProcess.Variables.ASSIGNMENT_ID;
-
 import gov.qsmo.workflow.shared.Inputs;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,9 +1,5 @@
 package gov.qsmo.workflow.rfi.results;
 
-import gov.qsmo.workflow.rfi.RfiScenario;
-import gov.qsmo.workflow.rfi.report.RfiReport;
-import gov.qsmo.workflow.rfi.report.RfiReportService;
-import gov.qsmo.workflow.rfi.responses.RfiResponseService;
 import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_HOLD_CONSENSUS;
 import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_SCORE_RESPONSE;
 import static gov.qsmo.workflow.rfi.RfiScenario.CHAIR;
@@ -12,6 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import gov.qsmo.workflow.ProcessEngineTest;
+import gov.qsmo.workflow.rfi.RfiScenario;
+import gov.qsmo.workflow.rfi.report.RfiReport;
+import gov.qsmo.workflow.rfi.report.RfiReportService;
+import gov.qsmo.workflow.rfi.responses.RfiResponseService;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
