@@ -22,7 +22,7 @@ public final class RfiSummaries {
   }
 
   /** Text as written, safe inside markdown: every character markdown or HTML would act on is escaped. */
-  static String literal(String text) {
+  public static String literal(String text) {
     return MarkdownText.literal(text);
   }
 
@@ -30,7 +30,7 @@ public final class RfiSummaries {
       .ofPattern("d MMM yyyy, h:mm a z", Locale.US);
 
   /** An instant as people read it, in the office's time zone: "22 Dec 2026, 11:59 PM EST". */
-  static String when(java.time.Instant instant) {
+  public static String when(java.time.Instant instant) {
     return instant == null ? "not set" : WHEN.format(instant.atZone(java.time.ZoneId.systemDefault()));
   }
 
@@ -40,14 +40,14 @@ public final class RfiSummaries {
         : level.value + " " + level.label;
   }
 
-  static String fit(String text) {
+  public static String fit(String text) {
     if (text == null || text.length() <= Inputs.MAX_TEXT) {
       return text;
     }
     return text.substring(0, Inputs.MAX_TEXT - CUT.length()) + CUT;
   }
 
-  static String plan(Rfi rfi) {
+  public static String plan(Rfi rfi) {
     StringBuilder text = new StringBuilder();
     text.append("**Closes:** ").append(when(rfi.closesAt)).append(rfi.allowLate ? " (late responses accepted, flagged)"
         : " (late responses refused)").append("  \n**Panel chair:** ").append(literal(rfi.panelChairId));
@@ -74,7 +74,7 @@ public final class RfiSummaries {
     return text.toString();
   }
 
-  static String screening(Rfi rfi, List<RfiResponse> responses) {
+  public static String screening(Rfi rfi, List<RfiResponse> responses) {
     if (responses.isEmpty()) {
       return "No response arrived by the close date.";
     }
@@ -91,13 +91,13 @@ public final class RfiSummaries {
     return fit(text.toString());
   }
 
-  static String respondents(List<RfiResponse> responses) {
+  public static String respondents(List<RfiResponse> responses) {
     return fit(responses.stream().map(r -> "**" + r.id + "**: " + literal(r.organization)
         + (r.uei == null ? "" : " (UEI " + r.uei + ")")).collect(Collectors.joining("  \n")));
   }
 
   /** The head of a response: who sent it, when, proprietary marking, attachments. */
-  static String responseHeader(Rfi rfi, RfiResponse response, int attachments) {
+  public static String responseHeader(Rfi rfi, RfiResponse response, int attachments) {
     StringBuilder text = new StringBuilder();
     if (response.proprietary) {
       text.append("**PROPRIETARY**: the respondent marked this response proprietary. Do not disclose it outside "
@@ -114,14 +114,14 @@ public final class RfiSummaries {
   }
 
   /** One topic and the response's answer to it. */
-  static String topic(Rfi rfi, RfiResponse response, int topic) {
+  public static String topic(Rfi rfi, RfiResponse response, int topic) {
     String answer = response.answers.get(topic);
     return fit("#### " + topic + "\\. " + literal(rfi.topics.get(topic - 1)) + "\n"
         + (answer == null ? "*Not answered.*" : literal(answer)));
   }
 
   /** For the chair: every reviewer's rating of each criterion side by side, with the figures and flags. */
-  static String scores(Rfi rfi, Map<Integer, Map<String, Integer>> ratings, Map<Integer, CriterionResult> results,
+  public static String scores(Rfi rfi, Map<Integer, Map<String, Integer>> ratings, Map<Integer, CriterionResult> results,
       List<String> reviewers) {
     StringBuilder text = new StringBuilder("| Criterion | ");
     reviewers.forEach(r -> text.append(literal(r)).append(" | "));
@@ -140,7 +140,7 @@ public final class RfiSummaries {
     return fit(text.toString());
   }
 
-  static String criterionSummary(Rfi.Criterion criterion, CriterionResult result, List<String> rationales) {
+  public static String criterionSummary(Rfi.Criterion criterion, CriterionResult result, List<String> rationales) {
     StringBuilder text = new StringBuilder("**").append(criterion.position).append("\\. ").append(literal(criterion.name))
         .append("** (").append(criterion.weight).append("%)");
     if (result != null && result.mean != null) {

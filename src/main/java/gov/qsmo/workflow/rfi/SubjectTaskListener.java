@@ -25,7 +25,7 @@ public abstract class SubjectTaskListener implements ExecutionListener {
   }
 
   /** The subject as {@link TaskSubjects} records it, e.g. "assignment:42". */
-  static String subject(String kind, String id) {
+  public static String subject(String kind, String id) {
     return kind + ":" + id;
   }
 

@@ -19,7 +19,7 @@ public class TaskSubjects {
     this.jdbc = jdbc;
   }
 
-  void bind(String executionId, String rfiId, String subject) {
+  public void bind(String executionId, String rfiId, String subject) {
     jdbc.sql("insert into qsmo.rfi_task_subject (execution_id, rfi_id, subject) values (?, ?, ?) "
             + "on conflict (execution_id) do update set subject = excluded.subject")
         .params(executionId, rfiId, subject).update();
