@@ -6,7 +6,8 @@ import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REASSIGN_REASON;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REVIEWERS_ADDED;
 
 import gov.qsmo.workflow.process.Caller;
-import gov.qsmo.workflow.process.FormValidation;
+import gov.qsmo.workflow.process.CompletedTask;
+import gov.qsmo.workflow.process.FormCompletionListener;
 import gov.qsmo.workflow.rfi.Rfi;
 import gov.qsmo.workflow.rfi.RfiChoices;
 import gov.qsmo.workflow.rfi.RfiService;
@@ -15,48 +16,42 @@ import gov.qsmo.workflow.shared.Inputs;
 import gov.qsmo.workflow.shared.InvalidRequestException;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /** End of "Reassign reviewers": the chair adds reviewers (who attest first) or proceeds with fewer. */
 @Component("reviewersReassignedListener")
-class ReviewersReassignedListener implements ExecutionListener {
+class ReviewersReassignedListener extends FormCompletionListener<Rfi> {
 
   private final RfiPanelService panel;
   private final RfiService records;
   private final RfiScoringService scoring;
-  private final IdentityService identityService;
 
   ReviewersReassignedListener(RfiPanelService panel, RfiService records, RfiScoringService scoring,
       IdentityService identityService) {
+    super(records::ofInstance, identityService);
     this.panel = panel;
     this.records = records;
     this.scoring = scoring;
-    this.identityService = identityService;
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    FormValidation.checkCompletion(execution, () -> {
-      Rfi rfi = records.ofInstance(execution);
-      Map<String, Object> values = execution.getVariablesLocal();
-      RfiChoices.ReassignAction action = Inputs.requiredChoice(values, REASSIGN_ACTION, "Action",
-          RfiChoices.ReassignAction.class);
-      Caller caller = Caller.current(identityService);
-      if (action == RfiChoices.ReassignAction.ADD_REVIEWERS) {
-        panel.add(rfi.id, RfiPanelService.userIds(Inputs.optionalText(values, ADDITIONAL_REVIEWERS, "Reviewers to add",
-            Inputs.MAX_TEXT)), ADDITIONAL_REVIEWERS, caller);
-      } else {
-        String reason = Inputs.optionalText(values, REASSIGN_REASON, "Reason", Inputs.MAX_TEXT);
-        if (reason == null) {
-          throw new InvalidRequestException(REASSIGN_REASON, "Say why the panel proceeds with fewer reviewers "
-              + "for some responses.");
-        }
-        records.record(rfi.id, caller.userId(), "PROCEEDED_SHORT_OF_REVIEWERS", reason);
-        AssignReviewersDelegate.openScoring(execution, records, scoring);
+  protected void completed(Rfi rfi, CompletedTask task) {
+    Map<String, Object> values = task.localValues();
+    RfiChoices.ReassignAction action = Inputs.requiredChoice(values, REASSIGN_ACTION, "Action",
+        RfiChoices.ReassignAction.class);
+    Caller caller = task.caller();
+    if (action == RfiChoices.ReassignAction.ADD_REVIEWERS) {
+      panel.add(rfi.id, RfiPanelService.userIds(Inputs.optionalText(values, ADDITIONAL_REVIEWERS, "Reviewers to add",
+          Inputs.MAX_TEXT)), ADDITIONAL_REVIEWERS, caller);
+    } else {
+      String reason = Inputs.optionalText(values, REASSIGN_REASON, "Reason", Inputs.MAX_TEXT);
+      if (reason == null) {
+        throw new InvalidRequestException(REASSIGN_REASON, "Say why the panel proceeds with fewer reviewers "
+            + "for some responses.");
       }
-      execution.getProcessInstance().setVariable(REVIEWERS_ADDED, action == RfiChoices.ReassignAction.ADD_REVIEWERS);
-    });
+      records.record(rfi.id, caller.userId(), "PROCEEDED_SHORT_OF_REVIEWERS", reason);
+      AssignReviewersDelegate.openScoring(task.execution(), records, scoring);
+    }
+    task.setOnInstance(REVIEWERS_ADDED, action == RfiChoices.ReassignAction.ADD_REVIEWERS);
   }
 }

@@ -234,6 +234,10 @@ public class RfiScoringService {
    */
   Instant resolveMissing(String rfiId, boolean reassign, String lines, LocalDate newDue, String reason,
       Caller caller) {
+    if (!reassign && reason == null) {
+      throw new InvalidRequestException(RfiProcess.Variables.MISSING_SCORES_REASON, "Say why the evaluation "
+          + "proceeds without the missing scores.");
+    }
     Rfi rfi = records.lock(rfiId);
     List<Assignment> open = assignments.findByRfiIdAndStatusOrderById(rfiId, Assignment.Status.ASSIGNED);
     if (!reassign) {
