@@ -14,6 +14,7 @@ import gov.qsmo.workflow.rfi.Rfi;
 import gov.qsmo.workflow.rfi.ScaleType;
 import gov.qsmo.workflow.shared.Inputs;
 import gov.qsmo.workflow.shared.InvalidRequestException;
+import gov.qsmo.workflow.shared.PipeLines;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,21 +83,16 @@ public record PlanDraft(String title, String description, String agencyCode, Lis
   /** "value | label | definition" per line. */
   static List<ScaleType.Level> parseLevels(String text) {
     List<ScaleType.Level> levels = new ArrayList<>();
-    int lineNumber = 0;
-    for (String line : text.lines().toList()) {
-      lineNumber++;
-      if (line.isBlank()) {
-        continue;
-      }
-      String[] parts = line.split("\\|", 3);
-      String where = "Scale levels, line " + lineNumber;
-      if (parts.length < 2 || !parts[0].strip().matches("\\d{1,2}")) {
+    for (PipeLines.Line line : PipeLines.parse(text, 3)) {
+      List<String> parts = line.parts();
+      String where = "Scale levels, line " + line.number();
+      if (parts.size() < 2 || !line.part(0).matches("\\d{1,2}")) {
         throw new InvalidRequestException(SCALE_LEVELS, where + ": write 'value | label | definition', e.g. "
             + "'3 | Satisfactory | Adequate approach and understanding'.");
       }
-      int value = Integer.parseInt(parts[0].strip());
-      String label = parts[1].strip();
-      String definition = parts.length == 3 ? parts[2].strip() : "";
+      int value = Integer.parseInt(line.part(0));
+      String label = line.part(1);
+      String definition = parts.size() == 3 ? line.part(2) : "";
       if (label.isEmpty()) {
         throw new InvalidRequestException(SCALE_LEVELS, where + ": level " + value + " has no label.");
       }
@@ -112,24 +108,19 @@ public record PlanDraft(String title, String description, String agencyCode, Lis
   /** "name | weight | guidance" per line. */
   static List<CriterionDraft> parseCriteria(String text) {
     List<CriterionDraft> criteria = new ArrayList<>();
-    int lineNumber = 0;
-    for (String line : text.lines().toList()) {
-      lineNumber++;
-      if (line.isBlank()) {
-        continue;
-      }
-      String[] parts = line.split("\\|", 3);
-      String where = "Criteria, line " + lineNumber;
-      if (parts.length < 3) {
+    for (PipeLines.Line line : PipeLines.parse(text, 3)) {
+      List<String> parts = line.parts();
+      String where = "Criteria, line " + line.number();
+      if (parts.size() < 3) {
         throw new InvalidRequestException(CRITERIA, where + ": write 'name | weight | guidance', e.g. "
             + "'Customer experience | 25 | How the solution serves grantees and grant staff'.");
       }
-      String weight = parts[1].strip();
+      String weight = line.part(1);
       if (!weight.matches("\\d{1,3}")) {
         throw new InvalidRequestException(CRITERIA, where + ": the weight '" + weight
             + "' is not a whole number of percent.");
       }
-      criteria.add(new CriterionDraft(parts[0].strip(), Integer.parseInt(weight), parts[2].strip()));
+      criteria.add(new CriterionDraft(line.part(0), Integer.parseInt(weight), line.part(2)));
     }
     return criteria;
   }

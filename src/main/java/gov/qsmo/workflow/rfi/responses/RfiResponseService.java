@@ -10,6 +10,7 @@ import gov.qsmo.workflow.shared.ConflictException;
 import gov.qsmo.workflow.shared.Inputs;
 import gov.qsmo.workflow.shared.InvalidRequestException;
 import gov.qsmo.workflow.shared.NotFoundException;
+import gov.qsmo.workflow.shared.PipeLines;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -228,29 +229,24 @@ public class RfiResponseService {
         throw new InvalidRequestException(SCREENING_OVERRIDES, "Write each override on a line: "
             + "'response id | include or exclude | reason'.");
       }
-      int lineNumber = 0;
-      for (String line : overrides.lines().toList()) {
-        lineNumber++;
-        if (line.isBlank()) {
-          continue;
-        }
-        String[] parts = line.split("\\|", 3);
-        String where = "Overrides, line " + lineNumber;
-        if (parts.length < 3 || parts[2].isBlank()) {
+      for (PipeLines.Line line : PipeLines.parse(overrides, 3)) {
+        List<String> parts = line.parts();
+        String where = "Overrides, line " + line.number();
+        if (parts.size() < 3 || parts.get(2).isBlank()) {
           throw new InvalidRequestException(SCREENING_OVERRIDES, where
               + ": write 'response id | include or exclude | reason'; the reason is required.");
         }
-        String id = parts[0].strip();
+        String id = line.part(0);
         RfiResponse response = all.stream().filter(r -> r.id.equals(id)).findFirst().orElseThrow(() ->
             new InvalidRequestException(SCREENING_OVERRIDES, where + ": RFI " + rfiId + " has no response '" + id
                 + "'."));
-        String action = parts[1].strip().toLowerCase(Locale.ROOT);
+        String action = line.part(1).toLowerCase(Locale.ROOT);
         if (!action.equals("include") && !action.equals("exclude")) {
           throw new InvalidRequestException(SCREENING_OVERRIDES, where + ": say 'include' or 'exclude', not '"
-              + parts[1].strip() + "'.");
+              + line.part(1) + "'.");
         }
         response.eligible = action.equals("include");
-        response.overrideReason = Inputs.checkedText(SCREENING_OVERRIDES, "Override reason", parts[2], 2000);
+        response.overrideReason = Inputs.checkedText(SCREENING_OVERRIDES, "Override reason", parts.get(2), 2000);
         changed++;
       }
       if (changed == 0) {

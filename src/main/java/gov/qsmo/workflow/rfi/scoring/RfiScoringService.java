@@ -18,6 +18,7 @@ import gov.qsmo.workflow.shared.ConflictException;
 import gov.qsmo.workflow.shared.Inputs;
 import gov.qsmo.workflow.shared.InvalidRequestException;
 import gov.qsmo.workflow.shared.NotFoundException;
+import gov.qsmo.workflow.shared.PipeLines;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -257,21 +258,16 @@ public class RfiScoringService {
           + " must be in the future.");
     }
     List<String> done = new ArrayList<>();
-    int lineNumber = 0;
-    for (String line : lines == null ? List.<String>of() : lines.lines().toList()) {
-      lineNumber++;
-      if (line.isBlank()) {
-        continue;
-      }
-      String[] parts = line.split("\\|");
-      String where = "Reassignments, line " + lineNumber;
-      if (parts.length != 2 && parts.length != 3) {
+    for (PipeLines.Line line : PipeLines.parse(lines, 0)) {
+      List<String> parts = line.parts();
+      String where = "Reassignments, line " + line.number();
+      if (parts.size() != 2 && parts.size() != 3) {
         throw new InvalidRequestException(REASSIGNMENTS, where + ": write 'response id | new reviewer', or "
             + "'response id | late reviewer | new reviewer'.");
       }
-      String responseId = parts[0].strip().toUpperCase(java.util.Locale.ROOT);
-      String late = parts.length == 3 ? parts[1].strip() : null;
-      String reviewer = parts[parts.length - 1].strip();
+      String responseId = line.part(0).toUpperCase(java.util.Locale.ROOT);
+      String late = parts.size() == 3 ? line.part(1) : null;
+      String reviewer = line.part(parts.size() - 1);
       Assignment from = open.stream().filter(a -> a.responseId.equals(responseId) && a.status
           == Assignment.Status.ASSIGNED && (late == null || a.reviewerId.equals(late))).findFirst()
           .orElseThrow(() -> new InvalidRequestException(REASSIGNMENTS, where + ": " + responseId
