@@ -191,6 +191,16 @@ public class BoardReviewService {
   }
 
   /**
+   * The chair reopens the board's review until the end of {@code closesOn} (23:59:59 where the
+   * application runs), on the designation's record; returns when the review now closes.
+   */
+  public Instant extendReview(String designationId, LocalDate closesOn, String reason, String actor) {
+    BoardRound round = extendRound(designationId, closesOn);
+    designations.recordBoardReviewExtended(designationId, round.getClosesAt(), reason, actor);
+    return round.getClosesAt();
+  }
+
+  /**
    * Reopens the last round for the members who have not voted, until the end of the given day
    * (23:59:59 in the business time zone), which must lie in the future.
    */

@@ -6,14 +6,13 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.PROPOSE
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.RECOMMENDATION;
 
 import gov.qsmo.workflow.process.Caller;
-import gov.qsmo.workflow.process.FormValidation;
+import gov.qsmo.workflow.process.CompletedTask;
+import gov.qsmo.workflow.process.FormCompletionListener;
 import gov.qsmo.workflow.shared.ConflictException;
 import gov.qsmo.workflow.shared.Inputs;
 import java.util.EnumMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,43 +21,37 @@ import org.springframework.stereotype.Component;
  * the model), so parallel reviews never write the same process variable.
  */
 @Component("boardVoteListener")
-class BoardVoteListener implements ExecutionListener {
+class BoardVoteListener extends FormCompletionListener<Designation> {
 
   private final BoardReviewService boardReview;
-  private final DesignationService designations;
-  private final IdentityService identityService;
 
   BoardVoteListener(BoardReviewService boardReview, DesignationService designations, IdentityService identityService) {
+    super(designations::ofInstance, identityService);
     this.boardReview = boardReview;
-    this.designations = designations;
-    this.identityService = identityService;
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    FormValidation.checkCompletion(execution, () -> {
-      Designation designation = designations.ofInstance(execution);
-      String member = (String) execution.getVariableLocal(BOARD_MEMBER);
-      String user = Caller.current(identityService).userId();
-      if (!Caller.SYSTEM.userId().equals(user) && !user.equals(member)) {
-        throw new ConflictException("This review belongs to " + member + "; " + user + " cannot vote for them.");
+  protected void completed(Designation designation, CompletedTask task) {
+    String member = (String) task.execution().getVariableLocal(BOARD_MEMBER);
+    String user = task.caller().userId();
+    if (!Caller.SYSTEM.userId().equals(user) && !user.equals(member)) {
+      throw new ConflictException("This review belongs to " + member + "; " + user + " cannot vote for them.");
+    }
+    Map<String, Object> form = task.localValues();
+    BoardRecommendation recommendation = Inputs.requiredChoice(form, RECOMMENDATION, "Recommendation",
+        BoardRecommendation.class);
+    Map<PlanSection, String> sectionComments = new EnumMap<>(PlanSection.class);
+    for (PlanSection section : PlanSection.values()) {
+      String comment = Inputs.optionalText(form, section.commentKey(), "Comment on " + section.title(),
+          Inputs.MAX_TEXT);
+      if (comment != null) {
+        sectionComments.put(section, comment);
       }
-      Map<String, Object> form = execution.getVariablesLocal();
-      BoardRecommendation recommendation = Inputs.requiredChoice(form, RECOMMENDATION, "Recommendation",
-          BoardRecommendation.class);
-      Map<PlanSection, String> sectionComments = new EnumMap<>(PlanSection.class);
-      for (PlanSection section : PlanSection.values()) {
-        String comment = Inputs.optionalText(form, section.commentKey(), "Comment on " + section.title(),
-            Inputs.MAX_TEXT);
-        if (comment != null) {
-          sectionComments.put(section, comment);
-        }
-      }
-      boardReview.recordVote(designation.getId(), member, recommendation,
-          Inputs.optionalText(form, COMMENTS, "Comments", Inputs.MAX_TEXT),
-          Inputs.optionalText(form, PROPOSED_CONDITIONS, "Proposed conditions", Inputs.MAX_TEXT),
-          sectionComments);
-    });
+    }
+    boardReview.recordVote(designation.getId(), member, recommendation,
+        Inputs.optionalText(form, COMMENTS, "Comments", Inputs.MAX_TEXT),
+        Inputs.optionalText(form, PROPOSED_CONDITIONS, "Proposed conditions", Inputs.MAX_TEXT),
+        sectionComments);
   }
 
 }

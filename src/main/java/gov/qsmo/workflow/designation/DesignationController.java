@@ -16,21 +16,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -40,12 +40,12 @@ class DesignationController {
 
   private final DesignationService designations;
   private final BoardReviewService boardReview;
-  private final Redesignation redesignation;
-  private final PlanSubmission planSubmission;
+  private final RedesignationService redesignation;
+  private final PlanSubmissionService planSubmission;
   private final DecisionPackage decisionPackage;
 
   DesignationController(DesignationService designations, BoardReviewService boardReview,
-      Redesignation redesignation, PlanSubmission planSubmission, DecisionPackage decisionPackage) {
+      RedesignationService redesignation, PlanSubmissionService planSubmission, DecisionPackage decisionPackage) {
     this.designations = designations;
     this.boardReview = boardReview;
     this.redesignation = redesignation;
@@ -171,7 +171,7 @@ class DesignationController {
       boolean complete, List<String> missingSections, DesignationStatus designationStatus, String outcome,
       Map<String, String> sections, List<ServiceOfferingView> serviceOfferings) {
 
-    static SubmittedPlanView of(PlanSubmission.Result result) {
+    static SubmittedPlanView of(PlanSubmissionService.Result result) {
       PlanVersionView plan = PlanVersionView.of(result.plan());
       String titles = result.missing().stream().map(PlanSection::title).collect(Collectors.joining(", "));
       String outcome = result.complete()

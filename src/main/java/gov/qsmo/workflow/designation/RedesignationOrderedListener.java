@@ -22,7 +22,7 @@ class RedesignationOrderedListener implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     String key = execution.getProcessBusinessKey();
     Designation successor = key == null ? null : designations.find(key).orElse(null);
-    // Only an order through the API (Redesignation.order) creates a successor waiting for its process.
+    // Only an order through the API (RedesignationService.order) creates a successor waiting for its process.
     if (successor == null || successor.getSupersedesId() == null || successor.getProcessInstanceId() != null
         || successor.getStatus() != DesignationStatus.PRE_DESIGNATED || !execution.getVariables().isEmpty()) {
       // Camunda's REST API answers this exception with 400.

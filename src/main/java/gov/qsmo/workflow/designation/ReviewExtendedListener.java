@@ -6,55 +6,48 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.REVIEW_
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.REVIEW_CLOSES_AT;
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.REVIEW_EXTENDED;
 
-import gov.qsmo.workflow.process.Caller;
-import gov.qsmo.workflow.process.FormValidation;
+import gov.qsmo.workflow.process.CompletedTask;
+import gov.qsmo.workflow.process.FormCompletionListener;
 import gov.qsmo.workflow.shared.Inputs;
 import gov.qsmo.workflow.shared.InvalidRequestException;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /** End of "Extend or escalate review": the chair reopens the round until a new date, or escalates to OMB. */
 @Component("reviewExtendedListener")
-class ReviewExtendedListener implements ExecutionListener {
+class ReviewExtendedListener extends FormCompletionListener<Designation> {
 
   private final BoardReviewService boardReview;
   private final DesignationService designations;
-  private final IdentityService identityService;
 
   ReviewExtendedListener(BoardReviewService boardReview, DesignationService designations, IdentityService identityService) {
+    super(designations::ofInstance, identityService);
     this.boardReview = boardReview;
     this.designations = designations;
-    this.identityService = identityService;
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    FormValidation.checkCompletion(execution, () -> {
-      Designation designation = designations.ofInstance(execution);
-      Map<String, Object> form = execution.getVariables();
-      String action = Inputs.requiredCode(form, REVIEW_ACTION, "Action");
-      String reason = Inputs.optionalText(form, REVIEW_ACTION_REASON, "Reason", Inputs.MAX_TEXT);
-      switch (action) {
-        case "EXTEND" -> {
-          var closesOn = Inputs.requiredDate(form, NEW_REVIEW_CLOSES_ON, "New closing date");
-          BoardRound round = boardReview.extendRound(designation.getId(), closesOn);
-          designations.recordBoardReviewExtended(designation.getId(), round.getClosesAt(), reason, Caller.current(identityService).userId());
-          execution.setVariable(REVIEW_CLOSES_AT, round.getClosesAt().truncatedTo(ChronoUnit.SECONDS).toString());
-          execution.setVariable(REVIEW_EXTENDED, true);
-        }
-        case "ESCALATE" -> {
-          designations.escalateBoardReview(designation.getId(), reason, Caller.current(identityService).userId());
-          execution.setVariable(REVIEW_EXTENDED, false);
-        }
-        default -> throw new InvalidRequestException(REVIEW_ACTION,
-            "Action '" + action + "' is not one of [EXTEND, ESCALATE].");
+  protected void completed(Designation designation, CompletedTask task) {
+    Map<String, Object> form = task.values();
+    String action = Inputs.requiredCode(form, REVIEW_ACTION, "Action");
+    String reason = Inputs.optionalText(form, REVIEW_ACTION_REASON, "Reason", Inputs.MAX_TEXT);
+    switch (action) {
+      case "EXTEND" -> {
+        var closesOn = Inputs.requiredDate(form, NEW_REVIEW_CLOSES_ON, "New closing date");
+        Instant closesAt = boardReview.extendReview(designation.getId(), closesOn, reason, task.caller().userId());
+        task.set(REVIEW_CLOSES_AT, closesAt.truncatedTo(ChronoUnit.SECONDS).toString());
+        task.set(REVIEW_EXTENDED, true);
       }
-      execution.removeVariable(NEW_REVIEW_CLOSES_ON);
-      execution.removeVariable(REVIEW_ACTION_REASON);
-    });
+      case "ESCALATE" -> {
+        designations.escalateBoardReview(designation.getId(), reason, task.caller().userId());
+        task.set(REVIEW_EXTENDED, false);
+      }
+      default -> throw new InvalidRequestException(REVIEW_ACTION,
+          "Action '" + action + "' is not one of [EXTEND, ESCALATE].");
+    }
+    task.remove(NEW_REVIEW_CLOSES_ON, REVIEW_ACTION_REASON);
   }
 }

@@ -3,6 +3,7 @@ package gov.qsmo.workflow.designation;
 import gov.qsmo.workflow.process.MarkdownText;
 import gov.qsmo.workflow.shared.Inputs;
 import gov.qsmo.workflow.shared.InvalidRequestException;
+import gov.qsmo.workflow.shared.PipeLines;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,35 +41,33 @@ final class ServiceOfferingLines {
     if (text == null) {
       return List.of();
     }
-    String[] lines = text.split("\\R", -1);
-    long count = java.util.Arrays.stream(lines).filter(line -> !line.isBlank()).count();
+    List<PipeLines.Line> lines = PipeLines.parse(text, -1);
+    int count = lines.size();
     if (count > MAX_OFFERINGS) {
       throw new InvalidRequestException(FIELD, LABEL + " lists " + count + " offerings; a plan lists at most "
           + MAX_OFFERINGS + ": combine related offerings into one line.");
     }
     List<ServiceOffering> offerings = new ArrayList<>();
-    for (int i = 0; i < lines.length; i++) {
-      if (!lines[i].isBlank()) {
-        offerings.add(parseLine(lines[i], LABEL + ", line " + (i + 1)));
-      }
+    for (PipeLines.Line line : lines) {
+      offerings.add(parseLine(line, LABEL + ", line " + line.number()));
     }
     return List.copyOf(offerings);
   }
 
-  private static ServiceOffering parseLine(String line, String where) {
-    String[] parts = line.split("\\|", -1);
-    if (parts.length == 1) {
+  private static ServiceOffering parseLine(PipeLines.Line line, String where) {
+    List<String> parts = line.parts();
+    if (parts.size() == 1) {
       throw new InvalidRequestException(FIELD, where + " is not an offering: write it as " + FORMAT + " (for example "
           + EXAMPLE + ").");
     }
-    if (parts.length != 4) {
-      throw new InvalidRequestException(FIELD, where + " has " + parts.length + " parts separated by '|'; write four: "
+    if (parts.size() != 4) {
+      throw new InvalidRequestException(FIELD, where + " has " + parts.size() + " parts separated by '|'; write four: "
           + FORMAT + ".");
     }
-    String name = part(parts[0], where, "name");
-    String type = part(parts[1], where, "provider type");
-    String provider = part(parts[2], where, "provider");
-    String contractVehicle = part(parts[3], where, "contract vehicle");
+    String name = part(parts.get(0), where, "name");
+    String type = part(parts.get(1), where, "provider type");
+    String provider = part(parts.get(2), where, "provider");
+    String contractVehicle = part(parts.get(3), where, "contract vehicle");
     ServiceOffering.ProviderType providerType = switch (type.toLowerCase(Locale.ROOT)) {
       case "federal" -> ServiceOffering.ProviderType.FEDERAL;
       case "commercial" -> ServiceOffering.ProviderType.COMMERCIAL;

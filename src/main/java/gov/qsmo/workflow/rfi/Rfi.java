@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.rfi.plan.RfiPlanService;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -21,44 +22,44 @@ import org.hibernate.annotations.ListIndexBase;
 /**
  * A Request for Information and its evaluation plan: topics, criteria with weights, and the rating
  * scale with a definition per level. Once the plan is approved ({@link #planApprovedAt}) nothing of
- * the plan changes; {@link RfiPlans} refuses it.
+ * the plan changes; {@link RfiPlanService} refuses it.
  */
 @Entity
 @Table(name = "rfi")
-class Rfi {
+public class Rfi {
 
   @Id
-  String id;
+  public String id;
   @Column(nullable = false)
-  String title;
+  public String title;
   @Column(nullable = false)
-  String description;
+  public String description;
   @Column(name = "agency_code", nullable = false)
-  String agencyCode;
+  public String agencyCode;
   @Column(name = "closes_at", nullable = false)
-  Instant closesAt;
+  public Instant closesAt;
   @Column(name = "allow_late", nullable = false)
-  boolean allowLate;
+  public boolean allowLate;
   @Column(name = "panel_chair_id", nullable = false)
-  String panelChairId;
+  public String panelChairId;
   @Enumerated(EnumType.STRING)
   @Column(name = "scale_type", nullable = false)
-  ScaleType scaleType;
+  public ScaleType scaleType;
   @Column(name = "reviewers_per_response")
-  Integer reviewersPerResponse;
+  public Integer reviewersPerResponse;
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
-  RfiStatus status;
+  public RfiStatus status;
   @Column(name = "plan_approved_at")
-  Instant planApprovedAt;
+  public Instant planApprovedAt;
   @Column(name = "plan_approved_by")
-  String planApprovedBy;
+  public String planApprovedBy;
   @Column(name = "screening_confirmed_at")
-  Instant screeningConfirmedAt;
+  public Instant screeningConfirmedAt;
   @Column(name = "scoring_due_at")
-  Instant scoringDueAt;
+  public Instant scoringDueAt;
   @Column(name = "process_instance_id")
-  String processInstanceId;
+  public String processInstanceId;
   @Column(name = "created_by", nullable = false, updatable = false)
   String createdBy;
   @Column(name = "created_at", nullable = false, updatable = false)
@@ -71,22 +72,22 @@ class Rfi {
   @OrderColumn(name = "position")
   @ListIndexBase(1)
   @Column(name = "topic")
-  List<String> topics = new ArrayList<>();
+  public List<String> topics = new ArrayList<>();
 
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "rfi_criterion", joinColumns = @JoinColumn(name = "rfi_id"))
   @OrderBy("position")
-  List<Criterion> criteria = new ArrayList<>();
+  public List<Criterion> criteria = new ArrayList<>();
 
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "rfi_scale_level", joinColumns = @JoinColumn(name = "rfi_id"))
   @OrderBy("value")
-  List<ScaleLevel> scale = new ArrayList<>();
+  public List<ScaleLevel> scale = new ArrayList<>();
 
   protected Rfi() {
   }
 
-  Rfi(String id, String createdBy, Instant now) {
+  public Rfi(String id, String createdBy, Instant now) {
     this.id = id;
     this.createdBy = createdBy;
     this.createdAt = now;
@@ -94,43 +95,43 @@ class Rfi {
     this.status = RfiStatus.PLAN_DRAFTED;
   }
 
-  boolean planFrozen() {
+  public boolean planFrozen() {
     return planApprovedAt != null;
   }
 
-  Criterion criterion(int position) {
+  public Criterion criterion(int position) {
     return criteria.stream().filter(c -> c.position == position).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("RFI " + id + " has no criterion " + position));
   }
 
-  ScaleLevel level(int value) {
+  public ScaleLevel level(int value) {
     return scale.stream().filter(l -> l.value == value).findFirst().orElse(null);
   }
 
-  int lowestLevel() {
+  public int lowestLevel() {
     return scale.stream().mapToInt(l -> l.value).min().orElse(1);
   }
 
-  int highestLevel() {
+  public int highestLevel() {
     return scale.stream().mapToInt(l -> l.value).max().orElse(5);
   }
 
   /** One evaluation criterion: its name, guidance for reviewers, and weight (percent; all total 100). */
   @Embeddable
-  static class Criterion {
+  public static class Criterion {
     @Column(nullable = false)
-    int position;
+    public int position;
     @Column(nullable = false)
-    String name;
+    public String name;
     @Column(nullable = false)
-    String guidance;
+    public String guidance;
     @Column(nullable = false)
-    int weight;
+    public int weight;
 
     protected Criterion() {
     }
 
-    Criterion(int position, String name, String guidance, int weight) {
+    public Criterion(int position, String name, String guidance, int weight) {
       this.position = position;
       this.name = name;
       this.guidance = guidance;
@@ -140,18 +141,18 @@ class Rfi {
 
   /** One level of the rating scale, with the written definition reviewers rate against. */
   @Embeddable
-  static class ScaleLevel {
+  public static class ScaleLevel {
     @Column(nullable = false)
-    int value;
+    public int value;
     @Column(nullable = false)
-    String label;
+    public String label;
     @Column(nullable = false)
-    String definition;
+    public String definition;
 
     protected ScaleLevel() {
     }
 
-    ScaleLevel(int value, String label, String definition) {
+    public ScaleLevel(int value, String label, String definition) {
       this.value = value;
       this.label = label;
       this.definition = definition;

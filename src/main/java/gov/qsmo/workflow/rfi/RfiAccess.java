@@ -1,7 +1,13 @@
 package gov.qsmo.workflow.rfi;
 
-import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.identity.Roles;
+import gov.qsmo.workflow.process.Caller;
+import gov.qsmo.workflow.rfi.panel.Assignment;
+import gov.qsmo.workflow.rfi.panel.PanelMember;
+import gov.qsmo.workflow.rfi.panel.RfiPanelService;
+import gov.qsmo.workflow.rfi.responses.RfiResponse;
+import gov.qsmo.workflow.shared.ForbiddenException;
+import gov.qsmo.workflow.shared.NotFoundException;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -12,20 +18,41 @@ import org.springframework.stereotype.Component;
  * recused from; scores are blind until the consensus step.
  */
 @Component
-class RfiAccess {
+public class RfiAccess {
 
-  private final RfiPanel panel;
+  private final RfiService records;
+  private final RfiPanelService panel;
 
-  RfiAccess(RfiPanel panel) {
+  RfiAccess(RfiService records, RfiPanelService panel) {
+    this.records = records;
     this.panel = panel;
   }
 
-  static boolean oversight(Caller caller, Rfi rfi) {
+  /** The RFI, or 404 for a caller who may not know it. */
+  public Rfi visible(String id, Caller caller) {
+    Rfi rfi = records.require(id);
+    if (!canSeeRfi(caller, rfi)) {
+      throw new NotFoundException("No RFI with id '" + id + "'.");
+    }
+    return rfi;
+  }
+
+  /** The RFI, for a caller who may read its record (panel, oversight); 403 otherwise. */
+  public Rfi record(String id, Caller caller) {
+    Rfi rfi = visible(id, caller);
+    if (!canSeeRecord(caller, rfi)) {
+      throw new ForbiddenException("The record of " + id
+          + " is for its panel and oversight (the issuing agency's QSMO directors, contracting officers, auditors).");
+    }
+    return rfi;
+  }
+
+  public static boolean oversight(Caller caller, Rfi rfi) {
     return caller.in(Roles.AUDITORS) || caller.in(Roles.CAMUNDA_ADMIN) || caller.in(Roles.CONTRACTING_OFFICERS)
         || caller.directs(rfi.agencyCode);
   }
 
-  PanelMember membership(Caller caller, Rfi rfi) {
+  public PanelMember membership(Caller caller, Rfi rfi) {
     return panel.member(rfi.id, caller.userId());
   }
 
@@ -41,14 +68,14 @@ class RfiAccess {
   }
 
   /** What one caller may see of one RFI's responses; their panel membership and the assignments are read once. */
-  Reader reader(Caller caller, Rfi rfi) {
+  public Reader reader(Caller caller, Rfi rfi) {
     return new Reader(caller, rfi, membership(caller, rfi), panel.assignments(rfi.id));
   }
 
-  record Reader(Caller caller, Rfi rfi, PanelMember member, List<Assignment> assignments) {
+  public record Reader(Caller caller, Rfi rfi, PanelMember member, List<Assignment> assignments) {
 
     /** May see that this response exists and who sent it. */
-    boolean seesResponse(RfiResponse response) {
+    public boolean seesResponse(RfiResponse response) {
       if (response.submittedBy.equals(caller.userId()) || oversight(caller, rfi)) {
         return true;
       }
@@ -63,7 +90,7 @@ class RfiAccess {
     }
 
     /** May read the answers: the respondent, and for a proprietary response only the panel and contracting officers. */
-    boolean readsAnswers(RfiResponse response) {
+    public boolean readsAnswers(RfiResponse response) {
       if (!seesResponse(response)) {
         return false;
       }
@@ -73,9 +100,9 @@ class RfiAccess {
   }
 
   /** Whose scores the caller may read now. */
-  enum ScoreView { ALL, OWN, NONE }
+  public enum ScoreView { ALL, OWN, NONE }
 
-  ScoreView scores(Caller caller, Rfi rfi) {
+  public ScoreView scores(Caller caller, Rfi rfi) {
     PanelMember member = membership(caller, rfi);
     boolean unblinded = rfi.status.scoresUnblinded();
     if (member != null && member.role == PanelMember.Role.REVIEWER) {
@@ -86,5 +113,4 @@ class RfiAccess {
     }
     return ScoreView.NONE;
   }
-
 }

@@ -1,18 +1,18 @@
 package gov.qsmo.workflow.rfi;
 
 /** The choices of the RFI forms' radio buttons. */
-final class RfiChoices {
+public final class RfiChoices {
 
   private RfiChoices() {
   }
 
-  enum PlanDecision { APPROVE, RETURN }
+  public enum PlanDecision { APPROVE, RETURN }
 
-  enum ScreeningDecision { CONFIRM, OVERRIDE }
+  public enum ScreeningDecision { CONFIRM, OVERRIDE }
 
-  enum ReassignAction { ADD_REVIEWERS, PROCEED }
+  public enum ReassignAction { ADD_REVIEWERS, PROCEED }
 
-  enum MissingScoresAction { REASSIGN, PROCEED }
+  public enum MissingScoresAction { REASSIGN, PROCEED }
 
-  enum ReportDecision { APPROVE, RETURN }
+  public enum ReportDecision { APPROVE, RETURN }
 }

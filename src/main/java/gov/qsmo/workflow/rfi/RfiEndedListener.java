@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component("rfiEndedListener")
 class RfiEndedListener implements ExecutionListener {
 
-  private final RfiRecords records;
+  private final RfiService records;
 
-  RfiEndedListener(RfiRecords records) {
+  RfiEndedListener(RfiService records) {
     this.records = records;
   }
 

@@ -11,7 +11,7 @@ import java.time.Instant;
 /** One entry of an RFI's audit trail: who did what, when, and why. Never updated. */
 @Entity
 @Table(name = "rfi_event")
-class RfiEvent {
+public class RfiEvent {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -19,13 +19,13 @@ class RfiEvent {
   @Column(name = "rfi_id", nullable = false, updatable = false)
   String rfiId;
   @Column(name = "occurred_at", nullable = false, updatable = false)
-  Instant occurredAt;
+  public Instant occurredAt;
   @Column(nullable = false, updatable = false)
-  String actor;
+  public String actor;
   @Column(nullable = false, updatable = false)
-  String action;
+  public String action;
   @Column(updatable = false)
-  String detail;
+  public String detail;
 
   protected RfiEvent() {
   }

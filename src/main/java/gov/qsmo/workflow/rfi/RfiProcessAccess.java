@@ -1,5 +1,7 @@
 package gov.qsmo.workflow.rfi;
 
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+
 import gov.qsmo.workflow.identity.IdentitySetup;
 import gov.qsmo.workflow.identity.ProcessAccess;
 import gov.qsmo.workflow.identity.Roles;
@@ -9,8 +11,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-
-import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 
 /** The RFI evaluation's authorizations and Tasklist filters, applied by the identity set-up. */
 @Component

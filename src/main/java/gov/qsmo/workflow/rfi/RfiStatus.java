@@ -34,7 +34,7 @@ public enum RfiStatus {
   }
 
   /** Scores are blind until the consensus step: only then may anyone but their author read them. */
-  boolean scoresUnblinded() {
+  public boolean scoresUnblinded() {
     return this == CONSENSUS || this == REPORT_REVIEW || this == COMPLETED;
   }
 }

@@ -1,6 +1,8 @@
 package gov.qsmo.workflow.rfi;
 
 import gov.qsmo.workflow.process.MarkdownText;
+import gov.qsmo.workflow.rfi.responses.RfiResponse;
+import gov.qsmo.workflow.rfi.results.CriterionResult;
 import gov.qsmo.workflow.shared.Inputs;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +14,7 @@ import java.util.stream.Collectors;
  * 4,000 characters; the full record stays in the application's tables and its API. Text people
  * wrote is escaped, so markup in it shows as typed and never renders.
  */
-final class RfiSummaries {
+public final class RfiSummaries {
 
   private static final String CUT = " [...] (the rest is in the RFI's record: GET /api/rfis/...)";
 
@@ -20,7 +22,7 @@ final class RfiSummaries {
   }
 
   /** Text as written, safe inside markdown: every character markdown or HTML would act on is escaped. */
-  static String literal(String text) {
+  public static String literal(String text) {
     return MarkdownText.literal(text);
   }
 
@@ -28,24 +30,24 @@ final class RfiSummaries {
       .ofPattern("d MMM yyyy, h:mm a z", Locale.US);
 
   /** An instant as people read it, in the office's time zone: "22 Dec 2026, 11:59 PM EST". */
-  static String when(java.time.Instant instant) {
+  public static String when(java.time.Instant instant) {
     return instant == null ? "not set" : WHEN.format(instant.atZone(java.time.ZoneId.systemDefault()));
   }
 
   /** A scale level as people read it: "4 Good", or just "4" where the label is the number. */
-  static String level(Rfi.ScaleLevel level) {
+  public static String level(Rfi.ScaleLevel level) {
     return level.label.equals(String.valueOf(level.value)) ? String.valueOf(level.value)
         : level.value + " " + level.label;
   }
 
-  static String fit(String text) {
+  public static String fit(String text) {
     if (text == null || text.length() <= Inputs.MAX_TEXT) {
       return text;
     }
     return text.substring(0, Inputs.MAX_TEXT - CUT.length()) + CUT;
   }
 
-  static String plan(Rfi rfi) {
+  public static String plan(Rfi rfi) {
     StringBuilder text = new StringBuilder();
     text.append("**Closes:** ").append(when(rfi.closesAt)).append(rfi.allowLate ? " (late responses accepted, flagged)"
         : " (late responses refused)").append("  \n**Panel chair:** ").append(literal(rfi.panelChairId));
@@ -72,7 +74,7 @@ final class RfiSummaries {
     return text.toString();
   }
 
-  static String screening(Rfi rfi, List<RfiResponse> responses) {
+  public static String screening(Rfi rfi, List<RfiResponse> responses) {
     if (responses.isEmpty()) {
       return "No response arrived by the close date.";
     }
@@ -89,13 +91,13 @@ final class RfiSummaries {
     return fit(text.toString());
   }
 
-  static String respondents(List<RfiResponse> responses) {
+  public static String respondents(List<RfiResponse> responses) {
     return fit(responses.stream().map(r -> "**" + r.id + "**: " + literal(r.organization)
         + (r.uei == null ? "" : " (UEI " + r.uei + ")")).collect(Collectors.joining("  \n")));
   }
 
   /** The head of a response: who sent it, when, proprietary marking, attachments. */
-  static String responseHeader(Rfi rfi, RfiResponse response, int attachments) {
+  public static String responseHeader(Rfi rfi, RfiResponse response, int attachments) {
     StringBuilder text = new StringBuilder();
     if (response.proprietary) {
       text.append("**PROPRIETARY**: the respondent marked this response proprietary. Do not disclose it outside "
@@ -112,14 +114,14 @@ final class RfiSummaries {
   }
 
   /** One topic and the response's answer to it. */
-  static String topic(Rfi rfi, RfiResponse response, int topic) {
+  public static String topic(Rfi rfi, RfiResponse response, int topic) {
     String answer = response.answers.get(topic);
     return fit("#### " + topic + "\\. " + literal(rfi.topics.get(topic - 1)) + "\n"
         + (answer == null ? "*Not answered.*" : literal(answer)));
   }
 
   /** For the chair: every reviewer's rating of each criterion side by side, with the figures and flags. */
-  static String scores(Rfi rfi, Map<Integer, Map<String, Integer>> ratings, Map<Integer, CriterionResult> results,
+  public static String scores(Rfi rfi, Map<Integer, Map<String, Integer>> ratings, Map<Integer, CriterionResult> results,
       List<String> reviewers) {
     StringBuilder text = new StringBuilder("| Criterion | ");
     reviewers.forEach(r -> text.append(literal(r)).append(" | "));
@@ -138,7 +140,7 @@ final class RfiSummaries {
     return fit(text.toString());
   }
 
-  static String criterionSummary(Rfi.Criterion criterion, CriterionResult result, List<String> rationales) {
+  public static String criterionSummary(Rfi.Criterion criterion, CriterionResult result, List<String> rationales) {
     StringBuilder text = new StringBuilder("**").append(criterion.position).append("\\. ").append(literal(criterion.name))
         .append("** (").append(criterion.weight).append("%)");
     if (result != null && result.mean != null) {

@@ -14,12 +14,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** The ids and dates an RFI's process keeps. */
-final class RfiVariables {
+public final class RfiVariables {
 
   private RfiVariables() {
   }
 
-  static void initialize(DelegateExecution execution, Rfi rfi) {
+  public static void initialize(DelegateExecution execution, Rfi rfi) {
     execution.setProcessBusinessKey(rfi.id);
     VariableScope process = execution.getProcessInstance();
     process.setVariable(RFI_ID, rfi.id);
@@ -29,13 +29,13 @@ final class RfiVariables {
   }
 
   /** The plan's chair and close date, after a revision. */
-  static void planChanged(DelegateExecution execution, Rfi rfi) {
+  public static void planChanged(DelegateExecution execution, Rfi rfi) {
     execution.getProcessInstance().setVariable(PANEL_CHAIR, rfi.panelChairId);
     execution.getProcessInstance().setVariable(CLOSES_AT, rfi.closesAt.toString());
   }
 
   /** The scoring window's timers: the deadline and the reminder before it. */
-  static void scoringWindow(DelegateExecution execution, Instant due, Instant remind) {
+  public static void scoringWindow(DelegateExecution execution, Instant due, Instant remind) {
     execution.getProcessInstance().setVariable(SCORING_DUE_AT, due.toString());
     execution.getProcessInstance().setVariable(SCORING_REMIND_AT, remind.toString());
   }

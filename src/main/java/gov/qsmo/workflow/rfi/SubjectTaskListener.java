@@ -10,14 +10,14 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
  * instance against the RFI and that the task is still about the subject it was created for
  * ({@link TaskSubjects}), then hands the form's values (local to the task's execution) on.
  */
-abstract class SubjectTaskListener implements ExecutionListener {
+public abstract class SubjectTaskListener implements ExecutionListener {
 
-  private final RfiRecords records;
+  private final RfiService records;
   private final TaskSubjects subjects;
   private final String variable;
   private final String kind;
 
-  SubjectTaskListener(RfiRecords records, TaskSubjects subjects, String variable, String kind) {
+  public SubjectTaskListener(RfiService records, TaskSubjects subjects, String variable, String kind) {
     this.records = records;
     this.subjects = subjects;
     this.variable = variable;
@@ -25,7 +25,7 @@ abstract class SubjectTaskListener implements ExecutionListener {
   }
 
   /** The subject as {@link TaskSubjects} records it, e.g. "assignment:42". */
-  static String subject(String kind, String id) {
+  public static String subject(String kind, String id) {
     return kind + ":" + id;
   }
 
@@ -44,5 +44,5 @@ abstract class SubjectTaskListener implements ExecutionListener {
   }
 
   /** The task was completed with these form values; throw an InvalidRequestException to refuse them. */
-  abstract void completed(Rfi rfi, String subjectId, Map<String, Object> values);
+  protected abstract void completed(Rfi rfi, String subjectId, Map<String, Object> values);
 }

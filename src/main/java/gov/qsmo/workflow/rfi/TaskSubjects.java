@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * element variable of its multi-instance too; this record cannot be written from a form.
  */
 @Component
-class TaskSubjects {
+public class TaskSubjects {
 
   private final JdbcClient jdbc;
 
@@ -19,7 +19,7 @@ class TaskSubjects {
     this.jdbc = jdbc;
   }
 
-  void bind(String executionId, String rfiId, String subject) {
+  public void bind(String executionId, String rfiId, String subject) {
     jdbc.sql("insert into qsmo.rfi_task_subject (execution_id, rfi_id, subject) values (?, ?, ?) "
             + "on conflict (execution_id) do update set subject = excluded.subject")
         .params(executionId, rfiId, subject).update();

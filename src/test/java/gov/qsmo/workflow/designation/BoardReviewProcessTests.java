@@ -67,7 +67,7 @@ class BoardReviewProcessTests {
   @Autowired
   BoardReviewService boardReview;
   @Autowired
-  Redesignation redesignation;
+  RedesignationService redesignation;
   @Autowired
   org.springframework.jdbc.core.JdbcTemplate jdbc;
 

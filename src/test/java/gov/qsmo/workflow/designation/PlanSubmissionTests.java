@@ -44,7 +44,7 @@ class PlanSubmissionTests {
   @Autowired
   DesignationService designations;
   @Autowired
-  PlanSubmission planSubmission;
+  PlanSubmissionService planSubmission;
 
   @BeforeEach
   void setUp() {
@@ -74,7 +74,7 @@ class PlanSubmissionTests {
     assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo(FIRST);
     assertThat(designations.planVersions(instance.getBusinessKey())).isEmpty();
 
-    PlanSubmission.Result result = planSubmission.submit(instance.getBusinessKey(), plan, FIRST, HHS_DIRECTORS);
+    PlanSubmissionService.Result result = planSubmission.submit(instance.getBusinessKey(), plan, FIRST, HHS_DIRECTORS);
 
     assertThat(result.complete()).isTrue();
     assertThat(result.plan().getSubmittedBy()).isEqualTo(FIRST);

@@ -7,6 +7,9 @@ import gov.qsmo.workflow.HttpTestClient.Response;
 import gov.qsmo.workflow.RunningApplicationTest;
 import gov.qsmo.workflow.identity.IdentitySetup;
 import gov.qsmo.workflow.identity.Roles;
+import gov.qsmo.workflow.rfi.panel.Assignment;
+import gov.qsmo.workflow.rfi.panel.RfiPanelService;
+import gov.qsmo.workflow.rfi.scoring.RfiScoringService;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,9 +45,9 @@ class RfiConcurrentScoringIT {
   @Autowired
   RuntimeService runtimeService;
   @Autowired
-  RfiScoring scoring;
+  RfiScoringService scoring;
   @Autowired
-  RfiPanel panel;
+  RfiPanelService panel;
 
   @ParameterizedTest(name = "{0} reviewers at once")
   @ValueSource(ints = {10, 50})

@@ -1,7 +1,10 @@
 package gov.qsmo.workflow.rfi;
 
-import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.demo.DemoSteps;
+import gov.qsmo.workflow.process.Caller;
+import gov.qsmo.workflow.rfi.responses.RfiResponse;
+import gov.qsmo.workflow.rfi.responses.RfiResponseService;
+import gov.qsmo.workflow.rfi.scoring.RfiScoringService;
 import gov.qsmo.workflow.shared.AdvisoryLock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -68,15 +71,15 @@ class RfiDemoData {
 
   private final DemoSteps steps;
   private final AdvisoryLock startupLock;
-  private final RfiRecords records;
-  private final RfiResponses responses;
+  private final RfiService records;
+  private final RfiResponseService responses;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final IdentityService identityService;
-  private final RfiScoring scoring;
+  private final RfiScoringService scoring;
 
-  RfiDemoData(DemoSteps steps, AdvisoryLock startupLock, RfiRecords records, RfiResponses responses,
-      RuntimeService runtimeService, TaskService taskService, IdentityService identityService, RfiScoring scoring) {
+  RfiDemoData(DemoSteps steps, AdvisoryLock startupLock, RfiService records, RfiResponseService responses,
+      RuntimeService runtimeService, TaskService taskService, IdentityService identityService, RfiScoringService scoring) {
     this.scoring = scoring;
     this.steps = steps;
     this.startupLock = startupLock;
@@ -159,17 +162,17 @@ class RfiDemoData {
   }
 
   private void respond(String instance, Respondent respondent) {
-    List<RfiResponses.TopicAnswer> answers = new ArrayList<>();
+    List<RfiResponseService.TopicAnswer> answers = new ArrayList<>();
     String[] themes = {"a cloud grants-management platform in production at several federal and state grant makers",
         "native support for the grants data standards and APIs for exchange with federal award systems",
         "applicant portals tested with grantees, with accessibility conformance reports",
         "availability on a GSA schedule with per-user and per-award pricing"};
     for (int topic = 1; topic <= respondent.topicsAnswered(); topic++) {
-      answers.add(new RfiResponses.TopicAnswer(topic, respondent.organization() + " offers "
+      answers.add(new RfiResponseService.TopicAnswer(topic, respondent.organization() + " offers "
           + themes[topic - 1] + "."));
     }
     String rfiId = rfiId(instance);
-    steps.as(respondent.user(), () -> responses.submit(rfiId, new RfiResponses.Submission(
+    steps.as(respondent.user(), () -> responses.submit(rfiId, new RfiResponseService.Submission(
         respondent.organization(), respondent.uei(), respondent.smallBusiness(), "Program office",
         "rfi@" + respondent.organization().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "") + ".example.com",
         respondent.proprietary(), answers), Caller.current(identityService)));

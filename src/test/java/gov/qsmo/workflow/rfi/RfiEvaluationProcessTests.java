@@ -1,6 +1,5 @@
 package gov.qsmo.workflow.rfi;
 
-import gov.qsmo.workflow.process.Caller;
 import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_APPROVE_PLAN;
 import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_APPROVE_REPORT;
 import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_CONFIRM_SCREENING;
@@ -21,6 +20,20 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import gov.qsmo.workflow.ProcessEngineTest;
+import gov.qsmo.workflow.process.Caller;
+import gov.qsmo.workflow.rfi.panel.Assignment;
+import gov.qsmo.workflow.rfi.panel.PanelMember;
+import gov.qsmo.workflow.rfi.panel.RfiPanelService;
+import gov.qsmo.workflow.rfi.plan.PlanDraft;
+import gov.qsmo.workflow.rfi.plan.RfiPlanService;
+import gov.qsmo.workflow.rfi.report.RfiReportService;
+import gov.qsmo.workflow.rfi.responses.RfiResponse;
+import gov.qsmo.workflow.rfi.responses.RfiResponseService;
+import gov.qsmo.workflow.rfi.results.CriterionResult;
+import gov.qsmo.workflow.rfi.results.RfiResultsService;
+import gov.qsmo.workflow.rfi.scoring.RemindReviewersDelegate;
+import gov.qsmo.workflow.rfi.scoring.RfiScoringService;
+import gov.qsmo.workflow.rfi.scoring.ScoreSheet;
 import gov.qsmo.workflow.shared.ConflictException;
 import java.time.LocalDate;
 import java.util.Date;
@@ -62,17 +75,17 @@ class RfiEvaluationProcessTests {
   @Autowired
   IdentityService identityService;
   @Autowired
-  RfiPlans plans;
+  RfiPlanService plans;
   @Autowired
-  RfiPanel panel;
+  RfiPanelService panel;
   @Autowired
-  RfiScoring scoring;
+  RfiScoringService scoring;
   @Autowired
-  RfiResults results;
+  RfiResultsService results;
   @Autowired
-  RfiReports reports;
+  RfiReportService reports;
   @Autowired
-  RfiRecords records;
+  RfiService records;
   @Autowired
   org.camunda.bpm.engine.RuntimeService runtimeService;
   @Autowired
@@ -185,7 +198,7 @@ class RfiEvaluationProcessTests {
   }
 
   @Autowired
-  RfiResponses responsesService;
+  RfiResponseService responsesService;
 
   @Test
   void theContractingOfficerOverridesTheScreeningWithAReason() {
@@ -340,9 +353,9 @@ class RfiEvaluationProcessTests {
         .filter(a -> a.reviewerId.equals(REVIEWERS.get(0))).findFirst().orElseThrow();
     assertThat(assignment.status).isEqualTo(Assignment.Status.SCORED);
     ScoreSheet corrected = scoring.correct(instance.getBusinessKey(), String.valueOf(assignment.id),
-        Map.of(1, new RfiScoring.ScoreInput(5, null, null, "Re-read the pilot results."),
-            2, new RfiScoring.ScoreInput(4, null, null, "Unchanged."),
-            3, new RfiScoring.ScoreInput(3, null, null, "Unchanged.")), "Misread the pilot results.",
+        Map.of(1, new RfiScoringService.ScoreInput(5, null, null, "Re-read the pilot results."),
+            2, new RfiScoringService.ScoreInput(4, null, null, "Unchanged."),
+            3, new RfiScoringService.ScoreInput(3, null, null, "Unchanged.")), "Misread the pilot results.",
         new Caller(REVIEWERS.get(0), java.util.Set.of()));
     assertThat(corrected.version).isEqualTo(2);
     assertThat(scoring.sheets(List.of(assignment))).extracting(s -> s.version, s -> s.scores.get(1).rating)

@@ -8,6 +8,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import gov.qsmo.workflow.ProcessEngineTest;
+import gov.qsmo.workflow.rfi.panel.Assignment;
+import gov.qsmo.workflow.rfi.panel.RfiPanelService;
+import gov.qsmo.workflow.rfi.scoring.RemindReviewersDelegate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -56,7 +59,7 @@ class RfiPreviousModelTests {
   @Autowired
   FilterService filterService;
   @Autowired
-  RfiPanel panel;
+  RfiPanelService panel;
 
   private String deploymentId;
   private String previousDefinitionId;

@@ -4,6 +4,9 @@ import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.rfi.report.EvaluationReportCsv;
 import gov.qsmo.workflow.rfi.report.EvaluationReportData;
 import gov.qsmo.workflow.rfi.report.EvaluationReportPdf;
+import gov.qsmo.workflow.rfi.report.RfiReport;
+import gov.qsmo.workflow.rfi.report.RfiReportRepository;
+import gov.qsmo.workflow.rfi.report.RfiReportService;
 import java.util.Arrays;
 import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -25,7 +28,7 @@ public final class RfiReportTiming {
   }
 
   public static Timing time(ApplicationContext context, String rfiId, int warmUp, int rounds) {
-    RfiReports reports = context.getBean(RfiReports.class);
+    RfiReportService reports = context.getBean(RfiReportService.class);
     RfiReportRepository stored = context.getBean(RfiReportRepository.class);
     TransactionTemplate writing = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
     long[] dataWriting = new long[rounds];

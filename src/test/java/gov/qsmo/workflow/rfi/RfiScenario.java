@@ -1,8 +1,9 @@
 package gov.qsmo.workflow.rfi;
 
-import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.identity.IdentitySetup;
 import gov.qsmo.workflow.identity.Roles;
+import gov.qsmo.workflow.process.Caller;
+import gov.qsmo.workflow.rfi.responses.RfiResponseService;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -21,13 +22,13 @@ import org.camunda.bpm.engine.task.Task;
  * engine's task completion, with the forms' field keys. Test users are created once.
  */
 
-class RfiScenario {
+public class RfiScenario {
 
   static final String DIRECTOR = "test.rfi.director";
   static final String OFFICER = "test.rfi.officer";
-  static final String CHAIR = "test.rfi.chair";
+  public static final String CHAIR = "test.rfi.chair";
   static final String RESPONDENT = "test.rfi.respondent";
-  static final List<String> REVIEWERS = List.of("test.rfi.reviewer1", "test.rfi.reviewer2", "test.rfi.reviewer3",
+  public static final List<String> REVIEWERS = List.of("test.rfi.reviewer1", "test.rfi.reviewer2", "test.rfi.reviewer3",
       "test.rfi.reviewer4");
   static final String CRITERIA = """
       Commercial solutions | 40 | Maturity of the solution
@@ -39,11 +40,11 @@ class RfiScenario {
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final ManagementService managementService;
-  private final RfiResponses responses;
-  private final RfiRecords records;
+  private final RfiResponseService responses;
+  private final RfiService records;
 
   RfiScenario(IdentitySetup identitySetup, IdentityService identityService, RuntimeService runtimeService,
-      TaskService taskService, ManagementService managementService, RfiResponses responses, RfiRecords records) {
+      TaskService taskService, ManagementService managementService, RfiResponseService responses, RfiService records) {
     this.identitySetup = identitySetup;
     this.identityService = identityService;
     this.runtimeService = runtimeService;
@@ -53,7 +54,7 @@ class RfiScenario {
     this.records = records;
   }
 
-  void ensureUsers() {
+  public void ensureUsers() {
     identitySetup.ensureUser(DIRECTOR, "Test", "Director", "pw", Roles.QSMO_DIRECTORS, Roles.directorsOf("HHS"));
     identitySetup.ensureUser(OFFICER, "Test", "Officer", "pw", Roles.CONTRACTING_OFFICERS);
     identitySetup.ensureUser(CHAIR, "Test", "Chair", "pw", Roles.RFI_PANEL_CHAIRS);
@@ -97,11 +98,11 @@ class RfiScenario {
   }
 
   String respond(ProcessInstance instance, String organization, int topicsAnswered) {
-    List<RfiResponses.TopicAnswer> answers = new java.util.ArrayList<>();
+    List<RfiResponseService.TopicAnswer> answers = new java.util.ArrayList<>();
     for (int topic = 1; topic <= topicsAnswered; topic++) {
-      answers.add(new RfiResponses.TopicAnswer(topic, organization + " on topic " + topic));
+      answers.add(new RfiResponseService.TopicAnswer(topic, organization + " on topic " + topic));
     }
-    return as(RESPONDENT, () -> responses.submit(instance.getBusinessKey(), new RfiResponses.Submission(organization,
+    return as(RESPONDENT, () -> responses.submit(instance.getBusinessKey(), new RfiResponseService.Submission(organization,
         null, true, "Pat Doe", "pat@example.com", false, answers), Caller.current(identityService)).id);
   }
 
@@ -112,12 +113,12 @@ class RfiScenario {
   }
 
   /** Open, three responses in, closed, screening confirmed, panel of the given reviewers formed. */
-  ProcessInstance withPanel(List<String> reviewers, Integer perResponse, String... organizations) {
+  public ProcessInstance withPanel(List<String> reviewers, Integer perResponse, String... organizations) {
     return withPanel(open(false), reviewers, perResponse, organizations);
   }
 
   /** This open instance: responses in, closed, screening confirmed, panel formed. */
-  ProcessInstance withPanel(ProcessInstance instance, List<String> reviewers, Integer perResponse,
+  public ProcessInstance withPanel(ProcessInstance instance, List<String> reviewers, Integer perResponse,
       String... organizations) {
     for (String organization : organizations) {
       respond(instance, organization, 3);
@@ -133,7 +134,7 @@ class RfiScenario {
   }
 
   /** Every open attestation task signed without conflicts, except where the map names conflicts. */
-  void attestAll(ProcessInstance instance, Map<String, String> conflicts) {
+  public void attestAll(ProcessInstance instance, Map<String, String> conflicts) {
     for (Task task : tasks(instance, RfiProcess.Elements.TASK_SIGN_ATTESTATION)) {
       Map<String, Object> form = new HashMap<>(Map.of("attest", true));
       if (conflicts.containsKey(task.getAssignee())) {
@@ -159,7 +160,7 @@ class RfiScenario {
     return form;
   }
 
-  void score(Task task, int... ratings) {
+  public void score(Task task, int... ratings) {
     as(task.getAssignee(), () -> {
       taskService.complete(task.getId(), scores(ratings));
       return null;
@@ -167,7 +168,7 @@ class RfiScenario {
   }
 
   /** By business key: an RFI's scoring tasks are in the instances it calls per response, which carry it too. */
-  List<Task> tasks(ProcessInstance instance, String key) {
+  public List<Task> tasks(ProcessInstance instance, String key) {
     return taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey()).taskDefinitionKey(key)
         .orderByTaskAssignee().asc().list();
   }
@@ -194,7 +195,7 @@ class RfiScenario {
    * Runs the due asynchronous continuations (not timers) of the instance and the instances it calls, as the
    * job executor would.
    */
-  void runJobs(ProcessInstance instance) {
+  public void runJobs(ProcessInstance instance) {
     for (int round = 0; round < 100; round++) {
       List<Job> jobs = managementService.createJobQuery().rootProcessInstanceId(instance.getId()).executable()
           .messages().list();
@@ -210,7 +211,7 @@ class RfiScenario {
     return records.require(instance.getBusinessKey());
   }
 
-  <T> T as(String user, Supplier<T> work) {
+  public <T> T as(String user, Supplier<T> work) {
     List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
         .map(org.camunda.bpm.engine.identity.Group::getId).toList();
     identityService.setAuthentication(user, groups);

@@ -1,11 +1,11 @@
 package gov.qsmo.workflow.rfi.report;
 
-import gov.qsmo.workflow.documents.DrawableText;
-import gov.qsmo.workflow.documents.PdfLayout;
 import static gov.qsmo.workflow.rfi.report.PdfText.compact;
 import static gov.qsmo.workflow.rfi.report.PdfText.spaced;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gov.qsmo.workflow.documents.DrawableText;
+import gov.qsmo.workflow.documents.PdfLayout;
 import gov.qsmo.workflow.rfi.report.EvaluationReportData.Criterion;
 import gov.qsmo.workflow.rfi.report.EvaluationReportData.CriterionResult;
 import gov.qsmo.workflow.rfi.report.EvaluationReportData.IndividualScore;

@@ -1,0 +1,124 @@
+package gov.qsmo.workflow.designation;
+
+import gov.qsmo.workflow.process.Privileged;
+import gov.qsmo.workflow.shared.ConflictException;
+import gov.qsmo.workflow.shared.InvalidRequestException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A QSMO director submits a plan version through the API. It completes the open "Prepare Marketplace
+ * Implementation Plan" task as that director, as Tasklist would: the same end listener checks the
+ * sections and stores the version, the completeness decision runs, and the audit trail records it.
+ */
+@Service
+class PlanSubmissionService {
+
+  /** The stored version and what became of it: complete (to the board) or back to the director. */
+  record Result(PlanVersion plan, List<PlanSection> missing, Designation designation) {
+
+    boolean complete() {
+      return missing.isEmpty();
+    }
+  }
+
+  private final DesignationService designations;
+  private final TaskService taskService;
+  private final RuntimeService runtimeService;
+  private final HistoryService historyService;
+  private final IdentityService identityService;
+
+  PlanSubmissionService(DesignationService designations, TaskService taskService, RuntimeService runtimeService,
+      HistoryService historyService, IdentityService identityService) {
+    this.designations = designations;
+    this.taskService = taskService;
+    this.runtimeService = runtimeService;
+    this.historyService = historyService;
+    this.identityService = identityService;
+  }
+
+  /**
+   * Completes the plan task with exactly these sections (the previous version's text, filled into the
+   * form, is not carried over), as {@code userId} with {@code groups}: Camunda's authorizations apply.
+   * The caller has been checked to direct the designation's agency.
+   */
+  @Transactional
+  Result submit(String designationId, Map<PlanSection, String> sections, String userId, List<String> groups) {
+    Designation designation = designations.require(designationId);
+    Task task = openPlanTask(designation);
+    if (task.getAssignee() != null && !task.getAssignee().equals(userId)) {
+      throw new ConflictException("The plan of designation " + designationId + " is claimed by " + task.getAssignee()
+          + " in Tasklist; they submit it there or unclaim it first.");
+    }
+    Map<String, Object> variables = new HashMap<>();
+    for (PlanSection section : PlanSection.values()) {
+      variables.put(section.key(), sections.get(section));
+    }
+    Authentication previous = identityService.getCurrentAuthentication();
+    identityService.setAuthentication(userId, groups);
+    try {
+      if (task.getAssignee() == null) {
+        taskService.claim(task.getId(), userId);
+      }
+      taskService.complete(task.getId(), variables);
+    } catch (FormFieldValidationException e) {
+      Object detail = e.getDetail();
+      String field = detail == null ? null : detail.toString();
+      if ("state".equals(field)) {
+        throw new ConflictException(e.getMessage());
+      }
+      boolean section = Arrays.stream(PlanSection.values()).anyMatch(s -> s.key().equals(field));
+      throw new InvalidRequestException(section ? "sections." + field : field, e.getMessage());
+    } catch (OptimisticLockingException | TaskAlreadyClaimedException | NullValueException e) {
+      // Someone else claimed or completed the task since it was read.
+      throw new ConflictException("The plan of designation " + designationId + " changed at the same moment "
+          + "(submitted twice?); read its plan versions and try again if yours is not there.");
+    } catch (AuthorizationException e) {
+      throw new AccessDeniedException(e.getMessage());
+    } finally {
+      if (previous != null) {
+        identityService.setAuthentication(previous);
+      } else {
+        identityService.clearAuthentication();
+      }
+    }
+    PlanVersion plan = designations.latestPlan(designationId).orElseThrow();
+    String missing = Privileged.run(identityService, () -> (String) runtimeService.getVariable(
+        designation.getProcessInstanceId(), DesignationProcess.Variables.MISSING_SECTIONS));
+    return new Result(plan, PlanSection.fromKeys(missing), designations.require(designationId));
+  }
+
+  /** The designation's open plan task, or 409 saying where the designation stands instead. */
+  private Task openPlanTask(Designation designation) {
+    String instance = designation.getProcessInstanceId();
+    Task task = instance == null ? null : Privileged.run(identityService, () -> taskService.createTaskQuery()
+        .processInstanceId(instance).taskDefinitionKey(DesignationProcess.Elements.TASK_PREPARE_MARKETPLACE_PLAN)
+        .singleResult());
+    if (task != null) {
+      return task;
+    }
+    List<String> waitingAt = instance == null ? List.of() : Privileged.run(identityService, () -> historyService
+        .createHistoricActivityInstanceQuery().processInstanceId(instance).unfinished().activityType("userTask")
+        .list()).stream().map(HistoricActivityInstance::getActivityName).distinct().toList();
+    throw new ConflictException("Designation " + designation.getId() + " is " + designation.getStatus()
+        + (waitingAt.isEmpty() ? "" : " and waits at " + String.join(", ", waitingAt))
+        + "; a plan version can be submitted only while it waits at Prepare Marketplace Implementation Plan.");
+  }
+}

@@ -1,8 +1,0 @@
-package gov.qsmo.workflow.rfi;
-
-import java.util.List;
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface RfiAttachmentRepository extends JpaRepository<RfiAttachment, Long> {
-  List<RfiAttachment> findByResponseIdOrderById(String responseId);
-}

@@ -1,0 +1,49 @@
+package gov.qsmo.workflow.rfi.report;
+
+import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_APPROVE_REPORT;
+
+import gov.qsmo.workflow.rfi.Rfi;
+import gov.qsmo.workflow.rfi.RfiProcess.TaskDisplay;
+import gov.qsmo.workflow.rfi.RfiSummaries;
+import gov.qsmo.workflow.rfi.RfiTaskForm;
+import gov.qsmo.workflow.rfi.results.RfiResultsService;
+import java.util.Locale;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/** The report's approval task: the ranking and links to the latest report. */
+@Component
+class ReportTaskForm implements RfiTaskForm {
+
+  private final RfiResultsService results;
+  private final RfiReportService reports;
+
+  ReportTaskForm(RfiResultsService results, RfiReportService reports) {
+    this.results = results;
+    this.reports = reports;
+  }
+
+  @Override
+  public Set<String> taskKeys() {
+    return Set.of(TASK_APPROVE_REPORT);
+  }
+
+  @Override
+  public void prepare(DelegateTask task, Rfi rfi, String base) {
+    task.setVariableLocal(TaskDisplay.REPORT_SUMMARY, reportSummary(rfi));
+  }
+
+  private String reportSummary(Rfi rfi) {
+    StringBuilder text = new StringBuilder("| Rank | Response | Organization | Weighted total |\n|---|---|---|---|\n");
+    for (RfiResultsService.Standing standing : results.ranking(rfi.id)) {
+      text.append("| ").append(standing.rank()).append(" | ").append(standing.responseId()).append(" | ")
+          .append(RfiSummaries.literal(standing.organization())).append(" | ")
+          .append(String.format(Locale.ROOT, "%.2f", standing.weightedTotal())).append(" |\n");
+    }
+    reports.latest(rfi.id).ifPresent(report -> text.append("\nReport version ").append(report.version)
+        .append(", generated ").append(RfiSummaries.when(report.generatedAt)).append(": [PDF](/api/rfis/").append(rfi.id)
+        .append("/report.pdf) · [CSV of every score](/api/rfis/").append(rfi.id).append("/report.csv)"));
+    return RfiSummaries.fit(text.toString());
+  }
+}

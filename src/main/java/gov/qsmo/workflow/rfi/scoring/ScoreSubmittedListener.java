@@ -1,0 +1,53 @@
+package gov.qsmo.workflow.rfi.scoring;
+
+import static gov.qsmo.workflow.rfi.RfiProcess.Variables.ASSIGNMENT_ID;
+
+import gov.qsmo.workflow.process.Caller;
+import gov.qsmo.workflow.rfi.Rfi;
+import gov.qsmo.workflow.rfi.RfiProcess;
+import gov.qsmo.workflow.rfi.RfiService;
+import gov.qsmo.workflow.rfi.SubjectTaskListener;
+import gov.qsmo.workflow.rfi.TaskSubjects;
+import gov.qsmo.workflow.shared.Inputs;
+import java.util.Map;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.stereotype.Component;
+
+/**
+ * End of one "Score RFI response" task: the reviewer's rating, strengths, weaknesses and rationale
+ * per criterion, stored as a locked score sheet. The form's values are local to this task's
+ * execution (input mappings), so parallel reviewers never write the same process variable.
+ */
+@Component("scoreSubmittedListener")
+public class ScoreSubmittedListener extends SubjectTaskListener {
+
+  public static final String KIND = "assignment";
+
+  private final RfiScoringService scoring;
+  private final IdentityService identityService;
+
+  ScoreSubmittedListener(RfiService records, RfiScoringService scoring, TaskSubjects subjects, IdentityService identityService) {
+    super(records, subjects, ASSIGNMENT_ID, KIND);
+    this.scoring = scoring;
+    this.identityService = identityService;
+  }
+
+  @Override
+  protected void completed(Rfi rfi, String assignmentId, Map<String, Object> values) {
+    scoring.record(rfi, assignmentId, scores(values), Caller.current(identityService));
+  }
+
+  /** The score slots of a form (rating1, strengths1, ...), by criterion position. */
+  static Map<Integer, RfiScoringService.ScoreInput> scores(Map<String, Object> values) {
+    Map<Integer, RfiScoringService.ScoreInput> scores = new TreeMap<>();
+    for (int slot = 1; slot <= RfiProcess.MAX_CRITERIA; slot++) {
+      scores.put(slot, new RfiScoringService.ScoreInput(
+          Inputs.optionalWholeNumber(values, RfiProcess.Variables.rating(slot), "Rating " + slot, -100, 100),
+          Inputs.optionalText(values, RfiProcess.Variables.strengths(slot), "Strengths", Inputs.MAX_TEXT),
+          Inputs.optionalText(values, RfiProcess.Variables.weaknesses(slot), "Weaknesses", Inputs.MAX_TEXT),
+          Inputs.optionalText(values, RfiProcess.Variables.rationale(slot), "Rationale", Inputs.MAX_TEXT)));
+    }
+    return scores;
+  }
+}
