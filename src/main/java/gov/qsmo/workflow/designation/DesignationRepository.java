@@ -1,6 +1,8 @@
 package gov.qsmo.workflow.designation;
 
+import java.util.Collection;
 import java.util.List;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -10,4 +12,14 @@ interface DesignationRepository extends JpaRepository<Designation, String> {
   long nextNumber();
 
   List<Designation> findAllByOrderByCreatedAtDesc();
+
+  List<Designation> findByFunctionalAreaCodeAndStatusInOrderById(String functionalAreaCode,
+      Collection<DesignationStatus> statuses, Pageable page);
+
+  long countByFunctionalAreaCodeAndStatusIn(String functionalAreaCode, Collection<DesignationStatus> statuses);
+
+  List<Designation> findByAgencyCodeAndStatusInOrderById(String agencyCode, Collection<DesignationStatus> statuses,
+      Pageable page);
+
+  long countByAgencyCodeAndStatusIn(String agencyCode, Collection<DesignationStatus> statuses);
 }

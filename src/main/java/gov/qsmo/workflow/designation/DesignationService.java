@@ -61,8 +61,9 @@ public class DesignationService {
 
   /** Records a new candidate designation (status IDENTIFIED) and returns it with its new id. */
   public Designation identify(CandidateRequest request, String actor, String processInstanceId) {
-    referenceData.requireFunctionalArea(DesignationProcess.Variables.FUNCTIONAL_AREA_CODE, request.functionalAreaCode());
-    referenceData.requireAgency(DesignationProcess.Variables.AGENCY_CODE, request.agencyCode());
+    referenceData.requireActiveFunctionalArea(DesignationProcess.Variables.FUNCTIONAL_AREA_CODE,
+        request.functionalAreaCode());
+    referenceData.requireActiveAgency(DesignationProcess.Variables.AGENCY_CODE, request.agencyCode());
     LocalDate today = LocalDate.now(clock);
     if (!request.planDueDate().isAfter(today)) {
       throw new InvalidRequestException(DesignationProcess.Variables.PLAN_DUE_DATE,
@@ -88,7 +89,7 @@ public class DesignationService {
       String reason, String actor) {
     Designation current = require(designationId);
     requireStatus(current, DesignationStatus.DESIGNATED, "move it to another agency");
-    referenceData.requireAgency("successorAgencyCode", successorAgencyCode);
+    referenceData.requireActiveAgency("successorAgencyCode", successorAgencyCode);
     if (successorAgencyCode.equals(current.getAgencyCode())) {
       throw new InvalidRequestException("successorAgencyCode", "The successor must be another agency than "
           + current.getAgencyCode() + ".");

@@ -3,8 +3,6 @@ package gov.qsmo.workflow.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import gov.qsmo.workflow.reference.Agency;
-import gov.qsmo.workflow.reference.ReferenceData;
 import gov.qsmo.workflow.shared.AdvisoryLock;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -26,8 +24,9 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the role groups, one director group per agency, the administrator, and the least
- * authorizations each group needs (each process adds its own, {@link ProcessAccess}). Runs at every start, before the web server accepts requests (so
+ * Creates the role groups, the administrator, and the least authorizations each group needs; each
+ * module adds its own groups and authorizations ({@link ProcessAccess}: the agencies' groups come
+ * from the reference data). Runs at every start, before the web server accepts requests (so
  * the webapps' first-administrator setup page is never open), and only adds what is missing.
  */
 @Component
@@ -38,24 +37,20 @@ public class IdentitySetup implements SmartInitializingSingleton {
   /** Camunda's webapp ids, the resource ids of {@link Resources#APPLICATION}. */
   static final String TASKLIST = "tasklist";
   static final String COCKPIT = "cockpit";
-  /** Group type of the agency groups: membership says whom a person works for. */
-  static final String AGENCY_GROUP_TYPE = "AGENCY";
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
-  private final ReferenceData referenceData;
   private final AdminAccount admin;
   private final AdvisoryLock startupLock;
   private final List<ProcessAccess> processes;
 
   IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
-      ReferenceData referenceData, AdminAccount admin, AdvisoryLock startupLock, List<ProcessAccess> processes,
+      AdminAccount admin, AdvisoryLock startupLock, List<ProcessAccess> processes,
       ObjectProvider<AdminPasswordWaiver> waiver) {
     this.identityService = identityService;
     this.processes = processes;
     this.startupLock = startupLock;
     this.authorizationService = authorizationService;
-    this.referenceData = referenceData;
     this.admin = admin;
     String problem = admin.productionProblem();
     if (problem != null && waiver.getIfAvailable() == null) {
@@ -72,16 +67,11 @@ public class IdentitySetup implements SmartInitializingSingleton {
     for (String role : Roles.ALL) {
       ensureGroup(role, Roles.displayName(role), Groups.GROUP_TYPE_WORKFLOW);
     }
-    for (Agency agency : referenceData.agencies()) {
-      ensureGroup(Roles.directorsOf(agency.getCode()), "QSMO directors, " + agency.getShortName(),
-          Groups.GROUP_TYPE_WORKFLOW);
-      ensureGroup(Roles.agencyGroup(agency.getCode()), agency.getShortName() + " staff", AGENCY_GROUP_TYPE);
-    }
     ensureGroup(Groups.CAMUNDA_ADMIN, Roles.displayName(Roles.CAMUNDA_ADMIN), Groups.GROUP_TYPE_SYSTEM);
     grantLeastPrivileges();
     ensureUser(admin.user(), "Administrator", "", admin.password(), Roles.CAMUNDA_ADMIN);
-    log.info("Identity ready: {} role groups, {} agency and agency director groups, administrator '{}'",
-        Roles.ALL.size(), referenceData.agencies().size(), admin.user());
+    log.info("Identity ready: {} role groups, {} modules' groups and authorizations, administrator '{}'",
+        Roles.ALL.size(), processes.size(), admin.user());
   }
 
   private void grantLeastPrivileges() {

@@ -40,8 +40,13 @@ class SecurityConfiguration {
         // Full-path matchers: /engine-rest is Camunda's Jersey servlet, not Spring MVC.
         .securityMatcher(new OrRequestMatcher(path(null, "/engine-rest/**"), path(null, "/api/**")))
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(path(HttpMethod.GET, "/api/agencies"), path(HttpMethod.GET, "/api/functional-areas"))
+            .requestMatchers(path(HttpMethod.GET, "/api/agencies"), path(HttpMethod.GET, "/api/agencies/**"),
+                path(HttpMethod.GET, "/api/functional-areas"), path(HttpMethod.GET, "/api/functional-areas/**"))
             .authenticated()
+            // OMB maintains the program's reference data (ADR 0020).
+            .requestMatchers(path(null, "/api/agencies"), path(null, "/api/agencies/**"),
+                path(null, "/api/functional-areas"), path(null, "/api/functional-areas/**"))
+            .hasAuthority(Roles.OMB_DECIDERS)
             .requestMatchers(path(HttpMethod.GET, "/api/designations/**")).hasAnyAuthority(Roles.DESIGNATION_READERS)
             .requestMatchers(path(HttpMethod.POST, "/api/designations/*/redesignation"))
             .hasAuthority(Roles.OMB_DECIDERS)

@@ -113,6 +113,9 @@ class ModelConventionsTests {
     Set<String> deployed = new HashSet<>();
     repositoryService.createProcessDefinitionQuery().latestVersion().list()
         .forEach(definition -> deployed.addAll(repositoryService.getDeploymentResourceNames(definition.getDeploymentId())));
+    Set<String> optionForms = new HashSet<>();
+    context.getBeansOfType(gov.qsmo.workflow.reference.ReferenceUsage.class).values()
+        .forEach(usage -> usage.selects().forEach(select -> optionForms.add(select.formId())));
     List<String> problems = new ArrayList<>();
     for (Path file : files(BPMN, ".bpmn")) {
       BpmnModelInstance model = model(file);
@@ -132,8 +135,11 @@ class ModelConventionsTests {
           problems.add(where + " has no camunda:formRef");
           continue;
         }
-        if (!"deployment".equals(binding)) {
-          problems.add(where + " binds its form '" + binding + "', not 'deployment'");
+        // A start form whose selects offer the reference data is deployed again when the data change, so it
+        // binds the latest form; every other form binds the one deployed with its process.
+        String expected = optionForms.contains(ref) && node instanceof StartEvent ? "latest" : "deployment";
+        if (!expected.equals(binding)) {
+          problems.add(where + " binds its form '" + binding + "', not '" + expected + "'");
         }
         Path form = FORMS.resolve(ref + ".form");
         if (!Files.exists(form)) {
@@ -248,6 +254,7 @@ class ModelConventionsTests {
   static {
     java.util.Map<String, Set<String>> all = new java.util.HashMap<>(DesignationProcess.Forms.BY_FORM_ID);
     all.putAll(RfiProcess.Forms.BY_FORM_ID);
+    all.putAll(gov.qsmo.workflow.reference.ReferenceDataProcess.Forms.BY_FORM_ID);
     DECLARED_FORM_KEYS = java.util.Map.copyOf(all);
   }
 
@@ -287,15 +294,26 @@ class ModelConventionsTests {
   }
 
   @Test
-  void startFormOffersExactlyTheAgenciesAndAreasOfTheReferenceTables() throws IOException {
-    JsonNode form = JSON.readTree(FORMS.resolve("request-designation.form").toFile());
-    assertThat(optionValues(form, DesignationProcess.Variables.FUNCTIONAL_AREA_CODE))
-        .containsExactlyInAnyOrderElementsOf(referenceData.functionalAreas().stream().map(a -> a.getCode()).toList());
-    assertThat(optionValues(form, DesignationProcess.Variables.AGENCY_CODE))
-        .containsExactlyInAnyOrderElementsOf(referenceData.agencies().stream().map(a -> a.getCode()).toList());
-    JsonNode rfiForm = JSON.readTree(FORMS.resolve("draft-evaluation-plan.form").toFile());
-    assertThat(optionValues(rfiForm, RfiProcess.Variables.AGENCY_CODE))
-        .containsExactlyInAnyOrderElementsOf(referenceData.agencies().stream().map(a -> a.getCode()).toList());
+  void deployedStartFormsOfferExactlyTheActiveAgenciesAndAreasOfTheReferenceTables() throws IOException {
+    List<String> areas = referenceData.functionalAreas().stream().filter(a -> a.isActive()).map(a -> a.getCode()).toList();
+    List<String> agencies = referenceData.agencies().stream().filter(a -> a.isActive()).map(a -> a.getCode()).toList();
+    assertThat(agencies).as("the CFO Act agencies at least").hasSizeGreaterThanOrEqualTo(24);
+    JsonNode form = deployedStartForm(DesignationProcess.KEY);
+    assertThat(form.path("id").asText()).isEqualTo("request-designation");
+    assertThat(optionValues(form, DesignationProcess.Variables.FUNCTIONAL_AREA_CODE)).containsExactlyInAnyOrderElementsOf(areas);
+    assertThat(optionValues(form, DesignationProcess.Variables.AGENCY_CODE)).containsExactlyInAnyOrderElementsOf(agencies);
+    JsonNode rfiForm = deployedStartForm(RfiProcess.KEY);
+    assertThat(rfiForm.path("id").asText()).isEqualTo("draft-evaluation-plan");
+    assertThat(optionValues(rfiForm, RfiProcess.Variables.AGENCY_CODE)).containsExactlyInAnyOrderElementsOf(agencies);
+  }
+
+  private JsonNode deployedStartForm(String processKey) throws IOException {
+    String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey)
+        .latestVersion().singleResult().getId();
+    try (java.io.InputStream in = context.getBean(org.camunda.bpm.engine.FormService.class)
+        .getDeployedStartForm(definitionId)) {
+      return JSON.readTree(in);
+    }
   }
 
   private static List<String> optionValues(JsonNode form, String key) {

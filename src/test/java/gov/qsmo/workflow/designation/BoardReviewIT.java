@@ -107,10 +107,10 @@ class BoardReviewIT {
 
     assertThat(http.post("director.treas", path, order).status()).isEqualTo(403);
     assertThat(http.post(null, path, order).status()).isEqualTo(401);
-    Response unknown = http.post("omb.decider", path, Map.of("successorAgencyCode", "NASA",
+    Response unknown = http.post("omb.decider", path, Map.of("successorAgencyCode", "NOAGENCY",
         "planDueDate", LocalDate.now().plusMonths(3).toString(), "reason", "x"));
     assertThat(unknown.status()).isEqualTo(400);
-    assertThat(unknown.json().path("detail").asText()).contains("Unknown agency 'NASA'");
+    assertThat(unknown.json().path("detail").asText()).contains("Unknown agency 'NOAGENCY'");
     assertThat(http.post("omb.decider", path, Map.of("successorAgencyCode", "TREAS",
         "planDueDate", LocalDate.now().plusMonths(3).toString(), "reason", "x")).json().path("detail").asText())
         .contains("another agency");

@@ -144,8 +144,8 @@ class DesignationProcessTests {
   void unknownAgencyOrAreaOrPastDueDateStartsNothing() {
     long before = designations.all().size();
 
-    assertThatThrownBy(() -> startWith(Map.of("agencyCode", "NASA")))
-        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Unknown agency 'NASA'");
+    assertThatThrownBy(() -> startWith(Map.of("agencyCode", "NOAGENCY")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Unknown agency 'NOAGENCY'");
     assertThatThrownBy(() -> startWith(Map.of("functionalAreaCode", "TRAVEL")))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Unknown functional area 'TRAVEL'");
     assertThatThrownBy(() -> startWith(Map.of("planDueDate", "2020-01-01")))

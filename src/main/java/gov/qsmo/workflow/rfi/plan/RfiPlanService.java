@@ -49,7 +49,7 @@ public class RfiPlanService {
 
   /** Checks a plan against every rule; the message names the field and says what to fix. */
   public void check(PlanDraft plan, Caller caller) {
-    referenceData.requireAgency("agencyCode", plan.agencyCode());
+    referenceData.requireActiveAgency("agencyCode", plan.agencyCode());
     if (!caller.isSystem() && !caller.in(Roles.CONTRACTING_OFFICERS) && !caller.directs(plan.agencyCode())) {
       throw new InvalidRequestException("agencyCode", "Only a QSMO director of " + plan.agencyCode()
           + " or a contracting officer may issue an RFI for " + plan.agencyCode() + ".");
