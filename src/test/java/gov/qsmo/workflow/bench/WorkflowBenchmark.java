@@ -180,6 +180,7 @@ public final class WorkflowBenchmark {
     startFloorInstances(settings.responses * settings.reviewers, i -> bareUsers.get(i % bareUsers.size()), "floor");
     fillOpenTasks();
     taskLists();
+    dashboard();
     write();
     scoring();
     write();
@@ -512,6 +513,54 @@ public final class WorkflowBenchmark {
     if (into != null) {
       into.add(elapsed);
     }
+  }
+
+  // ---------------------------------------------------------------- the OMB dashboard
+
+  /**
+   * The OMB view of the dashboard over a program of 1,000 designations and 100 RFIs (records written
+   * straight into the tables, beside the open tasks already there): its p95, one client.
+   */
+  private void dashboard() {
+    JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+    int designations = Integer.getInteger("bench.designations", 1000);
+    int rfis = Integer.getInteger("bench.rfis", 100);
+    jdbc.update("""
+        insert into qsmo.designation (id, functional_area_code, agency_code, scope, plan_due_date, status, created_by,
+            created_at, updated_at)
+        select 'DSG-BENCH-' || lpad(g::text, 5, '0'), (array['CYBER','FM','HR','GRANTS','ACQ'])[1 + g % 5],
+               (array['DHS','TREAS','GSA','OPM','HHS'])[1 + g % 5], 'Benchmark designation.',
+               current_date + (g % 200) - 100,
+               (array['IDENTIFIED','PRE_DESIGNATED','PLAN_SUBMITTED','UNDER_BOARD_REVIEW','AWAITING_OMB_DECISION',
+                      'DESIGNATED'])[1 + g % 6], 'bench', now() - make_interval(days => g % 400), now()
+        from generate_series(1, ?) g""", designations);
+    jdbc.update("""
+        insert into qsmo.designation_event (designation_id, occurred_at, actor, action, status)
+        select id, created_at, 'bench', status, status from qsmo.designation where id like 'DSG-BENCH-%'""");
+    jdbc.update("""
+        insert into qsmo.rfi (id, title, description, agency_code, closes_at, allow_late, panel_chair_id, scale_type,
+            status, created_by, created_at, updated_at)
+        select 'RFI-BENCH-' || lpad(g::text, 4, '0'), 'Benchmark RFI ' || g, 'Benchmark.', 'HHS', now(), false,
+               'bench.chair', 'NUMERIC',
+               (array['OPEN','SCREENING','PANEL_FORMING','ATTESTATION','SCORING','CONSENSUS','REPORT_REVIEW',
+                      'COMPLETED'])[1 + g % 8], 'bench', now(), now()
+        from generate_series(1, ?) g""", rfis);
+    String path = "/api/dashboard/program";
+    require(http.get(ANALYST, path), 200, "read the OMB dashboard");
+    Latencies latencies = new Latencies();
+    int warmUp = Math.max(10, settings.listCalls / 10);
+    for (int i = -warmUp; i < settings.listCalls; i++) {
+      long start = System.nanoTime();
+      require(http.get(ANALYST, path), 200, "read the OMB dashboard");
+      if (i >= 0) {
+        latencies.add(System.nanoTime() - start);
+      }
+    }
+    String load = Machine.load();
+    figure("dashboard.p95", String.format(Locale.ROOT, "OMB dashboard p95, GET %s (%,d designations, %,d RFIs, "
+        + "%,d open tasks)", path, designations + 5, rfis, settings.openTasks), latencies.percentileMs(95), "ms",
+        "< 300 ms", latencies.percentileMs(95) < 300, load);
+    details.put("dashboard", Map.of("p50", latencies.percentileMs(50), "max", latencies.maxMs()));
   }
 
   // ---------------------------------------------------------------- scoring against the floor

@@ -1,0 +1,119 @@
+package gov.qsmo.workflow.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import gov.qsmo.workflow.HttpTestClient;
+import gov.qsmo.workflow.RunningApplicationTest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The dashboard over HTTP as the demo users: who may see which view, and what each view holds. */
+@RunningApplicationTest
+class DashboardIT {
+
+  @LocalServerPort
+  int port;
+
+  HttpTestClient http;
+
+  @BeforeEach
+  void setUp() {
+    http = new HttpTestClient(port);
+  }
+
+  @Test
+  void eachViewAnswersOnlyItsPersonas() {
+    Map<String, Map<String, Integer>> matrix = Map.of(
+        "program", Map.of("omb.analyst", 200, "omb.decider", 200, "auditor", 200, "board.chair", 403,
+            "board.dhs", 403, "director.gsa", 403, "reviewer1", 403, "panel.chair", 403),
+        "board-rounds", Map.of("board.chair", 200, "omb.decider", 200, "auditor", 200, "board.dhs", 403,
+            "director.gsa", 403, "reviewer1", 403, "panel.chair", 403),
+        "panels", Map.of("panel.chair", 200, "auditor", 200, "reviewer1", 403, "board.chair", 403,
+            "director.hhs", 403, "omb.decider", 403),
+        "qsmo", Map.of("director.gsa", 200, "director.hhs", 200, "reviewer1", 403, "omb.decider", 403,
+            "board.dhs", 403),
+        "my-work", Map.of("reviewer1", 200, "board.dhs", 200, "director.gsa", 200, "omb.analyst", 200, "auditor", 200));
+    List<String> wrong = new ArrayList<>();
+    matrix.forEach((view, users) -> users.forEach((user, status) -> {
+      int actual = http.get(user, "/api/dashboard/" + view).status();
+      if (actual != status) {
+        wrong.add(user + " on " + view + ": " + actual + " instead of " + status);
+      }
+    }));
+    assertThat(wrong).isEmpty();
+    assertThat(http.get(null, "/api/dashboard/my-work").status()).isEqualTo(401);
+  }
+
+  @Test
+  void theProgramViewCountsEveryDesignationOnRecord() {
+    JsonNode program = http.get("auditor", "/api/dashboard/program").json();
+    long counted = 0;
+    for (JsonNode stage : program.path("designationStages")) {
+      counted += stage.path("count").asLong();
+    }
+    assertThat(counted).isEqualTo(http.get("auditor", "/api/designations").json().size());
+    long rfis = 0;
+    for (JsonNode stage : program.path("rfiStages")) {
+      rfis += stage.path("count").asLong();
+    }
+    assertThat(rfis).isEqualTo(http.get("auditor", "/api/rfis").json().size());
+  }
+
+  @Test
+  void aDirectorSeesOnlyTheirOwnAgencysRecords() {
+    JsonNode qsmo = http.get("director.gsa", "/api/dashboard/qsmo").json();
+    Set<String> own = new HashSet<>();
+    for (JsonNode designation : http.get("director.gsa", "/api/designations").json()) {
+      own.add(designation.path("id").asText());
+    }
+    assertThat(qsmo.path("designations")).isNotEmpty();
+    for (JsonNode designation : qsmo.path("designations")) {
+      assertThat(own).contains(designation.path("item").path("designationId").asText());
+    }
+  }
+
+  @Test
+  void myWorkListsOnlyTasksTheCallerMayWorkOn() {
+    for (String user : List.of("reviewer1", "board.chair", "omb.decider")) {
+      JsonNode work = http.get(user, "/api/dashboard/my-work").json();
+      int engineCount = http.get(user, "/engine-rest/task/count?candidateUser=" + user).json().path("count").asInt()
+          + http.get(user, "/engine-rest/task/count?assignee=" + user).json().path("count").asInt();
+      assertThat(work.path("open").asInt()).as(user).isPositive().isLessThanOrEqualTo(engineCount);
+      for (JsonNode task : work.path("next")) {
+        JsonNode engineTask = http.get(user, "/engine-rest/task/" + task.path("taskId").asText()).json();
+        assertThat(engineTask.path("assignee").asText(null) == null || user.equals(engineTask.path("assignee").asText()))
+            .as(user + " " + task).isTrue();
+        assertThat(task.path("href").asText()).isEqualTo("/camunda/app/tasklist/default/#/?task=" + task.path("taskId").asText());
+      }
+    }
+  }
+
+  @Test
+  void noViewCarriesAVoteOrAScore() {
+    Set<String> reviewerFields = new HashSet<>();
+    for (JsonNode panel : http.get("auditor", "/api/dashboard/panels").json()) {
+      panel.path("reviewers").forEach(r -> r.fieldNames().forEachRemaining(reviewerFields::add));
+    }
+    assertThat(reviewerFields).isSubsetOf("reviewerId", "name", "assigned", "scored", "open", "overdue", "openAcrossRfis");
+    String rounds = http.get("board.chair", "/api/dashboard/board-rounds").body();
+    assertThat(rounds).doesNotContain("ENDORSE").doesNotContain("RETURN_FOR_REVISION").doesNotContain("recommendation");
+  }
+
+  @Test
+  void thePageAndTasklistsLinkToItAreServedWithoutACdn() {
+    HttpTestClient.Response page = http.get(null, "/dashboard/");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("QSMO program dashboard").doesNotContain("https://");
+    assertThat(http.get(null, "/dashboard/dashboard.js").body()).doesNotContain("https://");
+    assertThat(http.get(null, "/camunda/app/tasklist/scripts/config.js").body()).contains("scripts/dashboard-link");
+    assertThat(http.get(null, "/camunda/app/tasklist/scripts/dashboard-link.js").body())
+        .contains("tasklist.navbar.action").contains("/dashboard/");
+  }
+}
