@@ -47,9 +47,11 @@ class DesignationForms {
   /** Characters of a plan section shown in OMB's summary; the decision package holds the whole text. */
   static final int SECTION_SUMMARY = 600;
 
-  /** One vote as the chair reads it. */
-  record VoteRow(String member, String recommendation, String submitted, String conditions, String comments,
-      String sectionComments) {
+  /**
+   * One vote as the chair reads it, in three columns: who and when, the recommendation with any
+   * conditions, and every comment (overall, then on each section).
+   */
+  record VoteRow(String member, String recommendation, String comments) {
   }
 
   /** One line of the tally: an outcome, how many members, who. */
@@ -102,11 +104,12 @@ class DesignationForms {
     BoardRound round = boardReview.lastRound(designation.getId());
     List<BoardVote> votes = boardReview.votes(round);
     Map<String, String> members = members(round, votes.stream().map(BoardVote::getMemberId).toList());
-    setJson(task, Names.VOTES, votes.stream().map(vote -> new VoteRow(members.get(vote.getMemberId()),
-        vote.getRecommendation().label(), officeTime.dateTime(vote.getSubmittedAt()),
-        nullToEmpty(vote.getProposedConditions()), nullToEmpty(vote.getComments()),
-        vote.getSectionComments().entrySet().stream()
-            .map(e -> PlanSection.ofKey(e.getKey()).title() + ": " + e.getValue())
+    setJson(task, Names.VOTES, votes.stream().map(vote -> new VoteRow(members.get(vote.getMemberId())
+        + ", " + officeTime.dateTime(vote.getSubmittedAt()), vote.getRecommendation().label()
+        + (vote.getProposedConditions() == null ? "" : "; conditions: " + vote.getProposedConditions()),
+        Stream.concat(Stream.ofNullable(vote.getComments()).map(c -> "Overall: " + c),
+            vote.getSectionComments().entrySet().stream()
+            .map(e -> "On " + PlanSection.ofKey(e.getKey()).title() + ": " + e.getValue()))
             .collect(Collectors.joining("\n\n")))).toList());
     setJson(task, Names.TALLY, tally(round, votes));
     Object proposed = task.getVariable(DesignationProcess.Variables.BOARD_RECOMMENDATION);

@@ -224,7 +224,8 @@ class BoardReviewProcessTests {
     Task consolidate = task(instance);
     assertThat(consolidate).hasCandidateGroup(Roles.SSGB_CHAIRS);
     assertThat(taskService.getVariableLocal(consolidate.getId(), "votes").toString())
-        .contains("{\"member\":\"Test DHS (DHS / CISA)\",\"recommendation\":\"Endorse with conditions\"")
+        .contains("{\"member\":\"Test DHS (DHS / CISA), ")
+        .contains("\"recommendation\":\"Endorse with conditions; conditions: Publish service-level data quarterly.\"")
         .contains("Publish service-level data quarterly.").doesNotContain("\"member\":\"" + DHS);
     assertThat(taskService.getVariableLocal(consolidate.getId(), "proposedRecommendationText"))
         .isIn("Endorse", "Endorse with conditions");
