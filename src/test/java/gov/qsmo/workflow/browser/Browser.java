@@ -204,6 +204,10 @@ final class Browser implements AutoCloseable {
         """, url);
   }
 
+  void execute(String script) {
+    driver.executeScript(script);
+  }
+
   boolean isPresent(By by) {
     return !driver.findElements(by).isEmpty() && driver.findElements(by).stream().anyMatch(WebElement::isDisplayed);
   }
