@@ -226,6 +226,7 @@ final class Browser implements AutoCloseable {
     org.openqa.selenium.Dimension before = driver.manage().window().getSize();
     driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(),
         Math.min(3000, Math.max(before.getHeight(), height.intValue() + 450))));
+    driver.executeScript("document.querySelector('.fjs-container').scrollIntoView({block: 'start'});");
     pause(Duration.ofMillis(500));
     try {
       File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
