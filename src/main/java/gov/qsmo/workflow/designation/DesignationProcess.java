@@ -165,12 +165,8 @@ public final class DesignationProcess {
     public static final String MISSING_SECTIONS_TEXT = "missingSectionsText";
     /** Prefix of the task-local copies of the plan's sections shown to reviewers: planGovernance... */
     public static final String PLAN_SECTION_PREFIX = "plan";
-    /** Every vote of the round, side by side (markdown), for the chair. */
-    public static final String VOTES_TABLE = "votesTable";
     /** The board's comments on a plan it returned for revision, for the director. */
     public static final String BOARD_COMMENTS = "boardComments";
-    /** The board's recommendation, conditions and comments, for OMB. */
-    public static final String BOARD_RECOMMENDATION_TEXT = "boardRecommendationText";
     /** Decide designation: a link to the decision package PDF (plan, rounds, votes, recommendation, history). */
     public static final String DECISION_PACKAGE_LINK = "decisionPackageLink";
 

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Create listener of every designation task: puts what the person needs to read (area, agency,
- * scope) into task-local variables for the form. They vanish with the task; the process keeps ids.
+ * scope, status in words, dates in the office's time zone, votes and tally; see {@link DesignationForms})
+ * into task-local variables for the form. They vanish with the task; the process keeps ids.
  * A returned plan's text is put back into the form's fields until the director submits again.
  */
 @Component("designationTaskCreatedListener")
@@ -25,12 +26,14 @@ class DesignationTaskCreatedListener implements TaskListener {
   private final DesignationService designations;
   private final BoardReviewService boardReview;
   private final ReferenceData referenceData;
+  private final DesignationForms forms;
 
   DesignationTaskCreatedListener(DesignationService designations, BoardReviewService boardReview,
-      ReferenceData referenceData) {
+      ReferenceData referenceData, DesignationForms forms) {
     this.designations = designations;
     this.boardReview = boardReview;
     this.referenceData = referenceData;
+    this.forms = forms;
   }
 
   @Override
@@ -45,7 +48,7 @@ class DesignationTaskCreatedListener implements TaskListener {
     task.setVariableLocal(TaskDisplay.FUNCTIONAL_AREA_NAME, area.getName());
     task.setVariableLocal(TaskDisplay.AGENCY_NAME, agency.getName());
     task.setVariableLocal(TaskDisplay.SCOPE_TEXT, BoardSummaries.fit(MarkdownText.literal(designation.getScope())));
-    task.setVariableLocal(TaskDisplay.STATUS, designation.getStatus().name());
+    forms.common(task, designation);
     if (DesignationProcess.Elements.TASK_PREPARE_MARKETPLACE_PLAN.equals(task.getTaskDefinitionKey())) {
       preparePlanForm(task, designation);
     }
@@ -53,12 +56,10 @@ class DesignationTaskCreatedListener implements TaskListener {
       showPlan(task, designation);
     }
     if (DesignationProcess.Elements.TASK_CONSOLIDATE_RECOMMENDATION.equals(task.getTaskDefinitionKey())) {
-      task.setVariableLocal(TaskDisplay.VOTES_TABLE, BoardSummaries.votes(boardReview.lastRound(designation.getId()),
-          boardReview.votes(boardReview.lastRound(designation.getId()))));
+      forms.consolidation(task, designation);
     }
     if (DesignationProcess.Elements.TASK_DECIDE_DESIGNATION.equals(task.getTaskDefinitionKey())) {
-      task.setVariableLocal(TaskDisplay.BOARD_RECOMMENDATION_TEXT, BoardSummaries.recommendation(
-          boardReview.lastRound(designation.getId()), boardReview.openConditions(designation.getId())));
+      forms.decision(task, designation);
       task.setVariableLocal(TaskDisplay.DECISION_PACKAGE_LINK, decisionPackageLink(designation.getId()));
     }
   }

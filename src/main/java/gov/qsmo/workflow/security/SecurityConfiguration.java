@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -19,13 +20,15 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what. {@code /engine-rest/**} and {@code /api/**} need HTTP Basic credentials of a
- * Camunda user (401 without); the app's API checks the caller's groups (403 when wrong), and the
+ * Camunda user (401 without); {@code /api/**} also accepts the session of a user signed in to Tasklist
+ * (with the webapps' CSRF token for anything but reading: {@link WebappSessionAuthenticationFilter}); the app's API checks the caller's groups (403 when wrong), and the
  * engine's REST API applies Camunda's authorizations to the authenticated user (403 when missing).
  * The webapps under {@code /camunda} keep their own session login.
  */
@@ -34,8 +37,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ObjectMapper json)
-      throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ObjectMapper json,
+      ProcessEngine engine) throws Exception {
     return http
         // Full-path matchers: /engine-rest is Camunda's Jersey servlet, not Spring MVC.
         .securityMatcher(new OrRequestMatcher(path(null, "/engine-rest/**"), path(null, "/api/**")))
@@ -77,6 +80,9 @@ class SecurityConfiguration {
                 "Your groups do not allow " + request.getMethod() + " " + request.getRequestURI() + ".")))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
+        // Tasklist's signed-in user, for links in forms (GET) and, with the webapps' CSRF token, any call.
+        .addFilterBefore(new WebappSessionAuthenticationFilter(identityService, engine.getName(), json),
+            BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
         .build();
   }

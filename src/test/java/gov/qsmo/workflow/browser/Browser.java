@@ -141,6 +141,103 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /** axe-core, installed by {@code npm ci} in .ci (as .ci/run does before the tests). */
+  static final Path AXE = Path.of(".ci", "node_modules", "axe-core", "axe.min.js");
+
+  /**
+   * Runs axe-core on the element matched by the CSS selector (a task's form as Tasklist renders it) and
+   * returns its violations of serious or critical impact, one line each (rule, impact, help, nodes).
+   * Without axe-core the test is skipped with the reason printed; with CI=true that fails it.
+   */
+  java.util.List<String> seriousAccessibilityViolations(String selector) {
+    if (!Files.isReadable(AXE)) {
+      String reason = "Accessibility check skipped: " + AXE + " is missing (cd .ci && npm ci).";
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        fail(reason.replace("skipped", "failed") + " CI=true requires it.");
+      }
+      System.out.println(reason);
+      Assumptions.abort(reason);
+    }
+    try {
+      if (!Boolean.TRUE.equals(driver.executeScript("return typeof window.axe !== 'undefined';"))) {
+        driver.executeScript(Files.readString(AXE));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    Object result = driver.executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        axe.run(document.querySelector(arguments[0]), {resultTypes: ['violations']})
+          .then(r => done(r.violations
+            .filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '
+              + v.nodes.map(n => n.target.join(' ')).join(', '))))
+          .catch(e => done(['axe-core failed: ' + e]));
+        """, selector);
+    @SuppressWarnings("unchecked")
+    java.util.List<String> violations = (java.util.List<String>) result;
+    return violations;
+  }
+
+  /** The form fields (input, textarea, select) in the selector's element without an accessible label. */
+  java.util.List<String> unlabelledInputs(String selector) {
+    @SuppressWarnings("unchecked")
+    java.util.List<String> unlabelled = (java.util.List<String>) driver.executeScript("""
+        return Array.from(document.querySelector(arguments[0]).querySelectorAll('input, textarea, select'))
+          .filter(e => e.type !== 'hidden')
+          .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')
+            && !e.getAttribute('aria-labelledby'))
+          .map(e => (e.name || e.id || e.outerHTML.substring(0, 80)));
+        """, selector);
+    return unlabelled;
+  }
+
+  /** GETs a URL from the page, as a click on a link would: with the browser's session cookie. */
+  String fetchStatusAndType(String url) {
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    return (String) driver.executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        fetch(arguments[0], {credentials: 'same-origin'})
+          .then(r => done(r.status + ' ' + (r.headers.get('Content-Type') || '')))
+          .catch(e => done('failed: ' + e));
+        """, url);
+  }
+
+  void execute(String script) {
+    driver.executeScript(script);
+  }
+
+  boolean isPresent(By by) {
+    return !driver.findElements(by).isEmpty() && driver.findElements(by).stream().anyMatch(WebElement::isDisplayed);
+  }
+
+  /**
+   * Saves the task's form, whole, as docs/images/NAME.png for the README when the property
+   * {@code qsmo.screenshots} is set ({@code -Dqsmo.screenshots=true}); otherwise does nothing.
+   */
+  void shoot(String name) {
+    if (!Boolean.getBoolean("qsmo.screenshots")) {
+      return;
+    }
+    // Tasklist scrolls the form inside its panel: a window as tall as the form (at most 3000 px) shows it.
+    Number height = (Number) driver.executeScript(
+        "return document.querySelector('.fjs-container').getBoundingClientRect().height;");
+    org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(),
+        Math.min(3000, Math.max(before.getHeight(), height.intValue() + 450))));
+    driver.executeScript("document.querySelector('.fjs-container').scrollIntoView({block: 'start'});");
+    pause(Duration.ofMillis(500));
+    try {
+      File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+      Files.copy(png.toPath(), Path.of("docs", "images", name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      driver.manage().window().setSize(before);
+    }
+  }
+
   @Override
   public void close() {
     driver.quit();

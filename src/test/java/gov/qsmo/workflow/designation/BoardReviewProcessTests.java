@@ -183,8 +183,11 @@ class BoardReviewProcessTests {
 
     assertThat(instance).isWaitingAt(TASK_DECIDE_DESIGNATION);
     assertThat(task(instance)).hasCandidateGroup(Roles.OMB_DECIDERS);
-    assertThat(taskService.getVariableLocal(task(instance).getId(), "boardRecommendationText").toString())
+    assertThat(taskService.getVariableLocal(task(instance).getId(), "boardRecommendationView").toString())
         .contains("No board recommendation");
+    assertThat(taskService.getVariableLocal(task(instance).getId(), "tally").toString())
+        .contains("{\"outcome\":\"Recused\",\"members\":1,\"who\":\"Test HHS (HHS)\"}")
+        .contains("{\"outcome\":\"Not voted\",\"members\":3,");
     assertThat(designations.require(instance.getBusinessKey()).getStatus())
         .isEqualTo(DesignationStatus.AWAITING_OMB_DECISION);
     assertThat(designations.history(instance.getBusinessKey())).last()
@@ -220,8 +223,14 @@ class BoardReviewProcessTests {
     runAsyncContinuations(instance);
     Task consolidate = task(instance);
     assertThat(consolidate).hasCandidateGroup(Roles.SSGB_CHAIRS);
-    assertThat(taskService.getVariableLocal(consolidate.getId(), "votesTable").toString())
-        .contains("**" + DHS + "**: Endorse with conditions").contains("Publish service-level data quarterly.");
+    assertThat(taskService.getVariableLocal(consolidate.getId(), "votes").toString())
+        .contains("{\"member\":\"Test DHS (DHS / CISA), ")
+        .contains("\"recommendation\":\"Endorse with conditions; conditions: Publish service-level data quarterly.\"")
+        .contains("Publish service-level data quarterly.").doesNotContain("\"member\":\"" + DHS);
+    assertThat(taskService.getVariableLocal(consolidate.getId(), "proposedRecommendationText"))
+        .isIn("Endorse", "Endorse with conditions");
+    assertThat(taskService.getVariableLocal(consolidate.getId(), "designationStatus"))
+        .isEqualTo("Under board review");
 
     assertThatThrownBy(() -> taskService.complete(consolidate.getId(),
         Map.of("boardDecision", "ENDORSE_WITH_CONDITIONS", "boardConditions", "  ")))
@@ -233,8 +242,14 @@ class BoardReviewProcessTests {
     assertThat(instance).isWaitingAt(TASK_DECIDE_DESIGNATION);
     assertThat(boardReview.openConditions(instance.getBusinessKey())).extracting(DesignationCondition::getText)
         .containsExactly("Publish service-level data quarterly.", "Migrate two legacy providers by 2028.");
-    assertThat(taskService.getVariableLocal(task(instance).getId(), "boardRecommendationText").toString())
-        .contains("Endorse with conditions").contains("Migrate two legacy providers by 2028.");
+    assertThat(taskService.getVariableLocal(task(instance).getId(), "boardRecommendationView").toString())
+        .contains("**Endorse with conditions**, round 1").contains("data transparency is the board's concern.");
+    assertThat(taskService.getVariableLocal(task(instance).getId(), "openConditions").toString())
+        .contains("{\"condition\":\"Migrate two legacy providers by 2028.\",\"recorded\":\"Round 1\"}");
+    assertThat(taskService.getVariableLocal(task(instance).getId(), "tally").toString())
+        .contains("{\"outcome\":\"Endorse\",\"members\":2,\"who\":\"Test GSA (GSA); Test Treasury (Treasury)\"}");
+    assertThat(taskService.getVariableLocal(task(instance).getId(), "planSummaryText").toString())
+        .startsWith("Plan version 1, submitted by ");
     Task decide = task(instance);
     assertThatThrownBy(() -> taskService.complete(decide.getId(), Map.of("designationDecision", "DESIGNATE",
         "effectiveDate", LocalDate.now().plusDays(30).toString())))
@@ -283,7 +298,7 @@ class BoardReviewProcessTests {
     assertThat(instance).isWaitingAt(TASK_DECIDE_DESIGNATION);
     assertThat(boardReview.lastRound(instance.getBusinessKey()).getRecommendation())
         .isEqualTo(BoardRecommendation.NOT_ENDORSE);
-    assertThat(taskService.getVariableLocal(task(instance).getId(), "boardRecommendationText").toString())
+    assertThat(taskService.getVariableLocal(task(instance).getId(), "boardRecommendationView").toString())
         .contains("Do not endorse").contains("at most 3");
   }
 
