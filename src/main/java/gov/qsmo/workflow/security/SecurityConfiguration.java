@@ -49,6 +49,9 @@ class SecurityConfiguration {
             .requestMatchers(path(HttpMethod.POST, "/api/designations/*/plan-versions"))
             .hasAuthority(Roles.QSMO_DIRECTORS)
             .requestMatchers(path(null, "/api/rfis"), path(null, "/api/rfis/**")).hasAnyAuthority(Roles.RFI_USERS)
+            // Every signed-in user's own settings (their e-mail); undeliverable mail is for administrators.
+            .requestMatchers(path(null, "/api/me/**")).authenticated()
+            .requestMatchers(path(null, "/api/notifications/**")).hasAuthority(Roles.CAMUNDA_ADMIN)
             .requestMatchers(path(null, "/api/**")).hasAuthority(Roles.CAMUNDA_ADMIN)
             .requestMatchers(path(null, "/engine-rest/**")).authenticated()
             .anyRequest().denyAll())
