@@ -29,7 +29,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import java.util.Set;
 
 /**
  * E-mail over real SMTP (GreenMail) along a designation: each kind of message reaches the right people with
@@ -64,6 +68,10 @@ class NotificationMailTests {
   Notifications notifications;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  ApplicationEventPublisher events;
+  @Autowired
+  PlatformTransactionManager transactionManager;
 
   @BeforeEach
   void setUp() {
@@ -208,6 +216,37 @@ class NotificationMailTests {
         .anyMatch(k -> k.startsWith(OMB + "@") && k.contains("recommendation"));
     assertThat(jdbc.queryForObject("select count(*) from qsmo.notification_message where record_id = ? "
         + "and status = 'SENT'", Integer.class, id)).isEqualTo(expected);
+  }
+
+  @Test
+  void peoplesInputIsEscapedInHtmlAndCannotAddAHeader() {
+    String record = "ESC-" + System.nanoTime();
+    new TransactionTemplate(transactionManager).executeWithoutResult(status -> events.publishEvent(
+        new DecisionNotice(record, "Decided\r\nBcc: intruder@example.com", List.of(
+            new DecisionNotice.Fact("Record", record), new DecisionNotice.Fact("Reason", "<script>alert('x')</script> & more")), Set.of(), Set.of(OMB))));
+
+    Mails mail = awaitOne(OMB, record, "Decided");
+    assertThat(mail.subject()).isEqualTo("[QSMO] Decided  Bcc: intruder@example.com");
+    assertThat(mail.headers()).doesNotContainIgnoringCase("\nBcc:");
+    assertThat(mail.html()).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more")
+        .doesNotContain("<script>");
+    assertThat(mail.text()).contains("Reason: <script>alert('x')</script> & more");
+    assertThat(Mails.to("intruder@example.com")).isEmpty();
+  }
+
+  @Test
+  void aMessageExistsOnlyIfTheStepThatCausedItCommitted() {
+    ProcessInstance instance = start("HHS");
+    Task task = task(instance);
+    new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+      complete(task, OMB, Map.of("decision", "PRE_DESIGNATE"));
+      assertThat(jdbc.queryForObject("select count(*) from qsmo.notification_message where record_id = ? "
+          + "and kind = 'DECISION'", Integer.class, instance.getBusinessKey())).as("written with the step").isPositive();
+      status.setRollbackOnly();
+    });
+    assertThat(task(instance).getId()).as("the step rolled back").isEqualTo(task.getId());
+    assertThat(jdbc.queryForObject("select count(*) from qsmo.notification_message where record_id = ? "
+        + "and kind = 'DECISION'", Integer.class, instance.getBusinessKey())).as("and its messages with it").isZero();
   }
 
   private ProcessInstance start(String agency) {
