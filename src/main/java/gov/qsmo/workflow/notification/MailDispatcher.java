@@ -47,6 +47,7 @@ class MailDispatcher {
   private final NotificationProperties properties;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private volatile long lastServerDownWarning;
 
   MailDispatcher(Outbox outbox, JavaMailSender mailSender, NotificationProperties properties,
       PlatformTransactionManager transactionManager, Clock clock, MailSenderWake wake) {
@@ -106,14 +107,22 @@ class MailDispatcher {
           for (Claimed waiting : batch.subList(i, batch.size())) {
             retry(waiting, attempt.error());
           }
-          log.warn("Mail server unreachable; {} message(s) wait, next attempt in {}: {}", batch.size() - i,
-              properties.backoff(message.attempts() + 1), attempt.error());
+          warnServerDown(batch.size() - i, properties.backoff(message.attempts() + 1), attempt.error());
           return new Pass(batch.size(), true);
         }
         default -> throw new IllegalStateException(attempt.outcome().name());
       }
     }
     return new Pass(batch.size(), false);
+  }
+
+  /** Says that the mail server is unreachable once a minute, not for every message that waits. */
+  private void warnServerDown(int waiting, Duration next, String error) {
+    long now = System.nanoTime();
+    if (now - lastServerDownWarning > Duration.ofMinutes(1).toNanos() || lastServerDownWarning == 0) {
+      lastServerDownWarning = now;
+      log.warn("Mail server unreachable; {} message(s) wait, next attempt in {}: {}", waiting, next, error);
+    }
   }
 
   private void retry(Claimed message, String error) {
