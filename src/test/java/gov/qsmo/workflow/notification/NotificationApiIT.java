@@ -1,6 +1,7 @@
 package gov.qsmo.workflow.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import gov.qsmo.workflow.HttpTestClient;
 import gov.qsmo.workflow.HttpTestClient.Response;
@@ -63,6 +64,15 @@ class NotificationApiIT {
 
     assertThat(http.put("reviewer2", "/api/me/notifications", Map.of("email", true)).status()).isEqualTo(200);
     assertThat(http.get("reviewer2", "/api/me/notifications").json().path("email").asBoolean()).isTrue();
+  }
+
+  @Test
+  void theDemosInboxShowsTheMailItSent() {
+    await("the demo's mail in its inbox").atMost(java.time.Duration.ofSeconds(60)).until(() -> {
+      Response inbox = http.get(null, "/demo/mail?to=omb.decider");
+      return inbox.status() == 200 && inbox.body().contains("Demo inbox") && inbox.body().contains("[QSMO]")
+          && inbox.body().contains("To omb.decider@qsmo.example.gov");
+    });
   }
 
   @Test
