@@ -1,5 +1,8 @@
 package gov.qsmo.workflow.designation;
 
+import gov.qsmo.workflow.identity.Roles;
+import gov.qsmo.workflow.notification.DecisionNotice;
+import gov.qsmo.workflow.notification.DecisionNotice.Fact;
 import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.reference.ReferenceData;
 import gov.qsmo.workflow.shared.ConflictException;
@@ -12,7 +15,10 @@ import java.time.LocalDateTime;
 import java.time.Year;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,11 +51,13 @@ public class DesignationService {
   private final Clock clock;
   private final int reminderDays;
   private final int revisionDays;
+  private final ApplicationEventPublisher publisher;
 
   DesignationService(DesignationRepository designations, DesignationEventRepository events,
       PlanVersionRepository plans, ReferenceData referenceData, Clock clock,
       @Value("${qsmo.designation.plan-reminder-days:14}") int reminderDays,
-      @Value("${qsmo.designation.revision-days:30}") int revisionDays) {
+      @Value("${qsmo.designation.revision-days:30}") int revisionDays, ApplicationEventPublisher publisher) {
+    this.publisher = publisher;
     this.reminderDays = reminderDays;
     this.revisionDays = revisionDays;
     this.designations = designations;
@@ -132,6 +140,14 @@ public class DesignationService {
         ? DesignationStatus.PRE_DESIGNATED : DesignationStatus.DECLINED;
     designation.moveTo(next, clock.instant());
     record(designation, actor, decision.name(), reason);
+    if (decision == PreDesignationDecision.PRE_DESIGNATE) {
+      tell(designation, "OMB pre-designated " + agencyName(designation) + " as candidate QSMO for "
+          + areaName(designation), List.of(new Fact("Plan due", designation.getPlanDueDate().toString())),
+          directorAndOmb(designation));
+    } else {
+      tell(designation, "OMB declined " + agencyName(designation) + " as candidate QSMO for " + areaName(designation),
+          List.of(new Fact("Reason", reason)), directorAndOmb(designation));
+    }
     return designation;
   }
 
@@ -190,6 +206,9 @@ public class DesignationService {
     }
     designation.moveTo(DesignationStatus.AWAITING_OMB_DECISION, clock.instant());
     record(designation, actor, "BOARD_REVIEW_ESCALATED", reason);
+    tell(designation, "The governance board sent the plan of " + agencyName(designation) + " ("
+        + areaName(designation) + ") to OMB without a recommendation", List.of(new Fact("Reason", reason)),
+        Set.of(Roles.OMB_DECIDERS));
   }
 
   /**
@@ -211,6 +230,16 @@ public class DesignationService {
       designation.moveTo(DesignationStatus.AWAITING_OMB_DECISION, clock.instant());
     }
     record(designation, actor, "BOARD_RECOMMENDED_" + recommendation.name(), summary);
+    if (recommendation == BoardRecommendation.RETURN_FOR_REVISION) {
+      tell(designation, "The governance board returned the Marketplace Implementation Plan of " + agencyName(designation)
+          + " (" + areaName(designation) + ") for revision", List.of(new Fact("The board's comments", summary),
+              new Fact("Revised plan due", designation.getPlanDueDate().toString())),
+          Set.of(Roles.directorsOf(designation.getAgencyCode())));
+    } else {
+      tell(designation, "The governance board's recommendation on " + agencyName(designation) + " ("
+          + areaName(designation) + "): " + recommendation.label(), List.of(new Fact("Recommendation", summary)),
+          Set.of(Roles.OMB_DECIDERS));
+    }
   }
 
   /** What OMB decides on a designation. */
@@ -241,6 +270,13 @@ public class DesignationService {
         designation.designate(scope, effectiveDate, planVersion, clock.instant());
         record(designation, actor, "DESIGNATED", "Effective " + effectiveDate + ", on plan version " + planVersion
             + ". Scope: " + scope + (rationale == null ? "" : ". " + rationale));
+        List<Fact> facts = new ArrayList<>(List.of(new Fact("Effective", effectiveDate.toString()),
+            new Fact("Scope", scope), new Fact("Plan version", String.valueOf(planVersion))));
+        if (rationale != null) {
+          facts.add(new Fact("Rationale", rationale));
+        }
+        tell(designation, "OMB designated " + agencyName(designation) + " as the QSMO for " + areaName(designation),
+            facts, directorAndOmb(designation));
         if (designation.getSupersedesId() != null) {
           Designation predecessor = require(designation.getSupersedesId());
           predecessor.supersededBy(designation.getId(), clock.instant());
@@ -257,6 +293,9 @@ public class DesignationService {
           throw new InvalidRequestException("decisionRationale", "Give the reason for deferring the decision.");
         }
         record(designation, actor, "DESIGNATION_DEFERRED", "Until " + deferredUntil + ": " + rationale);
+        tell(designation, "OMB deferred its designation decision on " + agencyName(designation) + " ("
+            + areaName(designation) + ")", List.of(new Fact("Deferred until", deferredUntil.toString()),
+                new Fact("Reason", rationale)), directorAndOmb(designation));
       }
       case DECLINE -> {
         if (rationale == null) {
@@ -264,6 +303,8 @@ public class DesignationService {
         }
         designation.moveTo(DesignationStatus.NOT_DESIGNATED, clock.instant());
         record(designation, actor, "DESIGNATION_DECLINED", rationale);
+        tell(designation, "OMB did not designate " + agencyName(designation) + " as the QSMO for "
+            + areaName(designation), List.of(new Fact("Rationale", rationale)), directorAndOmb(designation));
       }
       default -> throw new IllegalStateException(decision.name());
     }
@@ -275,8 +316,13 @@ public class DesignationService {
     Designation designation = require(designationId);
     requireStatus(designation, DesignationStatus.PLAN_SUBMITTED, "return its plan as incomplete");
     designation.moveTo(DesignationStatus.PRE_DESIGNATED, clock.instant());
-    record(designation, actor, "PLAN_RETURNED_INCOMPLETE", "Missing required sections: "
-        + missing.stream().map(PlanSection::title).collect(java.util.stream.Collectors.joining(", ")) + ".");
+    String missingSections = missing.stream().map(PlanSection::title)
+        .collect(java.util.stream.Collectors.joining(", "));
+    record(designation, actor, "PLAN_RETURNED_INCOMPLETE", "Missing required sections: " + missingSections + ".");
+    tell(designation, "The Marketplace Implementation Plan of " + agencyName(designation) + " ("
+        + areaName(designation) + ") was returned as incomplete", List.of(new Fact("Missing sections", missingSections),
+            new Fact("Plan due", designation.getPlanDueDate().toString())),
+        Set.of(Roles.directorsOf(designation.getAgencyCode())));
   }
 
   /** The latest plan version, if any. */
@@ -330,6 +376,8 @@ public class DesignationService {
       }
       designation.moveTo(DesignationStatus.WITHDRAWN, clock.instant());
       record(designation, actor, "PRE_DESIGNATION_WITHDRAWN", reason);
+      tell(designation, "OMB withdrew the pre-designation of " + agencyName(designation) + " ("
+          + areaName(designation) + ")", List.of(new Fact("Reason", reason)), directorAndOmb(designation));
     }
     return designation;
   }
@@ -385,6 +433,29 @@ public class DesignationService {
       throw new ConflictException("Designation " + designation.getId() + " is " + designation.getStatus()
           + "; it must be " + expected + " to " + action + ".");
     }
+  }
+
+  /**
+   * Publishes the decision's message (written to the outbox in this transaction): only what its recipients
+   * may read in the application, never a board member's vote.
+   */
+  private void tell(Designation designation, String headline, List<Fact> facts, Set<String> groups) {
+    List<Fact> all = new ArrayList<>();
+    all.add(new Fact("Designation", designation.getId()));
+    all.addAll(facts);
+    publisher.publishEvent(new DecisionNotice(designation.getId(), headline, all, groups, Set.of()));
+  }
+
+  private static Set<String> directorAndOmb(Designation designation) {
+    return Set.of(Roles.directorsOf(designation.getAgencyCode()), Roles.OMB_DECIDERS, Roles.OMB_ANALYSTS);
+  }
+
+  private String agencyName(Designation designation) {
+    return referenceData.requireAgency("agencyCode", designation.getAgencyCode()).getName();
+  }
+
+  private String areaName(Designation designation) {
+    return referenceData.requireFunctionalArea("functionalAreaCode", designation.getFunctionalAreaCode()).getName();
   }
 
   private void record(Designation designation, String actor, String action, String reason) {

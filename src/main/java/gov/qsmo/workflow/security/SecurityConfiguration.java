@@ -66,6 +66,9 @@ class SecurityConfiguration {
             .hasAnyAuthority(Roles.RFI_PANEL_CHAIRS, Roles.AUDITORS, Roles.CAMUNDA_ADMIN)
             .requestMatchers(path(HttpMethod.GET, "/api/dashboard/qsmo")).hasAuthority(Roles.QSMO_DIRECTORS)
             .requestMatchers(path(HttpMethod.GET, "/api/dashboard/my-work")).authenticated()
+            // Every signed-in user's own settings (their e-mail); undeliverable mail is for administrators.
+            .requestMatchers(path(null, "/api/me/**")).authenticated()
+            .requestMatchers(path(null, "/api/notifications/**")).hasAuthority(Roles.CAMUNDA_ADMIN)
             .requestMatchers(path(null, "/api/**")).hasAuthority(Roles.CAMUNDA_ADMIN)
             .requestMatchers(path(null, "/engine-rest/**")).authenticated()
             .anyRequest().denyAll())

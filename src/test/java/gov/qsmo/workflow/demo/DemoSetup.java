@@ -94,7 +94,8 @@ class DemoSetup {
             panel.chair   holds an RFI consensus
           Administrator: admin / admin.  All accounts: README.md, "Demo accounts".
           API docs: http://localhost:{}/swagger-ui.html
-        ==========================================================================""", port, port);
+          The demo's e-mail (embedded mail server): http://localhost:{}/demo/mail
+        ==========================================================================""", port, port, port);
   }
 
   private void createDesignations() {

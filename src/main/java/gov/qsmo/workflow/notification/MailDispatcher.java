@@ -1,0 +1,211 @@
+package gov.qsmo.workflow.notification;
+
+import gov.qsmo.workflow.notification.Outbox.Claimed;
+import gov.qsmo.workflow.shared.EmailAddresses;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends what the outbox holds, after the steps that wrote it have committed. A pass claims a batch of due
+ * messages with row locks that other nodes skip ({@code FOR UPDATE SKIP LOCKED}), sends each and records the
+ * outcome in the same transaction: a message goes out once, whichever node takes it, and after a crash
+ * mid-pass the lock is gone with the connection and the message is taken again. While the mail server cannot
+ * be reached the batch waits, with a back-off that doubles up to {@code retry-max}; an address the server
+ * refuses, or too many failures, makes the message undeliverable (listed for administrators).
+ */
+@Component
+class MailDispatcher {
+
+  /** How one attempt ended. */
+  enum Outcome {
+    SENT, RETRY_LATER, SERVER_DOWN, UNDELIVERABLE
+  }
+
+  private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
+
+  private final Outbox outbox;
+  private final JavaMailSender mailSender;
+  private final NotificationProperties properties;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+  private volatile long lastServerDownWarning;
+
+  MailDispatcher(Outbox outbox, JavaMailSender mailSender, NotificationProperties properties,
+      PlatformTransactionManager transactionManager, Clock clock, MailSenderWake wake) {
+    this.outbox = outbox;
+    this.mailSender = mailSender;
+    this.properties = properties;
+    this.clock = clock;
+    this.transaction = new TransactionTemplate(transactionManager);
+    this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    wake.onWake(this::sendQuietly);
+  }
+
+  /** The periodic pass: whatever is due, including what waited for the mail server; and the clean-up. */
+  @Scheduled(initialDelayString = "${qsmo.notification.poll-interval:PT5S}",
+      fixedDelayString = "${qsmo.notification.poll-interval:PT5S}")
+  void poll() {
+    sendQuietly();
+    try {
+      outbox.deleteSentBefore(clock.instant().minus(Duration.ofDays(properties.keepSentDays())), 1000);
+    } catch (RuntimeException e) {
+      log.warn("Could not delete old sent messages: {}", e.toString());
+    }
+  }
+
+  /** Sends every due message, batch after batch, until none is due or the mail server is down. */
+  void sendQuietly() {
+    try {
+      while (true) {
+        Pass pass = transaction.execute(status -> sendBatch());
+        if (pass == null || pass.claimed() < properties.batchSize() || pass.serverDown()) {
+          return;
+        }
+      }
+    } catch (RuntimeException e) {
+      log.warn("Sending e-mail failed: {}", e.toString());
+    }
+  }
+
+  record Pass(int claimed, boolean serverDown) {
+  }
+
+  /** One batch in one transaction: claim, send, record. */
+  Pass sendBatch() {
+    List<Claimed> batch = outbox.claimDue(properties.batchSize());
+    for (int i = 0; i < batch.size(); i++) {
+      Claimed message = batch.get(i);
+      Attempt attempt = attempt(message);
+      switch (attempt.outcome()) {
+        case SENT -> outbox.markSent(message.id());
+        case UNDELIVERABLE -> {
+          outbox.markUndeliverable(message.id(), attempt.error());
+          log.warn("E-mail {} is undeliverable: {}", message.id(), attempt.error());
+        }
+        case RETRY_LATER -> retry(message, attempt.error());
+        case SERVER_DOWN -> {
+          // Nothing more goes through now: this message and the rest of the batch wait.
+          for (Claimed waiting : batch.subList(i, batch.size())) {
+            retry(waiting, attempt.error());
+          }
+          warnServerDown(batch.size() - i, properties.backoff(message.attempts() + 1), attempt.error());
+          return new Pass(batch.size(), true);
+        }
+        default -> throw new IllegalStateException(attempt.outcome().name());
+      }
+    }
+    return new Pass(batch.size(), false);
+  }
+
+  /** Says that the mail server is unreachable once a minute, not for every message that waits. */
+  private void warnServerDown(int waiting, Duration next, String error) {
+    long now = System.nanoTime();
+    if (now - lastServerDownWarning > Duration.ofMinutes(1).toNanos() || lastServerDownWarning == 0) {
+      lastServerDownWarning = now;
+      log.warn("Mail server unreachable; {} message(s) wait, next attempt in {}: {}", waiting, next, error);
+    }
+  }
+
+  private void retry(Claimed message, String error) {
+    if (message.attempts() + 1 >= properties.maxAttempts()) {
+      outbox.markUndeliverable(message.id(), "Gave up after " + (message.attempts() + 1) + " attempts: " + error);
+    } else {
+      outbox.postpone(message.id(), clock.instant().plus(properties.backoff(message.attempts() + 1)), error);
+    }
+  }
+
+  record Attempt(Outcome outcome, String error) {
+  }
+
+  private Attempt attempt(Claimed message) {
+    String problem = EmailAddresses.problem(message.address());
+    if (problem != null) {
+      return new Attempt(Outcome.UNDELIVERABLE, problem);
+    }
+    try {
+      MimeMessage mime = new IdentifiedMessage(mailSender.createMimeMessage(), message.id(), properties.from());
+      MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
+      helper.setFrom(new InternetAddress(properties.from(), true));
+      helper.setTo(new InternetAddress(message.address(), true));
+      helper.setSubject(Notifications.subject(message.subject()));
+      helper.setText(message.text(), message.html());
+      mailSender.send(mime);
+      return new Attempt(Outcome.SENT, null);
+    } catch (MessagingException e) {
+      return new Attempt(Outcome.UNDELIVERABLE, "Message could not be built: " + e.getMessage());
+    } catch (MailException e) {
+      return classify(e);
+    }
+  }
+
+  /** Whether a failure is the server's absence (wait), a refusal of this message (give up) or passing. */
+  static Attempt classify(MailException e) {
+    if (e instanceof MailAuthenticationException) {
+      return new Attempt(Outcome.SERVER_DOWN, "The mail server refused the credentials: " + e.getMessage());
+    }
+    if (e instanceof MailSendException send && !send.getFailedMessages().isEmpty()) {
+      for (Exception failure : send.getFailedMessages().values()) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+          if (t instanceof org.eclipse.angus.mail.util.MailConnectException || t instanceof java.net.ConnectException
+              || t instanceof java.net.SocketTimeoutException || t instanceof java.net.UnknownHostException
+              || t instanceof java.net.SocketException) {
+            return new Attempt(Outcome.SERVER_DOWN, e.getMessage());
+          }
+          if (t instanceof SMTPAddressFailedException refused && refused.getReturnCode() >= 500) {
+            return new Attempt(Outcome.UNDELIVERABLE, "The mail server refused the address "
+                + refused.getAddress() + ": " + refused.getMessage().strip());
+          }
+          if (t instanceof SMTPSendFailedException failed && failed.getReturnCode() >= 500) {
+            return new Attempt(Outcome.UNDELIVERABLE, "The mail server refused the message: "
+                + failed.getMessage().strip());
+          }
+          if (t instanceof SendFailedException failed && failed.getInvalidAddresses() != null
+              && failed.getInvalidAddresses().length > 0 && (failed.getValidSentAddresses() == null
+                  || failed.getValidSentAddresses().length == 0)) {
+            return new Attempt(Outcome.UNDELIVERABLE, "The mail server refused the address: "
+                + failed.getMessage().strip());
+          }
+        }
+      }
+      return new Attempt(Outcome.RETRY_LATER, e.getMessage());
+    }
+    return new Attempt(Outcome.SERVER_DOWN, e.getMessage());
+  }
+
+  /** A message whose Message-ID is its outbox id: a copy sent twice is recognisably the same message. */
+  private static final class IdentifiedMessage extends MimeMessage {
+
+    private final long id;
+    private final String domain;
+
+    IdentifiedMessage(MimeMessage template, long id, String from) {
+      super(template.getSession());
+      this.id = id;
+      this.domain = from.contains("@") ? from.substring(from.indexOf('@') + 1) : "qsmo-workflow";
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", "<notification-" + id + "@" + domain + ">");
+    }
+  }
+}

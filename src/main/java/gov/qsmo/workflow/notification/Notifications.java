@@ -1,0 +1,289 @@
+package gov.qsmo.workflow.notification;
+
+import gov.qsmo.workflow.notification.Recipients.Recipient;
+import gov.qsmo.workflow.process.Privileged;
+import gov.qsmo.workflow.shared.EmailAddresses;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Writes the messages of the application to the outbox, in the caller's transaction. A task message says
+ * which task, in which process and record, until when, and links to it in Tasklist; it never carries the
+ * task's form data (no vote, no score, no comment). A decision message says what the deciding module put in
+ * its {@link DecisionNotice}.
+ *
+ * <p>Task assignments and offers are written for every process by the engine-wide task listener; reminders
+ * and overdue notices by whoever watches the deadline, through {@link #remind} and {@link #overdue}.
+ */
+@Service
+public class Notifications {
+
+  /** What the messages say about one task. */
+  record TaskFacts(String taskId, String name, String processName, String recordId, Date due, String assignee,
+      Set<String> candidateUsers, Set<String> candidateGroups) {
+  }
+
+  private static final Logger log = LoggerFactory.getLogger(Notifications.class);
+  private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy, h:mm a zzz",
+      Locale.US);
+  private static final int MAX_SUBJECT = 200;
+
+  private final Outbox outbox;
+  private final Recipients recipients;
+  private final NotificationProperties properties;
+  private final IdentityService identityService;
+  private final TaskService taskService;
+  private final RepositoryService repositoryService;
+  private final RuntimeService runtimeService;
+
+  Notifications(Outbox outbox, Recipients recipients, NotificationProperties properties,
+      IdentityService identityService, TaskService taskService, RepositoryService repositoryService,
+      RuntimeService runtimeService) {
+    this.outbox = outbox;
+    this.recipients = recipients;
+    this.properties = properties;
+    this.identityService = identityService;
+    this.taskService = taskService;
+    this.repositoryService = repositoryService;
+    this.runtimeService = runtimeService;
+  }
+
+  /** Whether messages are recorded at all ({@code qsmo.notification.enabled}). */
+  public boolean enabled() {
+    return properties.enabled();
+  }
+
+  /** The task was assigned to a person: tell them. */
+  void taskAssigned(DelegateTask task) {
+    TaskFacts facts = facts(task);
+    send(MessageKind.TASK_ASSIGNED, facts, Set.of(facts.assignee()), Set.of(),
+        "A task in qsmo-workflow has been assigned to you.", "Task assigned to you: ");
+  }
+
+  /** The task was offered to candidate users and groups: tell each of them. */
+  void taskOffered(DelegateTask task) {
+    TaskFacts facts = facts(task);
+    if (facts.candidateUsers().isEmpty() && facts.candidateGroups().isEmpty()) {
+      return;
+    }
+    String waitingFor = waitingFor(facts);
+    send(MessageKind.TASK_OFFERED, facts, facts.candidateUsers(), facts.candidateGroups(),
+        "A task in qsmo-workflow is waiting for " + waitingFor + ". Whoever claims it first does it.",
+        "Task waiting for you: ");
+  }
+
+  /**
+   * A reminder that the open task's deadline is near, to its assignee or, if nobody has claimed it, to its
+   * candidates. Call it in the transaction that notices the deadline (a timer's job).
+   */
+  public void remind(String taskId) {
+    if (!enabled()) {
+      return;
+    }
+    TaskFacts facts = facts(taskId);
+    String deadline = deadline(facts.due());
+    if (facts.assignee() != null) {
+      send(MessageKind.TASK_REMINDER, facts, Set.of(facts.assignee()), Set.of(),
+          "Reminder: this task of yours is still open. Its deadline: " + deadline + ".", "Reminder: ");
+    } else {
+      send(MessageKind.TASK_REMINDER, facts, facts.candidateUsers(), facts.candidateGroups(),
+          "Reminder: this task is still waiting for " + waitingFor(facts) + ". Its deadline: " + deadline + ".",
+          "Reminder: ");
+    }
+  }
+
+  /**
+   * The task's deadline has passed: its assignee (or candidates) are told, and so are those who can resolve
+   * it (extend the deadline, hand the task to someone else): {@code resolverUsers} and {@code resolverGroups}.
+   */
+  public void overdue(String taskId, Collection<String> resolverUsers, Collection<String> resolverGroups) {
+    if (!enabled()) {
+      return;
+    }
+    TaskFacts facts = facts(taskId);
+    String deadline = deadline(facts.due());
+    Set<String> owners = facts.assignee() != null ? Set.of(facts.assignee()) : facts.candidateUsers();
+    Set<String> ownerGroups = facts.assignee() != null ? Set.of() : facts.candidateGroups();
+    List<Recipient> owed = send(MessageKind.TASK_OVERDUE, facts, owners, ownerGroups,
+        "This task has passed its deadline (" + deadline + "). Please complete it, or tell whoever coordinates "
+            + "the step.", "Overdue: ");
+    Set<String> told = new LinkedHashSet<>();
+    owed.forEach(r -> told.add(r.userId()));
+    List<Recipient> resolvers = new ArrayList<>(recipients.resolve(resolverUsers, resolverGroups, facts.recordId()));
+    resolvers.removeIf(r -> r.userId() != null && told.contains(r.userId()));
+    String who = facts.assignee() != null ? facts.assignee() : waitingFor(facts);
+    write(MessageKind.TASK_OVERDUE, facts, resolvers, "A task waiting for " + who + " has passed its deadline ("
+        + deadline + "). You can resolve it: extend the deadline or give the task to someone else.",
+        "Overdue, for you to resolve: ");
+  }
+
+  /** A decision was recorded: its message goes to those concerned, in the same transaction. */
+  @EventListener
+  void on(DecisionNotice notice) {
+    if (!enabled()) {
+      return;
+    }
+    try {
+      String link = properties.base() + "/camunda/app/tasklist/";
+      String subject = subject("[QSMO] " + notice.headline());
+      StringBuilder text = new StringBuilder();
+      StringBuilder html = new StringBuilder();
+      for (DecisionNotice.Fact fact : notice.facts()) {
+        text.append(fact.label()).append(": ").append(fact.value()).append('\n');
+        html.append("<tr><th scope=\"row\" style=\"text-align: left; vertical-align: top; padding-right: 1em;\">")
+            .append(MailTemplates.escape(fact.label())).append("</th><td>").append(MailTemplates.escape(fact.value()))
+            .append("</td></tr>\n");
+      }
+      for (Recipient recipient : recipients.resolve(notice.users(), notice.groups(), notice.recordId())) {
+        Map<String, String> model = new LinkedHashMap<>();
+        model.put("name", recipient.name());
+        model.put("headline", notice.headline());
+        model.put("subject", subject);
+        model.put("link", link);
+        model.put("baseUrl", properties.base());
+        model.put("facts", text.toString());
+        String bodyText = MailTemplates.text("decision", model);
+        model.put("facts", html.toString());
+        String bodyHtml = MailTemplates.html("decision", model);
+        outbox.record(message(MessageKind.DECISION, recipient, subject, bodyText, bodyHtml, null, notice.recordId()));
+      }
+    } catch (RuntimeException e) {
+      // The decision stands; a message that could not be written is logged, never the decision's failure.
+      log.warn("Could not write the messages of the decision on {}: {}", notice.recordId(), e.toString());
+    }
+  }
+
+  /** Writes the task message for the recipients among these users and groups; returns them. */
+  private List<Recipient> send(MessageKind kind, TaskFacts facts, Collection<String> users,
+      Collection<String> groups, String intro, String subjectPrefix) {
+    List<Recipient> to = recipients.resolve(users, groups, facts.recordId());
+    write(kind, facts, to, intro, subjectPrefix);
+    return to;
+  }
+
+  private void write(MessageKind kind, TaskFacts facts, List<Recipient> to, String intro, String subjectPrefix) {
+    String subject = subject("[QSMO] " + subjectPrefix + facts.name());
+    for (Recipient recipient : to) {
+      Map<String, String> model = new LinkedHashMap<>();
+      model.put("name", recipient.name());
+      model.put("intro", intro);
+      model.put("subject", subject);
+      model.put("taskName", facts.name());
+      model.put("processName", facts.processName() == null ? "(none)" : facts.processName());
+      model.put("record", facts.recordId() == null ? "(none)" : facts.recordId());
+      model.put("deadline", deadline(facts.due()));
+      model.put("link", properties.taskLink(facts.taskId()));
+      model.put("baseUrl", properties.base());
+      outbox.record(message(kind, recipient, subject, MailTemplates.text("task", model),
+          MailTemplates.html("task", model), facts.taskId(), facts.recordId()));
+    }
+  }
+
+  private static Outbox.Message message(MessageKind kind, Recipient recipient, String subject, String text,
+      String html, String taskId, String recordId) {
+    String problem;
+    if (recipient.address() == null) {
+      problem = "User " + recipient.userId() + " has no e-mail address in Camunda's identity.";
+    } else {
+      problem = EmailAddresses.problem(recipient.address());
+    }
+    return new Outbox.Message(kind, recipient.userId(), recipient.address() == null ? null
+        : EmailAddresses.printable(recipient.address()), subject, text, html, taskId, recordId, problem);
+  }
+
+  /** The words of a subject: one line (no CR, LF or other control character), at most 200 characters. */
+  static String subject(String text) {
+    String line = EmailAddresses.printable(text).strip();
+    return line.length() <= MAX_SUBJECT ? line : line.substring(0, MAX_SUBJECT - 3) + "...";
+  }
+
+  private String deadline(Date due) {
+    return due == null ? "none set" : DEADLINE.withZone(properties.officeTimeZone()).format(due.toInstant());
+  }
+
+  private String waitingFor(TaskFacts facts) {
+    List<String> parts = new ArrayList<>();
+    if (!facts.candidateGroups().isEmpty()) {
+      parts.add(recipients.groupNames(facts.candidateGroups()));
+    }
+    parts.addAll(facts.candidateUsers());
+    return String.join(", ", parts);
+  }
+
+  private TaskFacts facts(DelegateTask task) {
+    Set<String> users = new LinkedHashSet<>();
+    Set<String> groups = new LinkedHashSet<>();
+    for (IdentityLink link : task.getCandidates()) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
+        if (link.getUserId() != null) {
+          users.add(link.getUserId());
+        }
+        if (link.getGroupId() != null) {
+          groups.add(link.getGroupId());
+        }
+      }
+    }
+    String processName = null;
+    if (task instanceof TaskEntity entity && entity.getProcessDefinition() != null) {
+      processName = entity.getProcessDefinition().getName();
+    }
+    String recordId = task.getExecution() != null ? task.getExecution().getProcessBusinessKey() : null;
+    return new TaskFacts(task.getId(), task.getName(), processName, recordId, task.getDueDate(), task.getAssignee(),
+        users, groups);
+  }
+
+  private TaskFacts facts(String taskId) {
+    return Privileged.run(identityService, () -> {
+      Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+      if (task == null) {
+        throw new IllegalArgumentException("No open task " + taskId);
+      }
+      Set<String> users = new LinkedHashSet<>();
+      Set<String> groups = new LinkedHashSet<>();
+      for (IdentityLink link : taskService.getIdentityLinksForTask(taskId)) {
+        if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
+          if (link.getUserId() != null) {
+            users.add(link.getUserId());
+          }
+          if (link.getGroupId() != null) {
+            groups.add(link.getGroupId());
+          }
+        }
+      }
+      String processName = null;
+      String recordId = null;
+      if (task.getProcessDefinitionId() != null) {
+        ProcessDefinition definition = repositoryService.getProcessDefinition(task.getProcessDefinitionId());
+        processName = definition.getName();
+        ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+            .processInstanceId(task.getProcessInstanceId()).singleResult();
+        recordId = instance == null ? null : instance.getBusinessKey();
+      }
+      return new TaskFacts(task.getId(), task.getName(), processName, recordId, task.getDueDate(),
+          task.getAssignee(), users, groups);
+    });
+  }
+}
