@@ -33,7 +33,8 @@ class PanelTaskForms implements RfiTaskForm {
   private final IdentityService identityService;
   private final TaskSubjects subjects;
 
-  PanelTaskForms(RfiPanelService panel, RfiResponseService responses, IdentityService identityService, TaskSubjects subjects) {
+  PanelTaskForms(RfiPanelService panel, RfiResponseService responses, IdentityService identityService,
+      TaskSubjects subjects) {
     this.panel = panel;
     this.responses = responses;
     this.identityService = identityService;

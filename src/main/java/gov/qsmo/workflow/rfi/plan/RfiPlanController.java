@@ -43,7 +43,8 @@ class RfiPlanController {
   private final RuntimeService runtimeService;
   private final TaskService taskService;
 
-  RfiPlanController(RfiService records, RfiPlanService plans, RfiAccess access, RuntimeService runtimeService, TaskService taskService) {
+  RfiPlanController(RfiService records, RfiPlanService plans, RfiAccess access,
+      RuntimeService runtimeService, TaskService taskService) {
     this.records = records;
     this.plans = plans;
     this.access = access;

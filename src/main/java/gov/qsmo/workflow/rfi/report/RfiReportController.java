@@ -35,7 +35,8 @@ class RfiReportController {
   ResponseEntity<byte[]> reportPdf(@PathVariable String id, Authentication authentication) {
     Rfi rfi = reportReader(id, Caller.of(authentication));
     RfiReport report = reports.requireLatest(rfi.id);
-    return RfiApi.download(report.pdf, rfi.id + "-evaluation-report-v" + report.version + ".pdf", MediaType.APPLICATION_PDF);
+    return RfiApi.download(report.pdf, rfi.id + "-evaluation-report-v" + report.version + ".pdf",
+        MediaType.APPLICATION_PDF);
   }
 
   @GetMapping(path = "/{id}/report.csv", produces = "text/csv")

@@ -23,7 +23,10 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-/** The consensus task of one response: every reviewer's current ratings and rationales, the figures, and a returned response's last consensus. */
+/**
+ * The consensus task of one response: every reviewer's current ratings and rationales, the figures,
+ * and a returned response's last consensus.
+ */
 @Component
 class ConsensusTaskForm implements RfiTaskForm {
 
@@ -33,7 +36,8 @@ class ConsensusTaskForm implements RfiTaskForm {
   private final RfiScoringService scoring;
   private final TaskSubjects subjects;
 
-  ConsensusTaskForm(RfiResultsService results, RfiResponseService responses, RfiPanelService panel, RfiScoringService scoring, TaskSubjects subjects) {
+  ConsensusTaskForm(RfiResultsService results, RfiResponseService responses, RfiPanelService panel,
+      RfiScoringService scoring, TaskSubjects subjects) {
     this.results = results;
     this.responses = responses;
     this.panel = panel;

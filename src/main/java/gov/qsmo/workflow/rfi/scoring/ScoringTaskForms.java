@@ -29,7 +29,8 @@ class ScoringTaskForms implements RfiTaskForm {
   private final RfiPanelService panel;
   private final TaskSubjects subjects;
 
-  ScoringTaskForms(RfiScoringService scoring, RfiResponseService responses, RfiPanelService panel, TaskSubjects subjects) {
+  ScoringTaskForms(RfiScoringService scoring, RfiResponseService responses, RfiPanelService panel,
+      TaskSubjects subjects) {
     this.scoring = scoring;
     this.responses = responses;
     this.panel = panel;
