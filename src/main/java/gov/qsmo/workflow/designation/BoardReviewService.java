@@ -190,9 +190,14 @@ public class BoardReviewService {
     return (int) votes(lastRound(designationId)).stream().filter(v -> v.getRecommendation() == wanted).count();
   }
 
+  /** The chair sends the open review to OMB without a recommendation; a reason is required. */
+  public void escalateReview(String designationId, String reason, String actor) {
+    designations.escalateBoardReview(designationId, reason, actor);
+  }
+
   /**
-   * The chair reopens the board's review until the end of {@code closesOn} (23:59:59 where the
-   * application runs), on the designation's record; returns when the review now closes.
+   * The chair reopens the board's review until the end of {@code closesOn}, on the designation's record;
+   * returns when the review now closes.
    */
   public Instant extendReview(String designationId, LocalDate closesOn, String reason, String actor) {
     BoardRound round = extendRound(designationId, closesOn);

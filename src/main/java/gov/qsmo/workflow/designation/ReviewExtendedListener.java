@@ -21,12 +21,11 @@ import org.springframework.stereotype.Component;
 class ReviewExtendedListener extends FormCompletionListener<Designation> {
 
   private final BoardReviewService boardReview;
-  private final DesignationService designations;
 
-  ReviewExtendedListener(BoardReviewService boardReview, DesignationService designations, IdentityService identityService) {
+  ReviewExtendedListener(DesignationService designations, BoardReviewService boardReview,
+      IdentityService identityService) {
     super(designations::ofInstance, identityService);
     this.boardReview = boardReview;
-    this.designations = designations;
   }
 
   @Override
@@ -42,7 +41,7 @@ class ReviewExtendedListener extends FormCompletionListener<Designation> {
         task.set(REVIEW_EXTENDED, true);
       }
       case "ESCALATE" -> {
-        designations.escalateBoardReview(designation.getId(), reason, task.caller().userId());
+        boardReview.escalateReview(designation.getId(), reason, task.caller().userId());
         task.set(REVIEW_EXTENDED, false);
       }
       default -> throw new InvalidRequestException(REVIEW_ACTION,
