@@ -1,5 +1,7 @@
 package gov.qsmo.workflow.designation;
 
+import gov.qsmo.workflow.calendar.BusinessCalendar;
+import gov.qsmo.workflow.calendar.Period;
 import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.reference.ReferenceData;
 import gov.qsmo.workflow.shared.ConflictException;
@@ -8,11 +10,10 @@ import gov.qsmo.workflow.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.Year;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,15 +44,11 @@ public class DesignationService {
   private final PlanVersionRepository plans;
   private final ReferenceData referenceData;
   private final Clock clock;
-  private final int reminderDays;
-  private final int revisionDays;
+  private final BusinessCalendar calendar;
 
   DesignationService(DesignationRepository designations, DesignationEventRepository events,
-      PlanVersionRepository plans, ReferenceData referenceData, Clock clock,
-      @Value("${qsmo.designation.plan-reminder-days:14}") int reminderDays,
-      @Value("${qsmo.designation.revision-days:30}") int revisionDays) {
-    this.reminderDays = reminderDays;
-    this.revisionDays = revisionDays;
+      PlanVersionRepository plans, ReferenceData referenceData, Clock clock, BusinessCalendar calendar) {
+    this.calendar = calendar;
     this.designations = designations;
     this.events = events;
     this.plans = plans;
@@ -72,6 +69,7 @@ public class DesignationService {
       throw new InvalidRequestException(DesignationProcess.Variables.PLAN_DUE_DATE,
           "Plan due date " + request.planDueDate() + " is more than five years away; choose an earlier date.");
     }
+    calendar.requireBusinessDay(DesignationProcess.Variables.PLAN_DUE_DATE, "Plan due date", request.planDueDate());
     Instant now = clock.instant();
     String id = "DSG-" + Year.now(clock) + "-" + String.format("%04d", designations.nextNumber());
     Designation designation = designations.save(new Designation(id, request.functionalAreaCode(),
@@ -192,15 +190,15 @@ public class DesignationService {
   }
 
   /**
-   * The board's recommendation: a returned plan is owed again (due no sooner than the revision period
-   * from today, so that it is not overdue the moment it comes back); any other goes to OMB.
+   * The board's recommendation: a returned plan is owed again (due no sooner than the revision period,
+   * in business days, from today, so that it is not overdue the moment it comes back); any other goes to OMB.
    */
   public void recordBoardRecommendation(String designationId, BoardRecommendation recommendation, String summary,
       String actor) {
     Designation designation = require(designationId);
     requireStatus(designation, DesignationStatus.UNDER_BOARD_REVIEW, "record the board's recommendation");
     if (recommendation == BoardRecommendation.RETURN_FOR_REVISION) {
-      LocalDate revisionDue = LocalDate.now(clock).plusDays(revisionDays);
+      LocalDate revisionDue = calendar.addBusinessDays(LocalDate.now(clock), calendar.days(Period.PLAN_REVISION));
       if (designation.getPlanDueDate().isBefore(revisionDue)) {
         designation.extendPlanDueDate(revisionDue, clock.instant());
         summary += " Revised plan due " + revisionDue + ".";
@@ -252,6 +250,7 @@ public class DesignationService {
           throw new InvalidRequestException("deferredUntil",
               "Give the date until which the decision is deferred: after today (" + today + ").");
         }
+        calendar.requireBusinessDay("deferredUntil", "Deferred until", deferredUntil);
         if (rationale == null) {
           throw new InvalidRequestException("decisionRationale", "Give the reason for deferring the decision.");
         }
@@ -290,9 +289,13 @@ public class DesignationService {
     EXTEND, WITHDRAW
   }
 
-  /** When the director is reminded: {@code reminderDays} before the due date, at 09:00. */
-  public LocalDateTime reminderAt(Designation designation) {
-    return designation.getPlanDueDate().minusDays(reminderDays).atTime(9, 0);
+  /**
+   * When the director is reminded: the plan-reminder period in business days before the due date, at
+   * 09:00 in the office's time zone (never before now), with its offset so the engine's timer reads it right.
+   */
+  public OffsetDateTime reminderAt(Designation designation) {
+    return calendar.reminderBefore(designation.getPlanDueDate(), calendar.days(Period.PLAN_REMINDER))
+        .atZone(calendar.zone()).toOffsetDateTime();
   }
 
   /** Records that the director was reminded of the plan due on the designation's due date. */
@@ -318,6 +321,7 @@ public class DesignationService {
             + newDueDate + " must be after today (" + today + ") and after the current one ("
             + designation.getPlanDueDate() + ").");
       }
+      calendar.requireBusinessDay(DesignationProcess.Variables.NEW_PLAN_DUE_DATE, "The new plan due date", newDueDate);
       LocalDate previous = designation.getPlanDueDate();
       designation.extendPlanDueDate(newDueDate, clock.instant());
       record(designation, actor, "PLAN_DUE_DATE_EXTENDED", "From " + previous + " to " + newDueDate
