@@ -94,6 +94,9 @@ public class DesignationService {
     if (reason == null) {
       throw new InvalidRequestException("reason", "Give the reason for the redesignation.");
     }
+    if (planDueDate != null) {
+      calendar.requireBusinessDay(DesignationProcess.Variables.PLAN_DUE_DATE, "Plan due date", planDueDate);
+    }
     boolean pending = designations.findAll().stream().anyMatch(d -> designationId.equals(d.getSupersedesId())
         && !TERMINAL.contains(d.getStatus()));
     if (pending) {
