@@ -119,17 +119,23 @@ public class BusinessCalendar {
 
   /**
    * The reminder before a deadline: {@link Period#REMINDER} business days before the deadline's day,
-   * at 09:00 in the office's time zone, and never before now.
+   * at 09:00 in the office's time zone; never before now, and never after the deadline.
    */
   public Instant reminderBefore(Instant deadline) {
-    return reminderBefore(deadline.atZone(zone).toLocalDate(), days(Period.REMINDER));
+    Instant reminder = reminderBefore(deadline.atZone(zone).toLocalDate(), days(Period.REMINDER));
+    return reminder.isAfter(deadline) ? deadline : reminder;
   }
 
-  /** {@code businessDays} business days before {@code due}, at 09:00 in the office's time zone, never before now. */
+  /**
+   * {@code businessDays} business days before {@code due}, at 09:00 in the office's time zone; never
+   * before now, and never after the end of the due day.
+   */
   public Instant reminderBefore(LocalDate due, int businessDays) {
     Instant reminder = addBusinessDays(due, -businessDays).atTime(REMINDER_TIME).atZone(zone).toInstant();
     Instant now = clock.instant();
-    return reminder.isBefore(now) ? now : reminder;
+    Instant end = endOf(due);
+    Instant latest = reminder.isBefore(now) ? now : reminder;
+    return latest.isAfter(end) ? end : latest;
   }
 
   /** An instant as the engine reads a timer's or a task's date: ISO 8601 with the office's offset. */

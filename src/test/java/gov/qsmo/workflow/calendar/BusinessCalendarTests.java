@@ -80,6 +80,12 @@ class BusinessCalendarTests {
     // Its reminder: two business days before, at 09:00 in Washington.
     assertThat(office.reminderBefore(office.deadline(Period.BOARD_REVIEW)))
         .isEqualTo(Instant.parse("2026-12-15T14:00:00Z"));
+    // A reminder never lies in the past, nor after its deadline.
+    Instant deadline = office.deadline(Period.BOARD_REVIEW);
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-16T15:00:00Z")));
+    assertThat(office.reminderBefore(deadline)).isEqualTo(Instant.parse("2026-12-16T15:00:00Z"));
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-20T15:00:00Z")));
+    assertThat(office.reminderBefore(deadline)).isEqualTo(deadline);
   }
 
   @Test

@@ -368,6 +368,19 @@ class BoardReviewProcessTests {
   }
 
   @Test
+  void reviewTasksAreDueWhenTheWindowClosesTenBusinessDaysOn() {
+    ProcessInstance instance = underReview("HHS");
+    java.time.Instant closesAt = boardReview.lastRound(instance.getBusinessKey()).getClosesAt();
+    assertThat(closesAt).isEqualTo(calendar.endOf(calendar.addBusinessDays(calendar.today(), 10)));
+    assertThat(reviewTasks(instance)).isNotEmpty().allSatisfy(review -> {
+      assertThat(review.getDueDate().toInstant()).isEqualTo(closesAt);
+      assertThat(review.getFollowUpDate().toInstant()).isEqualTo(calendar.reminderBefore(closesAt));
+    });
+    Job window = managementService.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+    assertThat(window.getDuedate().toInstant()).isEqualTo(closesAt);
+  }
+
+  @Test
   void aReturnedPlanGetsAFreshDueDateSoItIsNotOverdueOnArrival() {
     ProcessInstance instance = underReview("HHS");
     vote(instance, GSA, "RETURN_FOR_REVISION", null);
