@@ -1,5 +1,6 @@
 package gov.qsmo.workflow;
 
+import gov.qsmo.workflow.calendar.CalendarProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -13,11 +14,11 @@ class ClockConfiguration {
   /**
    * The time source for every business rule. It reads the engine's clock, so that a test that moves
    * Camunda's clock (to fire a timer) moves the application's rules with it. Dates ("today", a due
-   * date's end) are in the server's time zone, as the engine's timers are: set TZ for the office's zone.
+   * date's end) are in the office's time zone, {@code qsmo.calendar.time-zone} (ADR 0017).
    */
   @Bean
-  Clock clock() {
-    return new EngineClock(ZoneId.systemDefault());
+  Clock clock(CalendarProperties calendar) {
+    return new EngineClock(calendar.zone());
   }
 
   private static final class EngineClock extends Clock {

@@ -1,13 +1,13 @@
 package gov.qsmo.workflow.designation;
 
+import gov.qsmo.workflow.calendar.BusinessCalendar;
+import gov.qsmo.workflow.calendar.Period;
 import gov.qsmo.workflow.identity.Roles;
 import gov.qsmo.workflow.shared.ConflictException;
 import gov.qsmo.workflow.shared.InvalidRequestException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -41,14 +41,13 @@ public class BoardReviewService {
   private final DesignationService designations;
   private final IdentityService identityService;
   private final Clock clock;
-  private final Duration reviewWindow;
+  private final BusinessCalendar calendar;
   private final DesignationConditionRepository conditions;
   private final int roundLimit;
 
   BoardReviewService(BoardRoundRepository rounds, BoardVoteRepository votes, DesignationService designations,
       IdentityService identityService, Clock clock, DesignationConditionRepository conditions,
-      @Value("${qsmo.board.review-window-days:14}") int reviewWindowDays,
-      @Value("${qsmo.board.round-limit:3}") int roundLimit) {
+      BusinessCalendar calendar, @Value("${qsmo.board.round-limit:3}") int roundLimit) {
     this.conditions = conditions;
     this.roundLimit = roundLimit;
     this.rounds = rounds;
@@ -56,7 +55,7 @@ public class BoardReviewService {
     this.designations = designations;
     this.identityService = identityService;
     this.clock = clock;
-    this.reviewWindow = Duration.ofDays(reviewWindowDays);
+    this.calendar = calendar;
   }
 
   /**
@@ -80,7 +79,7 @@ public class BoardReviewService {
         .map(r -> r.getRoundNumber() + 1).orElse(1);
     Instant now = clock.instant();
     BoardRound round = rounds.save(new BoardRound(designationId, number, plan.getVersionNumber(), now,
-        now.plus(reviewWindow), roster));
+        calendar.deadline(Period.BOARD_REVIEW), roster));
     designations.startBoardReview(designationId, "Round " + number + " on plan version " + plan.getVersionNumber()
         + ": " + round.eligibleMembers().size() + " members vote, " + round.recusals().size() + " recused"
         + (round.recusals().isEmpty() ? "" : " (" + String.join(", ",
@@ -207,15 +206,16 @@ public class BoardReviewService {
 
   /**
    * Reopens the last round for the members who have not voted, until the end of the given day
-   * (23:59:59 in the business time zone), which must lie in the future.
+   * (23:59:59 in the office's time zone), a business day in the future.
    */
   public BoardRound extendRound(String designationId, LocalDate closesOn) {
-    Instant newClosesAt = closesOn.atTime(LocalTime.of(23, 59, 59)).atZone(clock.getZone()).toInstant();
+    Instant newClosesAt = calendar.endOf(closesOn);
     BoardRound round = rounds.findFirstByDesignationIdOrderByRoundNumberDesc(designationId)
         .orElseThrow(() -> new ConflictException("Designation " + designationId + " has no board round."));
     if (!newClosesAt.isAfter(clock.instant())) {
       throw new InvalidRequestException("newReviewClosesOn", "The review window must close in the future.");
     }
+    calendar.requireBusinessDay("newReviewClosesOn", "New closing date", closesOn);
     round.reopenUntil(newClosesAt);
     return round;
   }

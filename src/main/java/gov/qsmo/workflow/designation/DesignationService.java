@@ -3,6 +3,8 @@ package gov.qsmo.workflow.designation;
 import gov.qsmo.workflow.identity.Roles;
 import gov.qsmo.workflow.notification.DecisionNotice;
 import gov.qsmo.workflow.notification.DecisionNotice.Fact;
+import gov.qsmo.workflow.calendar.BusinessCalendar;
+import gov.qsmo.workflow.calendar.Period;
 import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.reference.ReferenceData;
 import gov.qsmo.workflow.shared.ConflictException;
@@ -11,13 +13,12 @@ import gov.qsmo.workflow.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.Year;
 import java.util.List;
 import java.util.Map;
 import java.util.ArrayList;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,17 +50,14 @@ public class DesignationService {
   private final PlanVersionRepository plans;
   private final ReferenceData referenceData;
   private final Clock clock;
-  private final int reminderDays;
-  private final int revisionDays;
+  private final BusinessCalendar calendar;
   private final ApplicationEventPublisher publisher;
 
   DesignationService(DesignationRepository designations, DesignationEventRepository events,
-      PlanVersionRepository plans, ReferenceData referenceData, Clock clock,
-      @Value("${qsmo.designation.plan-reminder-days:14}") int reminderDays,
-      @Value("${qsmo.designation.revision-days:30}") int revisionDays, ApplicationEventPublisher publisher) {
+      PlanVersionRepository plans, ReferenceData referenceData, Clock clock, BusinessCalendar calendar,
+      ApplicationEventPublisher publisher) {
+    this.calendar = calendar;
     this.publisher = publisher;
-    this.reminderDays = reminderDays;
-    this.revisionDays = revisionDays;
     this.designations = designations;
     this.events = events;
     this.plans = plans;
@@ -81,6 +79,7 @@ public class DesignationService {
       throw new InvalidRequestException(DesignationProcess.Variables.PLAN_DUE_DATE,
           "Plan due date " + request.planDueDate() + " is more than five years away; choose an earlier date.");
     }
+    calendar.requireBusinessDay(DesignationProcess.Variables.PLAN_DUE_DATE, "Plan due date", request.planDueDate());
     Instant now = clock.instant();
     String id = "DSG-" + Year.now(clock) + "-" + String.format("%04d", designations.nextNumber());
     Designation designation = designations.save(new Designation(id, request.functionalAreaCode(),
@@ -104,6 +103,9 @@ public class DesignationService {
     }
     if (reason == null) {
       throw new InvalidRequestException("reason", "Give the reason for the redesignation.");
+    }
+    if (planDueDate != null) {
+      calendar.requireBusinessDay(DesignationProcess.Variables.PLAN_DUE_DATE, "Plan due date", planDueDate);
     }
     boolean pending = designations.findAll().stream().anyMatch(d -> designationId.equals(d.getSupersedesId())
         && !TERMINAL.contains(d.getStatus()));
@@ -212,15 +214,15 @@ public class DesignationService {
   }
 
   /**
-   * The board's recommendation: a returned plan is owed again (due no sooner than the revision period
-   * from today, so that it is not overdue the moment it comes back); any other goes to OMB.
+   * The board's recommendation: a returned plan is owed again (due no sooner than the revision period,
+   * in business days, from today, so that it is not overdue the moment it comes back); any other goes to OMB.
    */
   public void recordBoardRecommendation(String designationId, BoardRecommendation recommendation, String summary,
       String actor) {
     Designation designation = require(designationId);
     requireStatus(designation, DesignationStatus.UNDER_BOARD_REVIEW, "record the board's recommendation");
     if (recommendation == BoardRecommendation.RETURN_FOR_REVISION) {
-      LocalDate revisionDue = LocalDate.now(clock).plusDays(revisionDays);
+      LocalDate revisionDue = calendar.addBusinessDays(LocalDate.now(clock), calendar.days(Period.PLAN_REVISION));
       if (designation.getPlanDueDate().isBefore(revisionDue)) {
         designation.extendPlanDueDate(revisionDue, clock.instant());
         summary += " Revised plan due " + revisionDue + ".";
@@ -289,6 +291,7 @@ public class DesignationService {
           throw new InvalidRequestException("deferredUntil",
               "Give the date until which the decision is deferred: after today (" + today + ").");
         }
+        calendar.requireBusinessDay("deferredUntil", "Deferred until", deferredUntil);
         if (rationale == null) {
           throw new InvalidRequestException("decisionRationale", "Give the reason for deferring the decision.");
         }
@@ -337,9 +340,13 @@ public class DesignationService {
     EXTEND, WITHDRAW
   }
 
-  /** When the director is reminded: {@code reminderDays} before the due date, at 09:00. */
-  public LocalDateTime reminderAt(Designation designation) {
-    return designation.getPlanDueDate().minusDays(reminderDays).atTime(9, 0);
+  /**
+   * When the director is reminded: the plan-reminder period in business days before the due date, at
+   * 09:00 in the office's time zone (never before now), with its offset so the engine's timer reads it right.
+   */
+  public OffsetDateTime reminderAt(Designation designation) {
+    return calendar.reminderBefore(designation.getPlanDueDate(), calendar.days(Period.PLAN_REMINDER))
+        .atZone(calendar.zone()).toOffsetDateTime();
   }
 
   /** Records that the director was reminded of the plan due on the designation's due date. */
@@ -365,6 +372,7 @@ public class DesignationService {
             + newDueDate + " must be after today (" + today + ") and after the current one ("
             + designation.getPlanDueDate() + ").");
       }
+      calendar.requireBusinessDay(DesignationProcess.Variables.NEW_PLAN_DUE_DATE, "The new plan due date", newDueDate);
       LocalDate previous = designation.getPlanDueDate();
       designation.extendPlanDueDate(newDueDate, clock.instant());
       record(designation, actor, "PLAN_DUE_DATE_EXTENDED", "From " + previous + " to " + newDueDate

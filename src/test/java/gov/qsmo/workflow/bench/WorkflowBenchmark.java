@@ -671,7 +671,7 @@ public final class WorkflowBenchmark {
     HttpTestClient.Response started = http.post(ANALYST, "/engine-rest/process-definition/key/" + DesignationProcess.KEY
         + "/submit-form", HttpTestClient.form(Map.of("functionalAreaCode", "ACQ", "agencyCode",
             "GSA", "scope", "Acquisition marketplace (benchmark).", "planDueDate",
-            LocalDate.now().plusMonths(3).toString())));
+            gov.qsmo.workflow.calendar.TestDates.businessDay(java.time.LocalDate.now().plusMonths(3)).toString())));
     require(started, 200, "start a designation");
     String instance = started.json().path("id").asText();
     completeOne(DECIDER, instance, DesignationProcess.Elements.TASK_PRE_DESIGNATE_CANDIDATE,

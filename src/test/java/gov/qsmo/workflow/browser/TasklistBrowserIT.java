@@ -44,7 +44,7 @@ class TasklistBrowserIT {
             "functionalAreaCode", Map.of("value", "HR"),
             "agencyCode", Map.of("value", "OPM"),
             "scope", Map.of("value", "Compensation, work schedule and leave for civilian agencies."),
-            "planDueDate", Map.of("value", LocalDate.now().plusMonths(6).toString())))).json();
+            "planDueDate", Map.of("value", gov.qsmo.workflow.calendar.TestDates.businessDay(java.time.LocalDate.now().plusMonths(6)).toString())))).json();
     String designationId = started.path("businessKey").asText();
     String taskId = http.get("omb.decider", "/engine-rest/task?processInstanceId=" + started.path("id").asText())
         .json().get(0).path("id").asText();

@@ -99,7 +99,7 @@ class DemoSetup {
   }
 
   private void createDesignations() {
-    LocalDate due = LocalDate.now(clock).plusMonths(4);
+    LocalDate due = gov.qsmo.workflow.calendar.TestDates.businessDay(LocalDate.now(clock).plusMonths(4));
     // Waiting for OMB's pre-designation decision (omb.decider).
     start("CYBER", "DHS", "Zero-trust architecture shared services for civilian agencies.", due);
     // Pre-designated: waiting for GSA's Marketplace Implementation Plan (director.gsa).

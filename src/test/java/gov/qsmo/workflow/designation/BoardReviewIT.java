@@ -103,16 +103,16 @@ class BoardReviewIT {
   void ombOrdersARedesignationThroughTheApiAndTheSuccessorsDirectorOwesAPlan() {
     String path = "/api/designations/DSG-2020-0002/redesignation";
     Map<String, Object> order = Map.of("successorAgencyCode", "GSA",
-        "planDueDate", LocalDate.now().plusMonths(3).toString(), "reason", "Consolidate financial marketplaces.");
+        "planDueDate", gov.qsmo.workflow.calendar.TestDates.businessDay(java.time.LocalDate.now().plusMonths(3)).toString(), "reason", "Consolidate financial marketplaces.");
 
     assertThat(http.post("director.treas", path, order).status()).isEqualTo(403);
     assertThat(http.post(null, path, order).status()).isEqualTo(401);
     Response unknown = http.post("omb.decider", path, Map.of("successorAgencyCode", "NOAGENCY",
-        "planDueDate", LocalDate.now().plusMonths(3).toString(), "reason", "x"));
+        "planDueDate", gov.qsmo.workflow.calendar.TestDates.businessDay(java.time.LocalDate.now().plusMonths(3)).toString(), "reason", "x"));
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.json().path("detail").asText()).contains("Unknown agency 'NOAGENCY'");
     assertThat(http.post("omb.decider", path, Map.of("successorAgencyCode", "TREAS",
-        "planDueDate", LocalDate.now().plusMonths(3).toString(), "reason", "x")).json().path("detail").asText())
+        "planDueDate", gov.qsmo.workflow.calendar.TestDates.businessDay(java.time.LocalDate.now().plusMonths(3)).toString(), "reason", "x")).json().path("detail").asText())
         .contains("another agency");
     Response malformed = http.post("omb.decider", path, "{\"successorAgencyCode\": \"GSA\", \"planDueDate\": \"soon\"}");
     assertThat(malformed.status()).isEqualTo(400);
@@ -145,7 +145,7 @@ class BoardReviewIT {
   void aPlanMissingARequiredSectionComesBackToTheDirectorAndVersionsCanBeCompared() {
     String instanceId = http.post("omb.analyst", "/engine-rest/process-definition/key/qsmo-designation/submit-form",
         form(Map.of("functionalAreaCode", "ACQ", "agencyCode", "HHS", "scope", "Acquisition.",
-            "planDueDate", LocalDate.now().plusMonths(3).toString()))).json().path("id").asText();
+            "planDueDate", gov.qsmo.workflow.calendar.TestDates.businessDay(java.time.LocalDate.now().plusMonths(3)).toString()))).json().path("id").asText();
     String designationId = http.get("auditor", "/engine-rest/process-instance/" + instanceId).json()
         .path("businessKey").asText();
     submit("omb.decider", onlyTask("omb.decider", instanceId), Map.of("decision", "PRE_DESIGNATE"));
@@ -190,7 +190,7 @@ class BoardReviewIT {
   private String planUnderReview(String agency, String director) {
     String instanceId = http.post("omb.analyst", "/engine-rest/process-definition/key/qsmo-designation/submit-form",
         form(Map.of("functionalAreaCode", "GRANTS", "agencyCode", agency, "scope", "Grants management.",
-            "planDueDate", LocalDate.now().plusMonths(3).toString()))).json().path("id").asText();
+            "planDueDate", gov.qsmo.workflow.calendar.TestDates.businessDay(java.time.LocalDate.now().plusMonths(3)).toString()))).json().path("id").asText();
     submit("omb.decider", onlyTask("omb.decider", instanceId), Map.of("decision", "PRE_DESIGNATE"));
     Response plan = submit(director, onlyTask(director, instanceId), PlanBuilder.complete().build());
     assertThat(plan.status()).as(plan.body()).isEqualTo(204);

@@ -53,6 +53,8 @@ class BoardReviewProcessTests {
   @Autowired
   ProcessEngine engine;
   @Autowired
+  gov.qsmo.workflow.calendar.BusinessCalendar calendar;
+  @Autowired
   RuntimeService runtimeService;
   @Autowired
   TaskService taskService;
@@ -159,7 +161,7 @@ class BoardReviewProcessTests {
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("must close in the future");
 
     complete(chair, withVariables("reviewAction", "EXTEND",
-        "newReviewClosesOn", LocalDate.now().plusDays(7).toString()));
+        "newReviewClosesOn", gov.qsmo.workflow.calendar.TestDates.businessDay(LocalDate.now().plusDays(7)).toString()));
 
     assertThat(instance).isWaitingAt(TASK_REVIEW_PLAN);
     assertThat(reviewTasks(instance)).extracting(Task::getAssignee).containsExactlyInAnyOrder(DHS, TREAS);
@@ -306,7 +308,7 @@ class BoardReviewProcessTests {
   void ombDefersTheDecisionAndDesignatesWhenItComesBack() {
     ProcessInstance instance = escalatedToOmb();
     Task decide = task(instance);
-    LocalDate until = LocalDate.now().plusMonths(2);
+    LocalDate until = gov.qsmo.workflow.calendar.TestDates.businessDay(java.time.LocalDate.now().plusMonths(2));
 
     assertThatThrownBy(() -> taskService.complete(decide.getId(),
         Map.of("designationDecision", "DEFER", "deferredUntil", until.toString())))
@@ -345,7 +347,7 @@ class BoardReviewProcessTests {
   @Test
   void aRedesignationRunsTheSuccessorThroughPlanAndBoardAndSupersedesTheOldDesignation() {
     // DSG-2020-0001: the cybersecurity designation of DHS, on record since 2020.
-    Designation successor = redesignation.order("DSG-2020-0001", "GSA", LocalDate.now().plusMonths(2),
+    Designation successor = redesignation.order("DSG-2020-0001", "GSA", gov.qsmo.workflow.calendar.TestDates.businessDay(java.time.LocalDate.now().plusMonths(2)),
         "Consolidate cybersecurity services with the acquisition marketplace.", "test.decider");
     ProcessInstance instance = runtimeService.createProcessInstanceQuery()
         .processInstanceBusinessKey(successor.getId()).singleResult();
@@ -354,7 +356,7 @@ class BoardReviewProcessTests {
         .isWaitingAt(DesignationProcess.Elements.TASK_PREPARE_MARKETPLACE_PLAN);
     assertThat(task(instance)).hasCandidateGroup(Roles.directorsOf("GSA"));
     assertThat(successor.getSupersedesId()).isEqualTo("DSG-2020-0001");
-    assertThatThrownBy(() -> redesignation.order("DSG-2020-0001", "OPM", LocalDate.now().plusMonths(2), "Again.",
+    assertThatThrownBy(() -> redesignation.order("DSG-2020-0001", "OPM", gov.qsmo.workflow.calendar.TestDates.businessDay(java.time.LocalDate.now().plusMonths(2)), "Again.",
         "test.decider")).isInstanceOf(ConflictException.class).hasMessageContaining("already under way");
 
     complete(task(instance), PlanBuilder.complete()
@@ -376,8 +378,21 @@ class BoardReviewProcessTests {
     assertThat(designations.require(successor.getId()).getStatus()).isEqualTo(DesignationStatus.DESIGNATED);
     assertThat(designations.history("DSG-2020-0001")).extracting(DesignationEvent::getAction)
         .containsSubsequence("DESIGNATED", "REDESIGNATION_ORDERED", "SUPERSEDED");
-    assertThatThrownBy(() -> redesignation.order("DSG-2020-0001", "OPM", LocalDate.now().plusMonths(2), "Again.",
+    assertThatThrownBy(() -> redesignation.order("DSG-2020-0001", "OPM", gov.qsmo.workflow.calendar.TestDates.businessDay(java.time.LocalDate.now().plusMonths(2)), "Again.",
         "test.decider")).isInstanceOf(ConflictException.class).hasMessageContaining("SUPERSEDED");
+  }
+
+  @Test
+  void reviewTasksAreDueWhenTheWindowClosesTenBusinessDaysOn() {
+    ProcessInstance instance = underReview("HHS");
+    java.time.Instant closesAt = boardReview.lastRound(instance.getBusinessKey()).getClosesAt();
+    assertThat(closesAt).isEqualTo(calendar.endOf(calendar.addBusinessDays(calendar.today(), 10)));
+    assertThat(reviewTasks(instance)).isNotEmpty().allSatisfy(review -> {
+      assertThat(review.getDueDate().toInstant()).isEqualTo(closesAt);
+      assertThat(review.getFollowUpDate().toInstant()).isEqualTo(calendar.reminderBefore(closesAt));
+    });
+    Job window = managementService.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+    assertThat(window.getDuedate().toInstant()).isEqualTo(closesAt);
   }
 
   @Test
@@ -400,7 +415,9 @@ class BoardReviewProcessTests {
 
     assertThat(instance).isWaitingAt(DesignationProcess.Elements.TASK_PREPARE_MARKETPLACE_PLAN);
     LocalDate revisedDue = designations.require(instance.getBusinessKey()).getPlanDueDate();
-    assertThat(revisedDue).isEqualTo(LocalDate.now().plusDays(30));
+    // Twenty business days (qsmo.calendar.periods.plan-revision) from today.
+    assertThat(revisedDue).isEqualTo(calendar.addBusinessDays(LocalDate.now(), 20));
+    assertThat(calendar.isBusinessDay(revisedDue)).isTrue();
     Job overdue = managementService.createJobQuery().processInstanceId(instance.getId()).timers()
         .activityId(DesignationProcess.Elements.TIMER_PLAN_OVERDUE).singleResult();
     assertThat(overdue.getDuedate().toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate())
@@ -409,7 +426,8 @@ class BoardReviewProcessTests {
     // If the revision is late after all, OMB can still extend: the filled-in text does not block it.
     execute(overdue);
     complete(task(instance), withVariables("overdueResolution", "EXTEND",
-        "newPlanDueDate", revisedDue.plusDays(30).toString()));
+        "newPlanDueDate",
+        gov.qsmo.workflow.calendar.TestDates.businessDay(revisedDue.plusDays(30)).toString()));
     assertThat(instance).isWaitingAt(DesignationProcess.Elements.TASK_PREPARE_MARKETPLACE_PLAN);
   }
 
@@ -447,7 +465,7 @@ class BoardReviewProcessTests {
     try {
       instance = runtimeService.startProcessInstanceByKey(DesignationProcess.KEY, Map.of(
           "functionalAreaCode", "GRANTS", "agencyCode", agency, "scope", "Grants management.",
-          "planDueDate", LocalDate.now().plusMonths(3).toString()));
+          "planDueDate", gov.qsmo.workflow.calendar.TestDates.businessDay(java.time.LocalDate.now().plusMonths(3)).toString()));
     } finally {
       identityService.clearAuthentication();
     }

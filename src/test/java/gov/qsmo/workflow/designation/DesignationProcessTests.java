@@ -45,6 +45,8 @@ class DesignationProcessTests {
   @Autowired
   ProcessEngine engine;
   @Autowired
+  gov.qsmo.workflow.calendar.BusinessCalendar calendar;
+  @Autowired
   RuntimeService runtimeService;
   @Autowired
   TaskService taskService;
@@ -163,6 +165,50 @@ class DesignationProcessTests {
   }
 
   @Test
+  void aPlanDueDateOnAHolidayOrWeekendIsRefusedWithTheNextBusinessDayNamed() {
+    long before = designations.all().size();
+    LocalDate today = LocalDate.now();
+    // Christmas is never a business day (on a Saturday it is still a Saturday): the next one after today.
+    LocalDate christmas = LocalDate.of(today.getYear(), 12, 25).isAfter(today)
+        ? LocalDate.of(today.getYear(), 12, 25) : LocalDate.of(today.getYear() + 1, 12, 25);
+    LocalDate afterChristmas = gov.qsmo.workflow.calendar.TestDates.businessDay(christmas.plusDays(1));
+    assertThatThrownBy(() -> startWith(Map.of("planDueDate", christmas.toString())))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("Plan due date " + christmas + " is not a business day")
+        .hasMessageContaining("the next business day is " + afterChristmas);
+    LocalDate saturday = today.plusWeeks(3).with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SATURDAY));
+    assertThatThrownBy(() -> startWith(Map.of("planDueDate", saturday.toString())))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("(a Saturday); the next business day is "
+            + gov.qsmo.workflow.calendar.TestDates.businessDay(saturday));
+    assertThat(designations.all()).hasSize((int) before);
+  }
+
+  @Test
+  void userTasksCarryTheirDeadlineAsDueDateOnABusinessDayAndTheirReminderAsFollowUpDate() {
+    ProcessInstance instance = start("GRANTS", "HHS");
+    Task decide = task(instance);
+    // Ten business days (omb-decision) from today, at the end of the day; the reminder two business days before.
+    LocalDate decideBy = calendar.addBusinessDays(calendar.today(), 10);
+    assertThat(decide.getDueDate().toInstant()).isEqualTo(calendar.endOf(decideBy));
+    assertThat(calendar.isBusinessDay(decideBy)).isTrue();
+    assertThat(decide.getFollowUpDate().toInstant()).isEqualTo(calendar.addBusinessDays(decideBy, -2)
+        .atTime(9, 0).atZone(calendar.zone()).toInstant());
+
+    complete(decide, withVariables("decision", "PRE_DESIGNATE"));
+    Task plan = task(instance);
+    LocalDate due = designations.require(instance.getBusinessKey()).getPlanDueDate();
+    assertThat(plan.getDueDate().toInstant()).isEqualTo(calendar.endOf(due));
+    assertThat(calendar.isBusinessDay(plan.getDueDate().toInstant().atZone(calendar.zone()).toLocalDate())).isTrue();
+    // The follow-up date is the director's reminder, the same instant as the reminder timer.
+    assertThat(plan.getFollowUpDate()).isEqualTo(timer(instance, DesignationProcess.Elements.TIMER_PLAN_REMINDER_DUE)
+        .getDuedate());
+    // Tasklist sorts by the due date: the query the Due column uses finds it.
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).dueAfter(java.util.Date.from(
+        calendar.endOf(due).minusSeconds(1))).count()).isEqualTo(1);
+  }
+
+  @Test
   void completePlanBecomesVersionOneAndGoesToTheBoard() {
     ProcessInstance instance = start("GRANTS", "HHS");
     complete(task(instance), withVariables("decision", "PRE_DESIGNATE"));
@@ -232,7 +278,9 @@ class DesignationProcessTests {
     Job reminder = timer(instance, DesignationProcess.Elements.TIMER_PLAN_REMINDER_DUE);
     Designation designation = designations.require(instance.getBusinessKey());
     assertThat(reminder.getDuedate().toInstant().atZone(ZoneId.systemDefault()).toLocalDateTime())
-        .isEqualTo(designation.getPlanDueDate().minusDays(14).atTime(9, 0));
+        .isEqualTo(calendar.addBusinessDays(designation.getPlanDueDate(), -10).atTime(9, 0));
+    assertThat(calendar.isBusinessDay(reminder.getDuedate().toInstant().atZone(ZoneId.systemDefault()).toLocalDate()))
+        .isTrue();
 
     execute(reminder);
 
@@ -262,7 +310,7 @@ class DesignationProcessTests {
         "newPlanDueDate", due.minusDays(1).toString())))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("must be after today");
 
-    LocalDate extended = due.plusMonths(2);
+    LocalDate extended = gov.qsmo.workflow.calendar.TestDates.businessDay(due.plusMonths(2));
     complete(resolve, withVariables("overdueResolution", "EXTEND", "newPlanDueDate", extended.toString(),
         "resolutionReason", "Agency asked for time to finish its acquisition strategy."));
 
@@ -347,7 +395,7 @@ class DesignationProcessTests {
         "functionalAreaCode", "GRANTS",
         "agencyCode", "HHS",
         "scope", "Grants management solutions for all grant-making agencies.",
-        "planDueDate", LocalDate.now().plusMonths(3).toString()));
+        "planDueDate", gov.qsmo.workflow.calendar.TestDates.businessDay(java.time.LocalDate.now().plusMonths(3)).toString()));
     variables.putAll(overrides);
     identityService.setAuthentication("test.analyst", List.of(Roles.OMB_ANALYSTS));
     try {

@@ -198,7 +198,7 @@ class PlanSubmissionIT {
   void aDesignationThatDoesNotWaitForItsPlanAnswers409SayingWhereItStands() {
     String instanceId = http.post("omb.analyst", "/engine-rest/process-definition/key/qsmo-designation/submit-form",
         form(Map.of("functionalAreaCode", "CYBER", "agencyCode", "DHS", "scope", "Cybersecurity services.",
-            "planDueDate", LocalDate.now().plusMonths(3).toString()))).json().path("id").asText();
+            "planDueDate", gov.qsmo.workflow.calendar.TestDates.businessDay(java.time.LocalDate.now().plusMonths(3)).toString()))).json().path("id").asText();
     String identified = http.get("auditor", "/engine-rest/process-instance/" + instanceId).json()
         .path("businessKey").asText();
 
@@ -251,7 +251,7 @@ class PlanSubmissionIT {
   private Designation preDesignated(String agency) {
     String instanceId = http.post("omb.analyst", "/engine-rest/process-definition/key/qsmo-designation/submit-form",
         form(Map.of("functionalAreaCode", "CYBER", "agencyCode", agency, "scope", "Cybersecurity services.",
-            "planDueDate", LocalDate.now().plusMonths(3).toString()))).json().path("id").asText();
+            "planDueDate", gov.qsmo.workflow.calendar.TestDates.businessDay(java.time.LocalDate.now().plusMonths(3)).toString()))).json().path("id").asText();
     String id = http.get("auditor", "/engine-rest/process-instance/" + instanceId).json().path("businessKey").asText();
     String decision = http.get("omb.decider", "/engine-rest/task?processInstanceId=" + instanceId).json().get(0)
         .path("id").asText();

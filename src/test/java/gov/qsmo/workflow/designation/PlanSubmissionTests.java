@@ -89,7 +89,7 @@ class PlanSubmissionTests {
     try {
       instance = runtimeService.startProcessInstanceByKey(DesignationProcess.KEY, Map.of(
           "functionalAreaCode", "GRANTS", "agencyCode", "HHS", "scope", "Grants management.",
-          "planDueDate", LocalDate.now().plusMonths(3).toString()));
+          "planDueDate", gov.qsmo.workflow.calendar.TestDates.businessDay(java.time.LocalDate.now().plusMonths(3)).toString()));
     } finally {
       identityService.clearAuthentication();
     }

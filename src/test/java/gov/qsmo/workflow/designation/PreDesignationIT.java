@@ -153,7 +153,7 @@ class PreDesignationIT {
         "functionalAreaCode", "GRANTS",
         "agencyCode", "HHS",
         "scope", "Grants management solutions.",
-        "planDueDate", LocalDate.now().plusMonths(3).toString()));
+        "planDueDate", gov.qsmo.workflow.calendar.TestDates.businessDay(java.time.LocalDate.now().plusMonths(3)).toString()));
     values.putAll(overrides);
     return form(values);
   }

@@ -291,7 +291,8 @@ class FormSubmissionGuardIT {
       switch (component.path("type").asText()) {
         case "number" -> values.put(key, 1);
         case "checkbox" -> values.put(key, false);
-        case "datetime" -> values.put(key, LocalDate.now().plusMonths(2).toString());
+        case "datetime" -> values.put(key,
+            gov.qsmo.workflow.calendar.TestDates.businessDay(LocalDate.now().plusMonths(2)).toString());
         case "select", "radio" -> {
           if (component.path("values").size() > 0) {
             values.put(key, component.path("values").get(0).path("value").asText());

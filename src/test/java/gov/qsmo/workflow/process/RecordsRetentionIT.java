@@ -139,7 +139,7 @@ class RecordsRetentionIT {
     start.put("functionalAreaCode", Map.of("value", "CYBER"));
     start.put("agencyCode", Map.of("value", "DHS"));
     start.put("scope", Map.of("value", "Cybersecurity services."));
-    start.put("planDueDate", Map.of("value", LocalDate.now().plusMonths(3).toString()));
+    start.put("planDueDate", Map.of("value", gov.qsmo.workflow.calendar.TestDates.businessDay(java.time.LocalDate.now().plusMonths(3)).toString()));
     Response started = http.post("omb.analyst", "/engine-rest/process-definition/key/qsmo-designation/submit-form",
         Map.of("variables", start));
     assertThat(started.status()).as(started.body()).isEqualTo(200);

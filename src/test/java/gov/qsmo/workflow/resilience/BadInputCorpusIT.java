@@ -183,6 +183,15 @@ class BadInputCorpusIT {
     cases.add(Case.of("redesignation: a reason of 4,001 characters", "omb.decider", "POST", redesignation,
         Map.of("successorAgencyCode", "GSA", "planDueDate", "2027-06-30", "reason", X4001), 400,
         "shorten it to at most 4000"));
+    cases.add(Case.of("redesignation: a plan due date on a Sunday", "omb.decider", "POST", redesignation,
+        Map.of("successorAgencyCode", "GSA", "planDueDate", "2027-07-04", "reason", "Consolidate."), 400,
+        "Plan due date 2027-07-04 is not a business day (a Sunday); the next business day is 2027-07-06"));
+    cases.add(Case.of("calendar: a closure day added by someone not an administrator", "omb.decider", "POST",
+        "/api/calendar/closures", Map.of("date", "2027-06-30", "reason", "Snow."), 403, "do not allow POST"));
+    cases.add(Case.of("calendar: a closure on a day that does not exist", ADMIN, "POST", "/api/calendar/closures",
+        Map.of("date", "2027-02-30", "reason", "Snow."), 400, "yyyy-mm-dd"));
+    cases.add(Case.of("calendar: a closure on Christmas Day", ADMIN, "POST", "/api/calendar/closures",
+        Map.of("date", "2027-12-24", "reason", "Snow."), 400, "no business day already"));
     cases.add(Case.of("redesignation: without the successor", "omb.decider", "POST", redesignation,
         Map.of("planDueDate", "2027-06-30", "reason", "Consolidate."), 400, "Name the successor agency"));
   }
@@ -386,6 +395,21 @@ class BadInputCorpusIT {
         form(with(values, "scope", LONE_SURROGATE)), 400, "invalid Unicode character"));
     cases.add(Case.of("start form: a due date in words", "omb.analyst", "POST", start,
         form(with(values, "planDueDate", "next spring")), 400, "is not a date"));
+    // A due date on a holiday or a weekend: refused with the next business day named (ADR 0017).
+    // Christmas 2026 (a Friday) while it is ahead, then the next Christmas.
+    java.time.LocalDate today = java.time.LocalDate.now();
+    java.time.LocalDate christmas = java.time.LocalDate.of(2026, 12, 25).isAfter(today)
+        ? java.time.LocalDate.of(2026, 12, 25)
+        : java.time.LocalDate.of(today.getMonthValue() == 12 && today.getDayOfMonth() >= 25 ? today.getYear() + 1
+            : today.getYear(), 12, 25);
+    cases.add(Case.of("start form: a due date on Christmas Day", "omb.analyst", "POST", start,
+        form(with(values, "planDueDate", christmas.toString())), 400, "is not a business day (Christmas Day); "
+            + "the next business day is " + gov.qsmo.workflow.calendar.TestDates.businessDay(christmas.plusDays(1))));
+    java.time.LocalDate saturday = today.plusWeeks(3)
+        .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SATURDAY));
+    cases.add(Case.of("start form: a due date on a Saturday", "omb.analyst", "POST", start,
+        form(with(values, "planDueDate", saturday.toString())), 400, "(a Saturday); the next business day is "
+            + gov.qsmo.workflow.calendar.TestDates.businessDay(saturday)));
     cases.add(Case.of("start form: SQL metacharacters as the area", "omb.analyst", "POST", start,
         form(with(values, "functionalAreaCode", SQL)), 400, "is not a valid code"));
     cases.add(Case.of("start form: the designation id set by hand", "omb.analyst", "POST", start,

@@ -121,7 +121,7 @@ final class Fixtures {
     values.put("functionalAreaCode", area);
     values.put("agencyCode", agency);
     values.put("scope", "Shared services of the area.");
-    values.put("planDueDate", LocalDate.now().plusMonths(3).toString());
+    values.put("planDueDate", gov.qsmo.workflow.calendar.TestDates.businessDay(java.time.LocalDate.now().plusMonths(3)).toString());
     return values;
   }
 

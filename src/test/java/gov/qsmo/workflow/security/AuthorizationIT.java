@@ -80,7 +80,7 @@ class AuthorizationIT {
         "functionalAreaCode", Map.of("value", "HR"),
         "agencyCode", Map.of("value", "OPM"),
         "scope", Map.of("value", "HR transaction services"),
-        "planDueDate", Map.of("value", java.time.LocalDate.now().plusMonths(2).toString())));
+        "planDueDate", Map.of("value", gov.qsmo.workflow.calendar.TestDates.businessDay(java.time.LocalDate.now().plusMonths(2)).toString())));
 
     Response refused = http.post("omb.decider", "/engine-rest/process-definition/key/qsmo-designation/submit-form", form);
     assertThat(refused.status()).isEqualTo(403);
