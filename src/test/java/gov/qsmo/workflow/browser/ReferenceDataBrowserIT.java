@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.qsmo.workflow.HttpTestClient;
 import gov.qsmo.workflow.RunningApplicationTest;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
@@ -50,9 +49,7 @@ class ReferenceDataBrowserIT {
       browser.type(By.xpath("//label[starts-with(normalize-space(), 'Scope')]/following::textarea[1]"),
           "Travel management services for civilian agencies.");
       LocalDate due = LocalDate.now().plusMonths(4);
-      while (due.getDayOfWeek() == DayOfWeek.SATURDAY || due.getDayOfWeek() == DayOfWeek.SUNDAY) {
-        due = due.plusDays(1);
-      }
+      due = gov.qsmo.workflow.calendar.TestDates.businessDay(due);
       var date = browser.visible(By.xpath("//label[contains(., 'Plan due date')]/following::input[1]"));
       date.click();
       date.sendKeys(due.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.TAB);

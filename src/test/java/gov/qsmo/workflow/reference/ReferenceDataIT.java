@@ -8,7 +8,6 @@ import gov.qsmo.workflow.HttpTestClient.Response;
 import gov.qsmo.workflow.RunningApplicationTest;
 import gov.qsmo.workflow.designation.DesignationProcess;
 import gov.qsmo.workflow.identity.Roles;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -201,9 +200,7 @@ class ReferenceDataIT {
 
   private Response startDesignation(String area, String agency) {
     LocalDate due = LocalDate.now().plusMonths(3);
-    while (due.getDayOfWeek() == DayOfWeek.SATURDAY || due.getDayOfWeek() == DayOfWeek.SUNDAY) {
-      due = due.plusDays(1);
-    }
+    due = gov.qsmo.workflow.calendar.TestDates.businessDay(due);
     return http.post("omb.analyst", START_DESIGNATION, HttpTestClient.form(Map.of("functionalAreaCode", area,
         "agencyCode", agency, "scope", "Scope of the test designation.", "planDueDate", due.toString())));
   }
