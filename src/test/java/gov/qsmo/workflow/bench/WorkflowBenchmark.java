@@ -404,7 +404,7 @@ public final class WorkflowBenchmark {
     plan.put("description", "Market research on commercial grants-management solutions (synthetic benchmark data).");
     plan.put("agencyCode", "HHS");
     plan.put("topics", List.of("Commercial solutions", "Data standards", "Customer experience"));
-    plan.put("closeDate", LocalDate.now().plusDays(10).toString());
+    plan.put("closeDate", gov.qsmo.workflow.calendar.TestDates.businessDay(LocalDate.now().plusDays(10)).toString());
     plan.put("allowLate", false);
     plan.put("panelChair", CHAIR);
     plan.put("scaleType", "NUMERIC");

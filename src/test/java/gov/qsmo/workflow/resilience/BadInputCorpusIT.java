@@ -245,6 +245,19 @@ class BadInputCorpusIT {
         "check 'scaleType'"));
     cases.add(Case.of("RFI API: a field the plan does not have", director, "POST", rfis, with(plan, "status", "OPEN"),
         400, "'status'"));
+    java.time.LocalDate weekend = java.time.LocalDate.now().plusDays(30);
+    while (weekend.getDayOfWeek() != java.time.DayOfWeek.SATURDAY) {
+      weekend = weekend.plusDays(1);
+    }
+    cases.add(Case.of("RFI API: a close date on a Saturday", director, "POST", rfis, with(plan, "closeDate",
+        weekend.toString()), 400, "is not a business day"));
+    // 25 December is never a business day (Christmas, or a weekend day when it falls on one).
+    java.time.LocalDate holiday = java.time.LocalDate.of(java.time.LocalDate.now().getYear(), 12, 25);
+    if (!holiday.isAfter(java.time.LocalDate.now())) {
+      holiday = holiday.plusYears(1);
+    }
+    cases.add(Case.of("RFI API: a close date on Christmas Day", director, "POST", rfis, with(plan, "closeDate",
+        holiday.toString()), 400, "the next business day is"));
     Map<String, Object> noCloseDate = new LinkedHashMap<>(plan);
     noCloseDate.remove("closeDate");
     cases.add(Case.of("RFI API: without a close date", director, "POST", rfis, noCloseDate, 400, "close date"));

@@ -145,7 +145,8 @@ class RfiDemoData {
     form.put("title", title);
     form.put("description", description);
     form.put("topics", TOPICS);
-    form.put("closeDate", LocalDate.now(records.clock()).plusDays(21).toString());
+    form.put("closeDate", gov.qsmo.workflow.calendar.TestDates.businessDay(LocalDate.now(records.clock()).plusDays(21))
+        .toString());
     form.put("allowLate", allowLate);
     form.put("panelChair", CHAIR);
     form.put("scaleType", "NUMERIC");

@@ -298,7 +298,8 @@ class RfiEvaluationIT {
         .activityId(RfiProcess.Elements.TIMER_SCORING_DEADLINE_PASSED).singleResult().getId());
     String resolve = walk.tasks(CHAIR, RfiProcess.Elements.TASK_RESOLVE_MISSING_SCORES).get(0).path("id").asText();
     Response recused = walk.submit(CHAIR, resolve, Map.of("missingScoresAction", "REASSIGN",
-        "reassignments", acme + " | reviewer2 | reviewer1", "newScoringDueDate", LocalDate.now().plusDays(3).toString()));
+        "reassignments", acme + " | reviewer2 | reviewer1", "newScoringDueDate",
+        gov.qsmo.workflow.calendar.TestDates.businessDay(LocalDate.now().plusDays(3)).toString()));
     assertThat(recused.status()).as(recused.body()).isEqualTo(400);
     assertThat(recused.json().path("message").asText()).contains("reviewer1 is recused from " + acme);
   }

@@ -384,7 +384,7 @@ class RfiEvaluationProcessTests {
     Task resolve = scenario.tasks(instance, TASK_RESOLVE_MISSING_SCORES).get(0);
     assertThat(taskService.getVariable(resolve.getId(), "missingScoresText").toString())
         .contains(REVIEWERS.get(1)).contains(REVIEWERS.get(2)).doesNotContain(REVIEWERS.get(0));
-    String due = LocalDate.now().plusDays(7).toString();
+    String due = gov.qsmo.workflow.calendar.TestDates.businessDay(LocalDate.now().plusDays(7)).toString();
     assertThatThrownBy(() -> scenario.as(CHAIR, () -> {
       taskService.complete(resolve.getId(), Map.of("missingScoresAction", "REASSIGN",
           "reassignments", acme + " | " + REVIEWERS.get(0), "newScoringDueDate", due));

@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.rfi;
 
+import gov.qsmo.workflow.calendar.TestDates;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ public final class RfiPlanBuilder {
     plan.put("description", "Tools for recipients' financial and performance reporting.");
     plan.put("agencyCode", "HHS");
     plan.put("topics", List.of("Reporting capabilities", "Data standards", "Pricing"));
-    plan.put("closeDate", LocalDate.now().plusDays(20).toString());
+    plan.put("closeDate", TestDates.businessDay(LocalDate.now().plusDays(20)).toString());
     plan.put("allowLate", false);
     plan.put("panelChair", "panel.chair");
     plan.put("scaleType", "NUMERIC");
@@ -46,8 +47,9 @@ public final class RfiPlanBuilder {
     return with("topics", List.of(topics));
   }
 
+  /** The close date, moved to the next business day (a close date must be one); {@code with} sets any text. */
   public RfiPlanBuilder closeDate(LocalDate closeDate) {
-    return with("closeDate", closeDate.toString());
+    return with("closeDate", TestDates.businessDay(closeDate).toString());
   }
 
   public RfiPlanBuilder scaleType(String scaleType) {

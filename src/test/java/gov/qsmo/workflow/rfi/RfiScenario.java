@@ -70,7 +70,7 @@ public class RfiScenario {
     form.put("title", "Commercial grants-management solutions");
     form.put("description", "Market research on commercial grants-management solutions.");
     form.put("topics", "Commercial solutions\nData implementation\nCustomer experience");
-    form.put("closeDate", LocalDate.now().plusDays(30).toString());
+    form.put("closeDate", gov.qsmo.workflow.calendar.TestDates.businessDay(LocalDate.now().plusDays(30)).toString());
     form.put("allowLate", allowLate);
     form.put("panelChair", CHAIR);
     form.put("scaleType", "NUMERIC");

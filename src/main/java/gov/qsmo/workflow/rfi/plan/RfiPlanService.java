@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.rfi.plan;
 
+import gov.qsmo.workflow.calendar.BusinessCalendar;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.CLOSE_DATE;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.CRITERIA;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.PANEL_CHAIR;
@@ -40,8 +41,11 @@ public class RfiPlanService {
   private final RfiService records;
   private final ReferenceData referenceData;
   private final IdentityService identityService;
+  private final BusinessCalendar calendar;
 
-  RfiPlanService(RfiService records, ReferenceData referenceData, IdentityService identityService) {
+  RfiPlanService(RfiService records, ReferenceData referenceData, IdentityService identityService,
+      BusinessCalendar calendar) {
+    this.calendar = calendar;
     this.records = records;
     this.referenceData = referenceData;
     this.identityService = identityService;
@@ -66,6 +70,7 @@ public class RfiPlanService {
       throw new InvalidRequestException(CLOSE_DATE, "The close date " + plan.closeDate()
           + " must be after today (" + today + ").");
     }
+    calendar.requireBusinessDay(CLOSE_DATE, "The close date", plan.closeDate());
     if (Privileged.run(identityService, () -> identityService.createUserQuery().userId(plan.panelChair())
         .memberOfGroup(Roles.RFI_PANEL_CHAIRS).count()) == 0) {
       throw new InvalidRequestException(PANEL_CHAIR, "'" + plan.panelChair() + "' is not an RFI panel chair (a "
@@ -205,6 +210,6 @@ public class RfiPlanService {
 
   /** Responses are accepted until the end of the close date, in the office's time zone. */
   Instant closesAt(LocalDate closeDate) {
-    return closeDate.plusDays(1).atStartOfDay(records.clock().getZone()).toInstant().minusSeconds(1);
+    return calendar.endOf(closeDate);
   }
 }

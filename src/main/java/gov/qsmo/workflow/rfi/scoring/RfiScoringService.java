@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.rfi.scoring;
 
+import gov.qsmo.workflow.calendar.BusinessCalendar;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.NEW_SCORING_DUE_DATE;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REASSIGNMENTS;
 
@@ -45,9 +46,12 @@ public class RfiScoringService {
   private final RfiPanelService panel;
   private final Duration scoringWindow;
   private final Duration reminderBefore;
+  private final BusinessCalendar calendar;
 
   RfiScoringService(RfiService records, AssignmentRepository assignments, ScoreSheetRepository sheets, RfiPanelService panel,
-      @Value("${qsmo.rfi.scoring-days}") int scoringDays, @Value("${qsmo.rfi.scoring-reminder-days}") int reminderDays) {
+      @Value("${qsmo.rfi.scoring-days}") int scoringDays, @Value("${qsmo.rfi.scoring-reminder-days}") int reminderDays,
+      BusinessCalendar calendar) {
+    this.calendar = calendar;
     this.records = records;
     this.assignments = assignments;
     this.sheets = sheets;
@@ -252,7 +256,8 @@ public class RfiScoringService {
     if (newDue == null) {
       throw new InvalidRequestException(NEW_SCORING_DUE_DATE, "Give the new scoring deadline.");
     }
-    Instant due = newDue.plusDays(1).atStartOfDay(records.clock().getZone()).toInstant().minusSeconds(1);
+    calendar.requireBusinessDay(NEW_SCORING_DUE_DATE, "The new scoring deadline", newDue);
+    Instant due = calendar.endOf(newDue);
     if (!due.isAfter(records.now())) {
       throw new InvalidRequestException(NEW_SCORING_DUE_DATE, "The new deadline " + newDue
           + " must be in the future.");
