@@ -65,6 +65,8 @@ import org.springframework.context.annotation.Import;
 class RfiEvaluationProcessTests {
 
   @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired
   ProcessEngine engine;
   @Autowired
   RfiScenario scenario;
@@ -459,6 +461,10 @@ class RfiEvaluationProcessTests {
     scenario.complete(instance, TASK_APPROVE_REPORT, DIRECTOR, Map.of("reportDecision", "RETURN",
         "reportComments", "Reconsider customer experience."));
     assertThat(instance).isWaitingAt(TASK_HOLD_CONSENSUS);
+    // The chair is told why, by e-mail (the outbox), and nobody else about the return.
+    assertThat(jdbc.queryForList("select recipient_user_id from qsmo.notification_message where kind = 'DECISION' "
+        + "and record_id = ? and subject like '%returned%'", String.class, instance.getBusinessKey()))
+        .containsExactly(CHAIR);
     Task again = scenario.tasks(instance, TASK_HOLD_CONSENSUS).get(0);
     assertThat(taskService.getVariables(again.getId())).containsEntry("consensusRating1", 4)
         .containsEntry("consensusRationale1", "The pilot results outweigh the first reviewer's concern.");
@@ -473,6 +479,14 @@ class RfiEvaluationProcessTests {
 
     scenario.complete(instance, TASK_APPROVE_REPORT, DIRECTOR, Map.of("reportDecision", "APPROVE"));
     scenario.runJobs(instance);
+    // The panel (chair and reviewers) is told the report was approved; no message carries a score.
+    java.util.List<Map<String, Object>> approved = jdbc.queryForList("select recipient_user_id, body_text from "
+        + "qsmo.notification_message where kind = 'DECISION' and record_id = ? and subject like '%approved%'",
+        instance.getBusinessKey());
+    assertThat(approved).extracting(m -> (String) m.get("recipient_user_id")).contains(CHAIR)
+        .containsAll(REVIEWERS.subList(0, 3));
+    assertThat(approved).extracting(m -> (String) m.get("body_text"))
+        .noneMatch(body -> body.contains("consensusRating") || body.contains("rating"));
 
     assertThat(instance).isEnded().hasPassed(RfiProcess.Elements.TASK_FINALIZE_REPORT,
         RfiProcess.Elements.END_EVALUATION_COMPLETED);

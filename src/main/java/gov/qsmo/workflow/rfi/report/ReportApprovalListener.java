@@ -10,9 +10,7 @@ import gov.qsmo.workflow.process.FormCompletionListener;
 import gov.qsmo.workflow.rfi.Rfi;
 import gov.qsmo.workflow.rfi.RfiChoices;
 import gov.qsmo.workflow.rfi.RfiService;
-import gov.qsmo.workflow.rfi.RfiStatus;
 import gov.qsmo.workflow.shared.Inputs;
-import gov.qsmo.workflow.shared.InvalidRequestException;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
@@ -21,11 +19,11 @@ import org.springframework.stereotype.Component;
 @Component("reportApprovalListener")
 class ReportApprovalListener extends FormCompletionListener<Rfi> {
 
-  private final RfiService records;
+  private final RfiReportService reports;
 
-  ReportApprovalListener(RfiService records, IdentityService identityService) {
+  ReportApprovalListener(RfiService records, RfiReportService reports, IdentityService identityService) {
     super(records::ofInstance, identityService);
-    this.records = records;
+    this.reports = reports;
   }
 
   @Override
@@ -35,14 +33,10 @@ class ReportApprovalListener extends FormCompletionListener<Rfi> {
         RfiChoices.ReportDecision.class);
     String comments = Inputs.optionalText(values, REPORT_COMMENTS, "Comments", Inputs.MAX_TEXT);
     Caller caller = task.caller();
-    Rfi locked = records.lock(rfi.id);
     if (decision == RfiChoices.ReportDecision.APPROVE) {
-      records.record(rfi.id, caller.userId(), "REPORT_APPROVED", comments);
+      reports.approve(rfi.id, comments, caller);
     } else {
-      if (comments == null) {
-        throw new InvalidRequestException(REPORT_COMMENTS, "Tell the chair what to reconsider.");
-      }
-      records.moveTo(locked, RfiStatus.CONSENSUS, caller.userId(), "REPORT_RETURNED", comments);
+      reports.returnToChair(rfi.id, comments, caller);
     }
     task.setOnInstance(REPORT_APPROVED, decision == RfiChoices.ReportDecision.APPROVE);
   }

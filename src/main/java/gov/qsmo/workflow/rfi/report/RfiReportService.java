@@ -1,5 +1,9 @@
 package gov.qsmo.workflow.rfi.report;
 
+import gov.qsmo.workflow.identity.Roles;
+import gov.qsmo.workflow.notification.DecisionNotice;
+import gov.qsmo.workflow.rfi.RfiStatus;
+import org.springframework.context.ApplicationEventPublisher;
 import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.process.Privileged;
 import gov.qsmo.workflow.reference.ReferenceData;
@@ -56,11 +60,13 @@ public class RfiReportService {
   private final ReferenceData referenceData;
   private final IdentityService identityService;
   private final EntityManager entityManager;
+  private final ApplicationEventPublisher publisher;
 
   RfiReportService(RfiService records, RfiResponseService responses, RfiPanelService panel, RfiScoringService scoring, RfiResultsService results,
       RfiReportRepository reports, ReferenceData referenceData, IdentityService identityService,
-      EntityManager entityManager) {
+      EntityManager entityManager, ApplicationEventPublisher publisher) {
     this.entityManager = entityManager;
+    this.publisher = publisher;
     this.records = records;
     this.responses = responses;
     this.panel = panel;
@@ -69,6 +75,35 @@ public class RfiReportService {
     this.reports = reports;
     this.referenceData = referenceData;
     this.identityService = identityService;
+  }
+
+  /**
+   * The director approves the final report: on the RFI's record, and the panel and the contracting officers
+   * are told by e-mail (they may read the report from now on).
+   */
+  public void approve(String rfiId, String comments, Caller caller) {
+    Rfi rfi = records.lock(rfiId);
+    records.record(rfi.id, caller.userId(), "REPORT_APPROVED", comments);
+    java.util.Set<String> panelMembers = panel.roster(rfi.id).stream().map(member -> member.userId)
+        .collect(java.util.stream.Collectors.toSet());
+    publisher.publishEvent(new DecisionNotice(rfi.id, "The evaluation report of " + rfi.id + " was approved",
+        List.of(new DecisionNotice.Fact("RFI", rfi.id + ": " + rfi.title),
+            new DecisionNotice.Fact("Approved by", caller.userId())),
+        java.util.Set.of(Roles.CONTRACTING_OFFICERS), panelMembers));
+  }
+
+  /** The director returns the report to the chair's consensus review; the chair is told why. */
+  public void returnToChair(String rfiId, String comments, Caller caller) {
+    if (comments == null) {
+      throw new gov.qsmo.workflow.shared.InvalidRequestException(
+          gov.qsmo.workflow.rfi.RfiProcess.Variables.REPORT_COMMENTS, "Tell the chair what to reconsider.");
+    }
+    Rfi rfi = records.lock(rfiId);
+    records.moveTo(rfi, RfiStatus.CONSENSUS, caller.userId(), "REPORT_RETURNED", comments);
+    publisher.publishEvent(new DecisionNotice(rfi.id, "The evaluation report of " + rfi.id
+        + " was returned to the consensus review", List.of(new DecisionNotice.Fact("RFI", rfi.id + ": " + rfi.title),
+            new DecisionNotice.Fact("Returned by", caller.userId()), new DecisionNotice.Fact("What to reconsider", comments)),
+        java.util.Set.of(), java.util.Set.of(rfi.panelChairId)));
   }
 
   /** Generates and stores a new version of the report. */
