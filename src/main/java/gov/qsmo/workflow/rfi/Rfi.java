@@ -87,6 +87,11 @@ public class Rfi {
   protected Rfi() {
   }
 
+  /** Who drafted the RFI's plan. */
+  public String createdBy() {
+    return createdBy;
+  }
+
   public Rfi(String id, String createdBy, Instant now) {
     this.id = id;
     this.createdBy = createdBy;

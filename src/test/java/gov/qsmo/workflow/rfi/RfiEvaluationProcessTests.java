@@ -163,6 +163,12 @@ class RfiEvaluationProcessTests {
     assertThat(instance).isWaitingAt(RfiProcess.Elements.TIMER_CLOSE_DATE_REACHED);
     assertThat(records.history(instance.getBusinessKey())).extracting(e -> e.action)
         .containsSubsequence("PLAN_DRAFTED", "PLAN_RETURNED", "PLAN_REVISED", "PLAN_APPROVED", "RFI_PUBLISHED");
+    // Both decisions on the plan reach its author (the director drafted it), by e-mail.
+    assertThat(jdbc.queryForList("select subject from qsmo.notification_message where kind = 'DECISION' and "
+        + "record_id = ? and recipient_user_id = ? order by id", String.class, instance.getBusinessKey(), DIRECTOR))
+        .hasSize(2).satisfiesExactly(
+            returned -> assertThat(returned).contains("returned for revision"),
+            approved -> assertThat(approved).contains("was approved"));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package gov.qsmo.workflow.rfi.plan;
 
+import gov.qsmo.workflow.notification.DecisionNotice;
+import org.springframework.context.ApplicationEventPublisher;
 import gov.qsmo.workflow.calendar.BusinessCalendar;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.CLOSE_DATE;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.CRITERIA;
@@ -42,10 +44,12 @@ public class RfiPlanService {
   private final ReferenceData referenceData;
   private final IdentityService identityService;
   private final BusinessCalendar calendar;
+  private final ApplicationEventPublisher publisher;
 
   RfiPlanService(RfiService records, ReferenceData referenceData, IdentityService identityService,
-      BusinessCalendar calendar) {
+      BusinessCalendar calendar, ApplicationEventPublisher publisher) {
     this.calendar = calendar;
+    this.publisher = publisher;
     this.records = records;
     this.referenceData = referenceData;
     this.identityService = identityService;
@@ -180,11 +184,25 @@ public class RfiPlanService {
     rfi.planApprovedBy = caller.userId();
     records.moveTo(rfi, RfiStatus.OPEN, caller.userId(), "PLAN_APPROVED",
         "Criteria, weights and scale frozen; responses accepted until " + rfi.closesAt + ".");
+    tellIssuers(rfi, "The evaluation plan of " + rfi.id + " was approved: the RFI is open for responses",
+        new DecisionNotice.Fact("Approved by", caller.userId()));
   }
 
   void returnForRevision(String rfiId, String comments, Caller caller) {
     Rfi rfi = records.lock(rfiId);
     records.moveTo(rfi, RfiStatus.PLAN_RETURNED, caller.userId(), "PLAN_RETURNED", comments);
+    tellIssuers(rfi, "The evaluation plan of " + rfi.id + " was returned for revision",
+        new DecisionNotice.Fact("Returned by", caller.userId()),
+        new DecisionNotice.Fact("What to revise", comments == null ? "(no comments)" : comments));
+  }
+
+  /** Tells the plan's author and the issuing agency's QSMO directors of a decision on the plan, by e-mail. */
+  private void tellIssuers(Rfi rfi, String headline, DecisionNotice.Fact... facts) {
+    java.util.List<DecisionNotice.Fact> all = new java.util.ArrayList<>();
+    all.add(new DecisionNotice.Fact("RFI", rfi.id + ": " + rfi.title));
+    all.addAll(java.util.List.of(facts));
+    publisher.publishEvent(new DecisionNotice(rfi.id, headline, all, java.util.Set.of(Roles.directorsOf(rfi.agencyCode)),
+        java.util.Set.of(rfi.createdBy())));
   }
 
   private void apply(Rfi rfi, PlanDraft plan) {
