@@ -106,7 +106,7 @@ class NotificationMailTests {
     Mails offered = awaitOne(OMB, id, "Task waiting for you: Pre-designate candidate agency");
     assertThat(offered.text()).contains("is waiting for OMB deciders")
         .contains("Process:   QSMO designation").contains("Record:    " + id)
-        .contains("Deadline:  none set")
+        .contains("Deadline:  " + inTheOffice(preDesignate.getDueDate()))
         .contains("http://localhost:8080/camunda/app/tasklist/default/#/?task=" + preDesignate.getId());
     assertThat(offered.html()).contains("href=\"http://localhost:8080/camunda/app/tasklist/default/#/?task="
         + preDesignate.getId() + "\"");
@@ -145,6 +145,13 @@ class NotificationMailTests {
     assertThat(jdbc.queryForObject("select count(*) from qsmo.notification_message where record_id = ? "
         + "and recipient_user_id in (?, ?)", Integer.class, id, HHS, CHAIR_HHS)).isZero();
     assertThat(aboutIt).as("no message carries a member's comment").noneMatch(m -> m.mentions(SECRET_COMMENT));
+  }
+
+  /** The task's due date (set from the business calendar) as the messages write it: in the office's zone. */
+  private static String inTheOffice(Date due) {
+    assertThat(due).as("the task has a due date from the business calendar").isNotNull();
+    return java.time.format.DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy, h:mm a zzz", java.util.Locale.US)
+        .withZone(java.time.ZoneId.of("America/New_York")).format(due.toInstant());
   }
 
   @Test
