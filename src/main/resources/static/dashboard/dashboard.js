@@ -58,7 +58,10 @@
 
   // A horizontal bar chart; the same figures are in the table next to it, so the picture is labelled by a summary.
   function bars(title, items) {
-    var width = 360, rowHeight = 26, labelWidth = 170;
+    // Labels get the room their longest one needs (about 6.6 units a character at 12px), bars the rest.
+    if (!items.length) { return null; }
+    var longest = items.reduce(function (m, item) { return Math.max(m, String(item.label).length); }, 0);
+    var labelWidth = Math.min(260, 12 + Math.ceil(6.6 * longest)), width = labelWidth + 230, rowHeight = 26;
     var max = items.reduce(function (m, item) { return Math.max(m, item.value); }, 0) || 1;
     var svgNs = 'http://www.w3.org/2000/svg';
     var svg = document.createElementNS(svgNs, 'svg');
@@ -173,7 +176,7 @@
       nodes.push(figures([{ label: 'attestations signed of ' + p.rfi.members, value: p.rfi.attested },
         { label: 'assignments scored of ' + assigned, value: scored },
         { label: 'assignments overdue', value: overdue, late: true },
-        { label: 'scoring due ' + when(p.rfi.scoringDueAt), value: Math.max(0, assigned - scored) }]));
+        { label: 'left to score (due ' + when(p.rfi.scoringDueAt) + ')', value: Math.max(0, assigned - scored) }]));
       nodes.push(el('div', { 'class': 'chart-and-table' }, [
         bars('Scored assignments per reviewer', p.reviewers.map(function (r) { return { label: r.name, value: r.scored }; })),
         table('Scoring progress per reviewer (counts only; scores stay sealed until consensus)',

@@ -81,7 +81,10 @@ class SecurityConfiguration {
         .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
             problem(json, response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
                 "Your groups do not allow " + request.getMethod() + " " + request.getRequestURI() + ".")))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // No session of its own, and the webapps' session (WebappSessionAuthenticationFilter) left as it is: a
+        // new session id per call would sign out Tasklist and every request still in flight with the old one.
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
         .csrf(csrf -> csrf.disable())
         // Tasklist's signed-in user, for links in forms (GET) and, with the webapps' CSRF token, any call.
         .addFilterBefore(new WebappSessionAuthenticationFilter(identityService, engine.getName(), json),

@@ -85,8 +85,15 @@ final class Browser implements AutoCloseable {
     return wait.until(ExpectedConditions.elementToBeClickable(by));
   }
 
+  /** Waits for the text; on a time-out, fails naming the text the element shows instead (and takes a screenshot). */
   void waitForText(By by, String text) {
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    try {
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      String shown = driver.findElements(by).isEmpty() ? "(no such element)" : driver.findElement(by).getText();
+      screenshot("timed-out");
+      throw new AssertionError("Waited for '" + text + "' in " + by + "; it shows: " + shown, e);
+    }
   }
 
   /**
@@ -227,6 +234,29 @@ final class Browser implements AutoCloseable {
     driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(),
         Math.min(3000, Math.max(before.getHeight(), height.intValue() + 450))));
     driver.executeScript("document.querySelector('.fjs-container').scrollIntoView({block: 'start'});");
+    pause(Duration.ofMillis(500));
+    try {
+      File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+      Files.copy(png.toPath(), Path.of("docs", "images", name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      driver.manage().window().setSize(before);
+    }
+  }
+
+  /**
+   * Saves the whole page (at most 2,400 px tall) as docs/images/NAME.png for the README when
+   * {@code qsmo.screenshots} is set; otherwise does nothing.
+   */
+  void shootPage(String name) {
+    if (!Boolean.getBoolean("qsmo.screenshots")) {
+      return;
+    }
+    Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight;");
+    org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(),
+        Math.min(2400, Math.max(before.getHeight(), height.intValue() + 120))));
     pause(Duration.ofMillis(500));
     try {
       File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);

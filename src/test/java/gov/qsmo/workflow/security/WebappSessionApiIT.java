@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.net.URLEncoder;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -105,6 +106,31 @@ class WebappSessionApiIT {
     // With the token the request reaches the API, which answers for the unknown designation.
     HttpResponse<String> withToken = decider.send("POST", path, body, true);
     assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(404);
+  }
+
+  /**
+   * The API reads the webapps' session and leaves it as it is: a new session id on each call would sign out
+   * every request still in flight with the old one (a page asking for several things at once) and Tasklist.
+   */
+  @Test
+  void theApiNeverRenewsTheSessionSoParallelCallsAndTasklistStaySignedIn() throws Exception {
+    Session chair = new Session().signIn("panel.chair");
+    for (String path : List.of("/api/dashboard/my-work", "/api/dashboard/program", "/api/agencies")) {
+      HttpResponse<String> response = chair.send("GET", path, null, false);
+      assertThat(response.statusCode()).as(path).isIn(200, 403);
+      assertThat(response.headers().allValues("Set-Cookie")).as(path + " sets no new session cookie")
+          .noneMatch(cookie -> cookie.startsWith("JSESSIONID="));
+    }
+    List<HttpResponse<String>> parallel = java.util.stream.IntStream.range(0, 5).parallel().mapToObj(i -> {
+      try {
+        return chair.send("GET", i % 2 == 0 ? "/api/dashboard/my-work" : "/api/dashboard/qsmo", null, false);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+    assertThat(parallel).extracting(HttpResponse::statusCode).as("signed in for each call").doesNotContain(401);
+    assertThat(chair.send("GET", "/camunda/api/admin/auth/user/default", null, false).statusCode())
+        .as("Tasklist's session still signed in").isEqualTo(200);
   }
 
   @Test
