@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryMax the longest wait between attempts
  * @param maxAttempts after this many failed attempts a message is recorded as undeliverable
  * @param keepSentDays sent messages are deleted from the outbox after this many days
+ * @param deadlineWatch whether this node looks for tasks whose follow-up or due date has come (reminders,
+ *     overdue notices; {@link DeadlineWatch}); every node may, each notice is sent once
+ * @param deadlineLookBack how far back the watch looks for a follow-up or due date it has not yet told
  */
 @ConfigurationProperties("qsmo.notification")
 public record NotificationProperties(
@@ -32,7 +35,9 @@ public record NotificationProperties(
     @DefaultValue("30s") Duration retryInitial,
     @DefaultValue("30m") Duration retryMax,
     @DefaultValue("60") int maxAttempts,
-    @DefaultValue("30") int keepSentDays) {
+    @DefaultValue("30") int keepSentDays,
+    @DefaultValue("true") boolean deadlineWatch,
+    @DefaultValue("7d") Duration deadlineLookBack) {
 
   /** The base URL without a trailing slash. */
   String base() {

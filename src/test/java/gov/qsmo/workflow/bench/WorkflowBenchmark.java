@@ -12,6 +12,7 @@ import gov.qsmo.workflow.rfi.RfiReportTiming;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,6 +70,9 @@ public final class WorkflowBenchmark {
 
   static final String BARE_KEY = "bench-one-task";
   static final String BARE_TASK = "Task_Work";
+  /** The score form's id, and the floor's copy of it. */
+  static final String SCORE_FORM = "score-rfi-response";
+  static final String FLOOR_FORM = "bench-floor-score";
   static final String BARE_GROUP = "bench-floor";
   static final String DIRECTOR = "bench.director";
   static final String OFFICER = "bench.officer";
@@ -283,10 +287,20 @@ public final class WorkflowBenchmark {
         .camundaHistoryTimeToLive(30)
         .startEvent("StartEvent_WorkArrived")
         .userTask(BARE_TASK).name("Do the work").camundaAssignee("${assignee}")
+        .camundaFormRef(FLOOR_FORM).camundaFormRefBinding("deployment")
         .endEvent("EndEvent_WorkDone")
         .done();
+    // The floor submits the same fields through the same form (a copy of the score form under its own id), so
+    // that both pay the form's submission check; the floor has no rule of its own behind it.
+    String form;
+    try {
+      form = Files.readString(Path.of("forms", SCORE_FORM + ".form"))
+          .replaceFirst("\"id\": \"" + SCORE_FORM + "\"", "\"id\": \"" + FLOOR_FORM + "\"");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     context.getBean(RepositoryService.class).createDeployment().name("benchmark floor")
-        .addModelInstance(BARE_KEY + ".bpmn", model).deploy();
+        .addModelInstance(BARE_KEY + ".bpmn", model).addString(FLOOR_FORM + ".form", form).deploy();
     FilterService filters = context.getBean(FilterService.class);
     Filter filter = filters.newTaskFilter("Benchmark floor tasks");
     filter.setQuery(taskService.createTaskQuery().processDefinitionKey(BARE_KEY).taskDefinitionKey(BARE_TASK)

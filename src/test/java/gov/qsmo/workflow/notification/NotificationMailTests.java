@@ -67,6 +67,8 @@ class NotificationMailTests {
   @Autowired
   Notifications notifications;
   @Autowired
+  DeadlineWatch deadlineWatch;
+  @Autowired
   JdbcTemplate jdbc;
   @Autowired
   ApplicationEventPublisher events;
@@ -171,6 +173,55 @@ class NotificationMailTests {
     assertThat(overdue.text()).contains("has passed its deadline (Friday, December 11, 2026, 5:00 PM EST)");
     Mails toResolver = awaitOne(CHAIR, instance.getBusinessKey(), "Overdue, for you to resolve:");
     assertThat(toResolver.text()).contains("You can resolve it");
+  }
+
+  /**
+   * The deadline watch: the plan task's follow-up date come, its directors are reminded once; its due date
+   * passed, they are told it is overdue and so are OMB's deciders, who resolve an overdue plan; once only,
+   * until the deadline moves (an extension is a new deadline).
+   */
+  @Test
+  void theDeadlineWatchRemindsOnceThenTellsOwnersAndResolversOnceForEachDeadline() {
+    ProcessInstance instance = start("HHS");
+    complete(task(instance), OMB, Map.of("decision", "PRE_DESIGNATE"));
+    Task plan = task(instance);
+    Instant now = Instant.now();
+    plan.setFollowUpDate(Date.from(now.minusSeconds(60)));
+    plan.setDueDate(Date.from(now.plus(Duration.ofDays(2))));
+    taskService.saveTask(plan);
+
+    deadlineWatch.watch();
+    deadlineWatch.watch();
+    assertThat(notices(plan, "TASK_REMINDER", DIRECTOR)).as("one reminder, the second pass adds none").isEqualTo(1);
+    assertThat(notices(plan, "TASK_OVERDUE", DIRECTOR)).isZero();
+    Mails reminder = awaitOne(DIRECTOR, instance.getBusinessKey(), "Reminder: Prepare Marketplace Implementation Plan");
+    assertThat(reminder.text()).contains("Deadline:  " + inTheOffice(plan.getDueDate())).contains("?task=" + plan.getId());
+
+    plan.setDueDate(Date.from(now.minusSeconds(30)));
+    taskService.saveTask(plan);
+    deadlineWatch.watch();
+    deadlineWatch.watch();
+    assertThat(notices(plan, "TASK_OVERDUE", DIRECTOR)).as("the owner, once").isEqualTo(1);
+    assertThat(notices(plan, "TASK_OVERDUE", OMB)).as("OMB's deciders resolve an overdue plan").isEqualTo(1);
+    assertThat(notices(plan, "TASK_REMINDER", DIRECTOR)).as("no reminder once overdue").isEqualTo(1);
+    Mails toResolver = awaitOne(OMB, instance.getBusinessKey(), "Overdue, for you to resolve: Prepare Marketplace");
+    assertThat(toResolver.text()).contains("You can resolve it");
+
+    plan.setDueDate(Date.from(now.minusSeconds(10)));
+    taskService.saveTask(plan);
+    // Two watches at once, as on two nodes: the notice is taken by one of them.
+    List<java.util.concurrent.CompletableFuture<DeadlineWatch.Pass>> passes = List.of(
+        java.util.concurrent.CompletableFuture.supplyAsync(deadlineWatch::watch),
+        java.util.concurrent.CompletableFuture.supplyAsync(deadlineWatch::watch));
+    passes.forEach(java.util.concurrent.CompletableFuture::join);
+    assertThat(notices(plan, "TASK_OVERDUE", DIRECTOR)).as("a new deadline passed, told again, once").isEqualTo(2);
+    assertThat(notices(plan, "TASK_OVERDUE", OMB)).isEqualTo(2);
+    assertThat(Mails.to(HHS)).as("nothing to the recused member").noneMatch(m -> m.mentions(instance.getBusinessKey()));
+  }
+
+  private int notices(Task task, String kind, String user) {
+    return jdbc.queryForObject("select count(*) from qsmo.notification_message where task_id = ? and kind = ? "
+        + "and recipient_user_id = ?", Integer.class, task.getId(), kind, user);
   }
 
   @Test

@@ -71,6 +71,8 @@ class RfiEvaluationProcessTests {
   @Autowired
   RfiScenario scenario;
   @Autowired
+  gov.qsmo.workflow.notification.DeadlineWatch deadlineWatch;
+  @Autowired
   TaskService taskService;
   @Autowired
   ManagementService managementService;
@@ -103,6 +105,42 @@ class RfiEvaluationProcessTests {
   void tearDown() {
     ClockUtil.reset();
     identityService.clearAuthentication();
+  }
+
+  /**
+   * Nothing stalls unseen: an overdue screening is the issuing agency's directors' to resolve, an overdue
+   * attestation the panel chair's (who can replace the member); each told once, with the task's owner.
+   */
+  @Test
+  void overdueStepsAreToldToWhoeverCanUnblockThem() {
+    ProcessInstance instance = scenario.open(false);
+    scenario.respond(instance, "Acme", 3);
+    scenario.close(instance);
+    Task screening = scenario.tasks(instance, TASK_CONFIRM_SCREENING).get(0);
+    makeOverdue(screening);
+    deadlineWatch.watch();
+    deadlineWatch.watch();
+    assertThat(overdueNotices(screening, DIRECTOR)).as("the issuing agency's director").isEqualTo(1);
+    assertThat(overdueNotices(screening, OFFICER)).as("the contracting officer who owns it").isEqualTo(1);
+
+    scenario.complete(instance, TASK_CONFIRM_SCREENING, OFFICER, Map.of("screeningDecision", "CONFIRM"));
+    scenario.complete(instance, TASK_FORM_PANEL, CHAIR, Map.of("reviewers", String.join("\n", REVIEWERS.subList(0, 3))));
+    Task attestation = scenario.tasks(instance, TASK_SIGN_ATTESTATION).get(0);
+    makeOverdue(attestation);
+    deadlineWatch.watch();
+    assertThat(overdueNotices(attestation, attestation.getAssignee())).isEqualTo(1);
+    assertThat(overdueNotices(attestation, CHAIR)).as("the panel chair").isEqualTo(1);
+    assertThat(overdueNotices(attestation, DIRECTOR)).isZero();
+  }
+
+  private void makeOverdue(Task task) {
+    task.setDueDate(Date.from(java.time.Instant.now().minusSeconds(30)));
+    taskService.saveTask(task);
+  }
+
+  private int overdueNotices(Task task, String user) {
+    return jdbc.queryForObject("select count(*) from qsmo.notification_message where task_id = ? "
+        + "and kind = 'TASK_OVERDUE' and recipient_user_id = ?", Integer.class, task.getId(), user);
   }
 
   @Test
