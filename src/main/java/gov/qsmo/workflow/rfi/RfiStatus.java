@@ -16,7 +16,7 @@ public enum RfiStatus {
   CANCELLED;
 
   /** How people read the status in forms. */
-  String label() {
+  public String label() {
     return switch (this) {
       case PLAN_DRAFTED -> "evaluation plan waiting for approval";
       case PLAN_RETURNED -> "evaluation plan returned for revision";

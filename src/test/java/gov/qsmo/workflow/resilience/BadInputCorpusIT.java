@@ -368,6 +368,20 @@ class BadInputCorpusIT {
     cases.add(Case.of("correction: after scoring closed", "reviewer1", "POST",
         rfis + "/" + closed.id() + "/assignments/" + closedOfReviewer1 + "/corrections", correction, 409,
         "has closed"));
+    String moves = rfis + "/" + scoring.id() + "/assignments/moves";
+    cases.add(Case.of("move: by a reviewer, not the chair", "reviewer1", "POST", moves,
+        Map.of("from", "reviewer1", "to", "reviewer2", "reason", "r"), 403, "Only the panel chair"));
+    cases.add(Case.of("move: without a reason", Fixtures.CHAIR, "POST", moves,
+        Map.of("from", "reviewer1", "to", "reviewer2"), 400, "Give the reason"));
+    cases.add(Case.of("move: to someone off the panel", Fixtures.CHAIR, "POST", moves,
+        Map.of("from", "reviewer1", "to", "nobody.here", "reason", "r"), 400, "'nobody.here' is not on the panel"));
+    cases.add(Case.of("move: a reviewer written as a number", Fixtures.CHAIR, "POST", moves,
+        Map.of("from", 7, "to", "reviewer2", "reason", "r"), 400, "'from'"));
+    cases.add(Case.of("move: on a closed evaluation", Fixtures.CHAIR, "POST", rfis + "/" + closed.id()
+        + "/assignments/moves", Map.of("from", "reviewer1", "to", "reviewer2", "reason", "r"), 409, "not in scoring"));
+    cases.add(Case.of("replace: a member once scoring has started", Fixtures.CHAIR, "POST", rfis + "/" + scoring.id()
+        + "/panel/replacements", Map.of("member", "reviewer1", "replacement", "reviewer4", "reason", "r"), 409,
+        "not signing attestations"));
     cases.add(Case.of("scores: another reviewer's while scoring is blind", "reviewer1", "GET",
         rfis + "/" + scoring.id() + "/scores?reviewer=reviewer2", null, 403, "Scoring is blind"));
     cases.add(Case.of("results: before the consensus step", "auditor", "GET", rfis + "/" + scoring.id() + "/results",

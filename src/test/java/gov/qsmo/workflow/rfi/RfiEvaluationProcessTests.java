@@ -73,6 +73,8 @@ class RfiEvaluationProcessTests {
   @Autowired
   gov.qsmo.workflow.notification.DeadlineWatch deadlineWatch;
   @Autowired
+  gov.qsmo.workflow.rfi.panel.PanelChangeService changes;
+  @Autowired
   TaskService taskService;
   @Autowired
   ManagementService managementService;
@@ -131,6 +133,83 @@ class RfiEvaluationProcessTests {
     assertThat(overdueNotices(attestation, attestation.getAssignee())).isEqualTo(1);
     assertThat(overdueNotices(attestation, CHAIR)).as("the panel chair").isEqualTo(1);
     assertThat(overdueNotices(attestation, DIRECTOR)).isZero();
+  }
+
+  /**
+   * The chair replaces a member who has not signed, with a reason: the attestation task goes to the new
+   * member, who signs; the member replaced is off the panel and gets no scoring task. Only the chair may, and
+   * a member who has signed is not replaced.
+   */
+  @Test
+  void theChairReplacesAMemberWhoHasNotSigned() {
+    ProcessInstance instance = scenario.withPanel(REVIEWERS.subList(0, 3), null, "Acme");
+    String rfiId = instance.getBusinessKey();
+    Caller chair = new Caller(CHAIR, java.util.Set.of(gov.qsmo.workflow.identity.Roles.RFI_PANEL_CHAIRS));
+    Task signed = scenario.task(instance, TASK_SIGN_ATTESTATION, REVIEWERS.get(1));
+    scenario.as(REVIEWERS.get(1), () -> {
+      taskService.complete(signed.getId(), Map.of("attest", true));
+      return null;
+    });
+
+    assertThatThrownBy(() -> changes.replaceUnsignedMember(rfiId, REVIEWERS.get(0), REVIEWERS.get(3), "Ill.",
+        new Caller(DIRECTOR, java.util.Set.of()))).isInstanceOf(gov.qsmo.workflow.shared.ForbiddenException.class);
+    assertThatThrownBy(() -> changes.replaceUnsignedMember(rfiId, REVIEWERS.get(0), REVIEWERS.get(3), " ", chair))
+        .isInstanceOf(gov.qsmo.workflow.shared.InvalidRequestException.class).hasMessageContaining("reason");
+    assertThatThrownBy(() -> changes.replaceUnsignedMember(rfiId, REVIEWERS.get(1), REVIEWERS.get(3), "Ill.", chair))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("signed");
+    assertThat(panel.member(rfiId, REVIEWERS.get(0))).as("nothing changed by the refusals").isNotNull();
+
+    changes.replaceUnsignedMember(rfiId, REVIEWERS.get(0), REVIEWERS.get(3), "On leave until June.", chair);
+
+    assertThat(panel.member(rfiId, REVIEWERS.get(0))).isNull();
+    assertThat(scenario.tasks(instance, TASK_SIGN_ATTESTATION)).extracting(Task::getAssignee)
+        .containsExactlyInAnyOrder(CHAIR, REVIEWERS.get(2), REVIEWERS.get(3));
+    assertThat(records.history(rfiId)).anySatisfy(e -> assertThat(e.action + " " + e.detail)
+        .contains("PANEL_MEMBER_REPLACED").contains(REVIEWERS.get(3)).contains("On leave until June."));
+    scenario.attestAll(instance, Map.of());
+    assertThat(panel.member(rfiId, REVIEWERS.get(3)).attested()).isTrue();
+    assertThat(scenario.tasks(instance, TASK_SCORE_RESPONSE)).extracting(Task::getAssignee)
+        .containsExactlyInAnyOrder(REVIEWERS.get(1), REVIEWERS.get(2), REVIEWERS.get(3));
+  }
+
+  /**
+   * Before the deadline the chair moves a reviewer's open assignment to another reviewer, with a reason: the
+   * open scoring task goes with it, the new reviewer scores it, the first can no longer open it.
+   */
+  @Test
+  void theChairMovesOpenAssignmentsBeforeTheDeadline() {
+    ProcessInstance instance = scenario.withPanel(REVIEWERS.subList(0, 3), 1, "Acme");
+    String rfiId = instance.getBusinessKey();
+    scenario.attestAll(instance, Map.of());
+    Task scoring = scenario.tasks(instance, TASK_SCORE_RESPONSE).get(0);
+    String first = scoring.getAssignee();
+    String second = REVIEWERS.subList(0, 3).stream().filter(r -> !r.equals(first)).findFirst().orElseThrow();
+    Caller chair = new Caller(CHAIR, java.util.Set.of(gov.qsmo.workflow.identity.Roles.RFI_PANEL_CHAIRS));
+
+    assertThatThrownBy(() -> changes.moveAssignments(rfiId, first, first, null, "Ill.", chair))
+        .isInstanceOf(gov.qsmo.workflow.shared.InvalidRequestException.class).hasMessageContaining("another reviewer");
+    assertThatThrownBy(() -> changes.moveAssignments(rfiId, first, second, List.of("RSP-0000-0000"), "Ill.", chair))
+        .isInstanceOf(gov.qsmo.workflow.shared.InvalidRequestException.class).hasMessageContaining("RSP-0000-0000");
+    List<Assignment> moved = changes.moveAssignments(rfiId, first, second, null, "Conflict found late.", chair);
+
+    assertThat(moved).extracting(a -> a.reviewerId).containsExactly(second);
+    Task task = taskService.createTaskQuery().taskId(scoring.getId()).singleResult();
+    assertThat(task.getAssignee()).isEqualTo(second);
+    assertThat(panel.assignments(rfiId)).filteredOn(a -> a.reviewerId.equals(first))
+        .extracting(a -> a.status).containsExactly(Assignment.Status.REASSIGNED);
+    assertThatThrownBy(() -> scenario.as(first, () -> {
+      taskService.complete(task.getId(), RfiScenario.scores(4, 4, 4));
+      return null;
+    })).as("the first reviewer lost the task").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    scenario.score(task, 4, 3, 5);
+    scenario.runJobs(instance);
+    assertThat(panel.assignments(rfiId)).filteredOn(a -> a.reviewerId.equals(second))
+        .extracting(a -> a.status).containsExactly(Assignment.Status.SCORED);
+    assertThat(records.history(rfiId)).anySatisfy(e -> assertThat(e.action + " " + e.detail)
+        .contains("ASSIGNMENTS_MOVED").contains("Conflict found late."));
+    assertThat(jdbc.queryForObject("select count(*) from qsmo.notification_message where task_id = ? "
+        + "and kind = 'TASK_ASSIGNED' and recipient_user_id = ?", Integer.class, task.getId(), second))
+        .as("the new reviewer is told").isEqualTo(1);
   }
 
   private void makeOverdue(Task task) {

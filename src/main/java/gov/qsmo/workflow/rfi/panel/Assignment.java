@@ -21,7 +21,10 @@ public class Assignment {
     SCORED,
     /** The deadline passed and the chair proceeded without these scores. */
     WAIVED,
-    /** The deadline passed and the chair gave the response to another reviewer. */
+    /**
+     * Given to another reviewer: by the chair after the deadline passed (missing scores), or moved by the chair
+     * before it (PanelChangeService).
+     */
     REASSIGNED
   }
 
