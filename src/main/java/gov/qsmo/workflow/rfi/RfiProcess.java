@@ -226,6 +226,14 @@ public final class RfiProcess {
       return "criterion" + slot + "Name";
     }
 
+    /** The criterion's number and name as plain text, for the labels of its fields ("2. Technical approach"). */
+    public static String criterionTitle(int slot) {
+      return "criterion" + slot + "Title";
+    }
+
+    /** The scale's levels as a JSON list of {value, label} for the rating's radio buttons, highest first. */
+    public static final String RATING_LEVELS = "ratingLevels";
+
     public static String criterionGuidance(int slot) {
       return "criterion" + slot + "Guidance";
     }

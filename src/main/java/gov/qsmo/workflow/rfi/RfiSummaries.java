@@ -97,7 +97,8 @@ public final class RfiSummaries {
   }
 
   /** The head of a response: who sent it, when, proprietary marking, attachments. */
-  public static String responseHeader(Rfi rfi, RfiResponse response, int attachments) {
+  public static String responseHeader(Rfi rfi, RfiResponse response,
+      List<gov.qsmo.workflow.rfi.responses.RfiAttachment> attachments) {
     StringBuilder text = new StringBuilder();
     if (response.proprietary) {
       text.append("**PROPRIETARY**: the respondent marked this response proprietary. Do not disclose it outside "
@@ -106,11 +107,27 @@ public final class RfiSummaries {
     text.append("### ").append(response.id).append(": ").append(literal(response.organization)).append("\n")
         .append(response.smallBusiness ? "Small business. " : "").append("Received ").append(when(response.receivedAt))
         .append(response.late ? " **(late)**" : "").append(".");
-    if (attachments > 0) {
-      text.append("  \n").append(attachments).append(" attachment(s): GET /api/rfis/").append(rfi.id)
-          .append("/responses/").append(response.id).append("/attachments");
+    if (!attachments.isEmpty()) {
+      // Links the signed-in Tasklist user opens with the same session; the API applies its access rules.
+      text.append("\n\n**Attachments:**\n");
+      for (gov.qsmo.workflow.rfi.responses.RfiAttachment attachment : attachments) {
+        text.append("\n- [").append(literal(attachment.fileName)).append("](/api/rfis/").append(rfi.id)
+            .append("/responses/").append(response.id).append("/attachments/").append(attachment.id).append(") (")
+            .append(size(attachment.sizeBytes)).append(")");
+      }
     }
     return fit(text.toString());
+  }
+
+  /** A file's size as people read it: "812 bytes", "14 KB", "2.3 MB". */
+  static String size(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " bytes";
+    }
+    if (bytes < 1024 * 1024) {
+      return Math.round(bytes / 1024.0) + " KB";
+    }
+    return String.format(Locale.US, "%.1f MB", bytes / (1024.0 * 1024.0));
   }
 
   /** One topic and the response's answer to it. */

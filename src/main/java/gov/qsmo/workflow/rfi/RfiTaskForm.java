@@ -1,6 +1,8 @@
 package gov.qsmo.workflow.rfi;
 
 import gov.qsmo.workflow.rfi.RfiProcess.TaskDisplay;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
@@ -9,6 +11,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
  * one for its task keys, and {@link RfiTaskCreatedListener} hands every new task to the one for its key.
  */
 public interface RfiTaskForm {
+
+  /** Writes the forms' JSON variables. */
+  com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   /** The task definition keys (RfiProcess.Elements.TASK_...) this step prepares. */
   Set<String> taskKeys();
@@ -27,11 +32,38 @@ public interface RfiTaskForm {
   /** The rating scale and each criterion's name, weight and guidance, as a score or consensus form shows them. */
   static void criteria(DelegateTask task, Rfi rfi) {
     task.setVariableLocal(TaskDisplay.SCALE_TEXT, RfiSummaries.scale(rfi));
+    task.setVariableLocal(TaskDisplay.RATING_LEVELS, ratingLevels(rfi));
     for (Rfi.Criterion criterion : rfi.criteria) {
       task.setVariableLocal(TaskDisplay.criterionName(criterion.position),
           criterion.position + "\\. " + RfiSummaries.literal(criterion.name) + " (" + criterion.weight + "%)");
+      task.setVariableLocal(TaskDisplay.criterionTitle(criterion.position), criterion.position + ". " + criterion.name);
       task.setVariableLocal(TaskDisplay.criterionGuidance(criterion.position),
           RfiSummaries.fit(RfiSummaries.literal(criterion.guidance)));
     }
+  }
+
+  /**
+   * The scale's levels, highest first, each labelled with its value, its label and its definition (a radio
+   * button's label is plain text): a JSON variable, which a form's options read through {@code valuesKey}.
+   */
+  static org.camunda.spin.plugin.variable.value.JsonValue ratingLevels(Rfi rfi) {
+    List<Map<String, Object>> levels = rfi.scale.stream()
+        .sorted(java.util.Comparator.comparingInt((Rfi.ScaleLevel l) -> l.value).reversed())
+        .map(l -> Map.<String, Object>of("value", l.value, "label", levelLabel(l)))
+        .toList();
+    try {
+      return org.camunda.spin.plugin.variable.SpinValues.jsonValue(JSON.writeValueAsString(levels)).create();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("The scale of " + rfi.id + " cannot be written as JSON", e);
+    }
+  }
+
+  /** "4 – Good: definition"; a numeric level whose label is its number: "4 – definition". */
+  private static String levelLabel(Rfi.ScaleLevel level) {
+    String definition = level.definition == null ? "" : level.definition.strip();
+    String label = level.label == null || level.label.strip().equals(String.valueOf(level.value)) ? ""
+        : level.label.strip();
+    String words = label.isEmpty() ? definition : definition.isEmpty() ? label : label + ": " + definition;
+    return words.isEmpty() ? String.valueOf(level.value) : level.value + " \u2013 " + words;
   }
 }

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import gov.qsmo.workflow.HttpTestClient;
 import gov.qsmo.workflow.HttpTestClient.Response;
 import gov.qsmo.workflow.RunningApplicationTest;
+import gov.qsmo.workflow.rfi.RfiDemoData;
 import gov.qsmo.workflow.rfi.RfiProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -22,8 +24,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A reviewer in Tasklist: signs the attestation of the demo RFI on commercial grants-management
- * solutions, then scores a response, first with a rating off the scale (refused, with the server's
- * reason on screen), then properly. Scoring stays blind: the reviewer reads only their own scores.
+ * solutions, then scores a response: each criterion's fields are labelled with its name, the rating is
+ * offered as the scale's levels with their definitions; a rationale of blanks passes the browser and is
+ * refused by the server, its reason on screen; then the scores go in. Scoring stays blind: the reviewer
+ * reads only their own scores.
  */
 @RunningApplicationTest
 class RfiReviewerBrowserIT {
@@ -31,6 +35,8 @@ class RfiReviewerBrowserIT {
   static final String REVIEWER = "reviewer1";
   static final String TITLE = "Request for Information: commercial grants-management solutions";
   static final String ORGANIZATION = "Acme Grants Cloud";
+  /** The respondent reviewer1 declares a conflict with when signing. */
+  static final String RECUSED_FROM = "Federal Grants Shared Services Center";
   static final String FILTER = "RFI responses to score";
   /** Valid ratings (scale 1 to 5) for the demo plan's four criteria. */
   static final int[] RATINGS = {2, 4, 3, 5};
@@ -57,6 +63,7 @@ class RfiReviewerBrowserIT {
 
     String scoreTaskId;
     String responseId;
+    String conflictId;
     try (Browser browser = Browser.start("rfi-reviewer")) {
       browser.logIntoTasklist(baseUrl, REVIEWER);
       browser.clickable(filter()).click();
@@ -70,7 +77,11 @@ class RfiReviewerBrowserIT {
           .doesNotContain("{{");
       browser.screenshot("attestation-form");
 
+      // reviewer1 declares a conflict with another respondent's response: recused from it.
+      conflictId = responseOf(http.get("panel.chair", "/api/rfis/" + rfiId + "/responses").json(), RECUSED_FROM);
       browser.press(field("Field_Attest"));
+      browser.type(field("Field_ConflictResponseIds"), conflictId);
+      browser.type(field("Field_ConflictStatement"), "I advised " + RECUSED_FROM + " on its bid last year.");
       browser.press(complete());
       browser.waitForText(By.tagName("body"), "Select a task in the list");
       browser.screenshot("attestation-signed");
@@ -82,9 +93,22 @@ class RfiReviewerBrowserIT {
       // The others of the panel attested in the demo data: with the job executor off in tests, run
       // what the process does next (leave the attestations, assign reviewers) as the executor would.
       runJobs(instance);
+      // Should the recusal leave that response short of reviewers, the chair proceeds with fewer.
+      for (Task shortfall : taskService.createTaskQuery().processInstanceBusinessKey(rfiId)
+          .taskDefinitionKey(RfiProcess.Elements.TASK_REASSIGN_REVIEWERS).list()) {
+        Response proceeded = http.submitForm("panel.chair", shortfall.getId(), Map.of("reassignAction", "PROCEED",
+            "reassignReason", "The other reviewers suffice for " + RECUSED_FROM + "."));
+        assertThat(proceeded.status()).as(proceeded.body()).isLessThan(300);
+        runJobs(instance);
+      }
+      assertThat(openTasks(instance, RfiProcess.Elements.TASK_SCORE_RESPONSE)).as("reviewer1 scores nothing of "
+          + RECUSED_FROM).noneMatch(t -> t.getAssignee().equals(REVIEWER) && t.getName().contains(RECUSED_FROM));
+      // reviewer1 scores Acme's response (a proprietary one).
       Task scoreTask = openTasks(instance, RfiProcess.Elements.TASK_SCORE_RESPONSE).stream()
           .filter(t -> t.getName().contains(ORGANIZATION)).findFirst()
-          .orElseThrow(() -> new AssertionError("No scoring task of " + ORGANIZATION + " for " + REVIEWER));
+          .orElseThrow(() -> new AssertionError("No scoring task of " + ORGANIZATION + " for " + REVIEWER + "; open: "
+              + taskService.createTaskQuery().processInstanceBusinessKey(rfiId).list().stream()
+                  .map(t -> t.getTaskDefinitionKey() + "/" + t.getAssignee()).toList()));
       scoreTaskId = scoreTask.getId();
       responseId = responseOf(http.get(REVIEWER, "/api/rfis/" + rfiId + "/responses").json(), ORGANIZATION);
       assertThat(scoreTask.getName()).contains(responseId);
@@ -104,22 +128,40 @@ class RfiReviewerBrowserIT {
           .doesNotContain("{{");
       browser.screenshot("score-form");
 
-      // A rating off the 1-5 scale: the form lets it through, the server refuses it and says why.
+      // Every field names its criterion; the rating is one of the scale's levels, each with its definition.
+      String form = browser.visible(By.cssSelector(".fjs-form")).getText();
+      assertThat(form).contains("Rating for 1. Commercial solutions").contains("Rationale for 4. Acquisition strategy")
+          .contains("5 \u2013 ").doesNotContain("{{");
+      assertThat(browser.isPresent(By.cssSelector(".fjs-form input[type='number']"))).as("no bare number box")
+          .isFalse();
       for (int c = 1; c <= RATINGS.length; c++) {
-        browser.type(field("Field_Rating" + c), c == 1 ? "9" : String.valueOf(RATINGS[c - 1]));
-        browser.type(field("Field_Rationale" + c), rationale(c));
+        browser.press(level(c, RATINGS[c - 1]));
+        browser.type(field("Field_Rationale" + c), c == 1 ? "   " : rationale(c));
       }
       browser.type(field("Field_Strengths2"), "Uses the grants data standards throughout.");
+      assertThat(browser.seriousAccessibilityViolations(".fjs-form")).as("the score form under axe-core").isEmpty();
+      browser.shoot("tasklist-score-rfi-response");
       browser.press(complete());
-      browser.waitForText(By.tagName("body"), "outside the scale");
+      browser.waitForText(By.tagName("body"), "Give the rationale");
       assertThat(browser.visible(By.tagName("body")).getText())
-          .contains("The rating 9 of 'Commercial solutions' is outside the scale");
-      browser.screenshot("refused-rating-outside-the-scale");
+          .contains("Give the rationale for your rating of 'Commercial solutions'");
+      browser.screenshot("refused-blank-rationale");
       assertThat(taskService.createTaskQuery().taskId(scoreTaskId).count()).as("task still open").isEqualTo(1);
       assertThat(sheetsOf(http.get(REVIEWER, "/api/rfis/" + rfiId + "/scores").json(), responseId))
           .as("nothing stored by the refused submission").isEmpty();
 
-      browser.type(field("Field_Rating1"), String.valueOf(RATINGS[0]));
+      // The response's attachment opens with the Tasklist session; the recused response's does not.
+      assertThat(form).contains(RfiDemoData.CAPABILITY_STATEMENT);
+      String link = browser.visible(By.linkText(RfiDemoData.CAPABILITY_STATEMENT)).getAttribute("href");
+      assertThat(browser.fetch(link)).startsWith("200 ").contains(ORGANIZATION + ": capability statement.");
+      JsonNode recusedFiles = http.get("panel.chair", "/api/rfis/" + rfiId + "/responses/" + conflictId
+          + "/attachments").json();
+      String recusedLink = baseUrl + "/api/rfis/" + rfiId + "/responses/" + conflictId + "/attachments/"
+          + recusedFiles.get(0).path("id").asText();
+      assertThat(browser.fetch(recusedLink)).as("a recused reviewer's request").startsWith("404 ")
+          .doesNotContain(RECUSED_FROM + ": capability statement.");
+
+      browser.type(field("Field_Rationale1"), rationale(1));
       browser.press(complete());
       browser.waitForText(By.tagName("body"), "Select a task in the list");
       browser.screenshot("scored");
@@ -166,6 +208,12 @@ class RfiReviewerBrowserIT {
   }
 
   /** A form field by its component id in the .form file (form-js prefixes the DOM id per form). */
+  /** The radio button of this level of the rating of criterion {@code criterion} (its label starts "4 \u2013"). */
+  private static By level(int criterion, int value) {
+    return By.xpath("//div[contains(@class, 'fjs-form-field-radio')][.//*[contains(normalize-space(), 'Rating for "
+        + criterion + ".')]]//label[starts-with(normalize-space(), '" + value + " \u2013')]//input");
+  }
+
   private static By field(String componentId) {
     return By.cssSelector(".fjs-form [id$='-" + componentId + "']");
   }

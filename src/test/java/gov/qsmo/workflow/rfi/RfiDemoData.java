@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "qsmo.demo.enabled", havingValue = "true")
-class RfiDemoData {
+public class RfiDemoData {
 
   private static final Logger log = LoggerFactory.getLogger(RfiDemoData.class);
 
@@ -173,11 +173,21 @@ class RfiDemoData {
           + themes[topic - 1] + "."));
     }
     String rfiId = rfiId(instance);
-    steps.as(respondent.user(), () -> responses.submit(rfiId, new RfiResponseService.Submission(
-        respondent.organization(), respondent.uei(), respondent.smallBusiness(), "Program office",
-        "rfi@" + respondent.organization().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "") + ".example.com",
-        respondent.proprietary(), answers), Caller.current(identityService)));
+    steps.as(respondent.user(), () -> {
+      RfiResponse response = responses.submit(rfiId, new RfiResponseService.Submission(
+          respondent.organization(), respondent.uei(), respondent.smallBusiness(), "Program office",
+          "rfi@" + respondent.organization().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "")
+              + ".example.com", respondent.proprietary(), answers), Caller.current(identityService));
+      // Each response carries a capability statement, which the panel opens from its forms.
+      return responses.attach(rfiId, response.id, CAPABILITY_STATEMENT, "text/plain",
+          (respondent.organization() + ": capability statement.\n" + String.join("\n",
+              answers.stream().map(RfiResponseService.TopicAnswer::answer).toList()) + "\n")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8), Caller.current(identityService));
+    });
   }
+
+  /** The file name of each demo response's attachment. */
+  public static final String CAPABILITY_STATEMENT = "capability-statement.txt";
 
   /** Approved, four responses in, closed, screened (one fails the checks), panel of four formed. */
   private String underEvaluation(String title, String description) {

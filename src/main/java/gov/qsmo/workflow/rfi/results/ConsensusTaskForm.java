@@ -63,7 +63,7 @@ class ConsensusTaskForm implements RfiTaskForm {
     // One task per response: what tells them apart comes first.
     task.setName(base + ": " + response.id + " " + RfiTaskForm.shorten(response.organization) + " (" + rfi.id + ")");
     task.setVariableLocal(TaskDisplay.RESPONSE_HEADER, RfiSummaries.responseHeader(rfi, response,
-        responses.attachmentsOf(response.id).size()));
+        responses.attachmentsOf(response.id)));
     Map<Integer, Map<String, Integer>> ratings = results.currentRatings(rfi.id).getOrDefault(responseId, Map.of());
     Map<Integer, CriterionResult> figures = results.resultsOf(responseId).stream()
         .collect(Collectors.toMap(r -> r.criterionPosition, r -> r));

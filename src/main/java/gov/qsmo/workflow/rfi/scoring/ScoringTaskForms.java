@@ -60,7 +60,7 @@ class ScoringTaskForms implements RfiTaskForm {
     // One task per response: what tells them apart comes first.
     task.setName(base + ": " + response.id + " " + RfiTaskForm.shorten(response.organization) + " (" + rfi.id + ")");
     task.setVariableLocal(TaskDisplay.RESPONSE_HEADER, RfiSummaries.responseHeader(rfi, response,
-        responses.attachmentsOf(response.id).size()));
+        responses.attachmentsOf(response.id)));
     for (int topic = 1; topic <= rfi.topics.size(); topic++) {
       task.setVariableLocal(TaskDisplay.topicText(topic), RfiSummaries.topic(rfi, response, topic));
     }
