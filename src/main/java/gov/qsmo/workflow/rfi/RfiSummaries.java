@@ -1,6 +1,7 @@
 package gov.qsmo.workflow.rfi;
 
 import gov.qsmo.workflow.process.MarkdownText;
+import gov.qsmo.workflow.process.OfficeTime;
 import gov.qsmo.workflow.rfi.responses.RfiResponse;
 import gov.qsmo.workflow.rfi.results.CriterionResult;
 import gov.qsmo.workflow.shared.Inputs;
@@ -26,14 +27,6 @@ public final class RfiSummaries {
     return MarkdownText.literal(text);
   }
 
-  private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
-      .ofPattern("d MMM yyyy, h:mm a z", Locale.US);
-
-  /** An instant as people read it, in the office's time zone: "22 Dec 2026, 11:59 PM EST". */
-  public static String when(java.time.Instant instant) {
-    return instant == null ? "not set" : WHEN.format(instant.atZone(java.time.ZoneId.systemDefault()));
-  }
-
   /** A scale level as people read it: "4 Good", or just "4" where the label is the number. */
   public static String level(Rfi.ScaleLevel level) {
     return level.label.equals(String.valueOf(level.value)) ? String.valueOf(level.value)
@@ -47,9 +40,9 @@ public final class RfiSummaries {
     return text.substring(0, Inputs.MAX_TEXT - CUT.length()) + CUT;
   }
 
-  public static String plan(Rfi rfi) {
+  public static String plan(Rfi rfi, OfficeTime time) {
     StringBuilder text = new StringBuilder();
-    text.append("**Closes:** ").append(when(rfi.closesAt)).append(rfi.allowLate ? " (late responses accepted, flagged)"
+    text.append("**Closes:** ").append(time.dateTime(rfi.closesAt)).append(rfi.allowLate ? " (late responses accepted, flagged)"
         : " (late responses refused)").append("  \n**Panel chair:** ").append(literal(rfi.panelChairId));
     text.append("\n\n**Description**  \n").append(literal(rfi.description));
     text.append("\n\n**Topics**\n\n");
@@ -74,7 +67,7 @@ public final class RfiSummaries {
     return text.toString();
   }
 
-  public static String screening(Rfi rfi, List<RfiResponse> responses) {
+  public static String screening(Rfi rfi, List<RfiResponse> responses, OfficeTime time) {
     if (responses.isEmpty()) {
       return "No response arrived by the close date.";
     }
@@ -86,7 +79,7 @@ public final class RfiSummaries {
       text.append("| ").append(r.id).append(" | ").append(literal(r.organization)).append(" | ").append(checks)
           .append(" | ").append(yesNo(r.eligible)).append(" |\n");
     }
-    text.append("\nReceived: ").append(responses.stream().map(r -> r.id + " " + when(r.receivedAt))
+    text.append("\nReceived: ").append(responses.stream().map(r -> r.id + " " + time.dateTime(r.receivedAt))
         .collect(Collectors.joining("; "))).append(".");
     return fit(text.toString());
   }
@@ -98,14 +91,14 @@ public final class RfiSummaries {
 
   /** The head of a response: who sent it, when, proprietary marking, attachments. */
   public static String responseHeader(Rfi rfi, RfiResponse response,
-      List<gov.qsmo.workflow.rfi.responses.RfiAttachment> attachments) {
+      List<gov.qsmo.workflow.rfi.responses.RfiAttachment> attachments, OfficeTime time) {
     StringBuilder text = new StringBuilder();
     if (response.proprietary) {
       text.append("**PROPRIETARY**: the respondent marked this response proprietary. Do not disclose it outside "
           + "the panel (FAR 3.104).\n\n");
     }
     text.append("### ").append(response.id).append(": ").append(literal(response.organization)).append("\n")
-        .append(response.smallBusiness ? "Small business. " : "").append("Received ").append(when(response.receivedAt))
+        .append(response.smallBusiness ? "Small business. " : "").append("Received ").append(time.dateTime(response.receivedAt))
         .append(response.late ? " **(late)**" : "").append(".");
     if (!attachments.isEmpty()) {
       // Links the signed-in Tasklist user opens with the same session; the API applies its access rules.

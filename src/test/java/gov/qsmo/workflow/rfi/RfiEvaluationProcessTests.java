@@ -75,6 +75,8 @@ class RfiEvaluationProcessTests {
   @Autowired
   gov.qsmo.workflow.rfi.panel.PanelChangeService changes;
   @Autowired
+  gov.qsmo.workflow.process.OfficeTime officeTime;
+  @Autowired
   TaskService taskService;
   @Autowired
   ManagementService managementService;
@@ -183,6 +185,10 @@ class RfiEvaluationProcessTests {
     scenario.attestAll(instance, Map.of());
     Task scoring = scenario.tasks(instance, TASK_SCORE_RESPONSE).get(0);
     String first = scoring.getAssignee();
+    // The form gives times in the office's time zone, in words.
+    java.time.Instant received = responsesService.eligible(rfiId).get(0).receivedAt;
+    assertThat(String.valueOf(taskService.getVariable(scoring.getId(), "responseHeader")))
+        .contains("Received " + officeTime.dateTime(received)).containsPattern("Received \\w{3} \\d+, \\d{4}, .* E[SD]T");
     String second = REVIEWERS.subList(0, 3).stream().filter(r -> !r.equals(first)).findFirst().orElseThrow();
     Caller chair = new Caller(CHAIR, java.util.Set.of(gov.qsmo.workflow.identity.Roles.RFI_PANEL_CHAIRS));
 

@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.rfi.plan;
 
+import gov.qsmo.workflow.process.OfficeTime;
 import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_APPROVE_PLAN;
 import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_REVISE_PLAN;
 
@@ -17,8 +18,10 @@ import org.springframework.stereotype.Component;
 class PlanTaskForms implements RfiTaskForm {
 
   private final RfiService records;
+  private final OfficeTime time;
 
-  PlanTaskForms(RfiService records) {
+  PlanTaskForms(RfiService records, OfficeTime time) {
+    this.time = time;
     this.records = records;
   }
 
@@ -30,7 +33,7 @@ class PlanTaskForms implements RfiTaskForm {
   @Override
   public void prepare(DelegateTask task, Rfi rfi, String base) {
     switch (task.getTaskDefinitionKey()) {
-      case TASK_APPROVE_PLAN -> task.setVariableLocal(TaskDisplay.PLAN_TEXT, RfiSummaries.plan(rfi));
+      case TASK_APPROVE_PLAN -> task.setVariableLocal(TaskDisplay.PLAN_TEXT, RfiSummaries.plan(rfi, time));
       case TASK_REVISE_PLAN -> revisePlan(task, rfi);
       default -> { }
     }

@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.rfi.report;
 
+import gov.qsmo.workflow.process.OfficeTime;
 import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_APPROVE_REPORT;
 
 import gov.qsmo.workflow.rfi.Rfi;
@@ -18,8 +19,10 @@ class ReportTaskForm implements RfiTaskForm {
 
   private final RfiResultsService results;
   private final RfiReportService reports;
+  private final OfficeTime time;
 
-  ReportTaskForm(RfiResultsService results, RfiReportService reports) {
+  ReportTaskForm(RfiResultsService results, RfiReportService reports, OfficeTime time) {
+    this.time = time;
     this.results = results;
     this.reports = reports;
   }
@@ -42,7 +45,7 @@ class ReportTaskForm implements RfiTaskForm {
           .append(String.format(Locale.ROOT, "%.2f", standing.weightedTotal())).append(" |\n");
     }
     reports.latest(rfi.id).ifPresent(report -> text.append("\nReport version ").append(report.version)
-        .append(", generated ").append(RfiSummaries.when(report.generatedAt)).append(": [PDF](/api/rfis/").append(rfi.id)
+        .append(", generated ").append(time.dateTime(report.generatedAt)).append(": [PDF](/api/rfis/").append(rfi.id)
         .append("/report.pdf) · [CSV of every score](/api/rfis/").append(rfi.id).append("/report.csv)"));
     return RfiSummaries.fit(text.toString());
   }

@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.rfi.responses;
 
+import gov.qsmo.workflow.process.OfficeTime;
 import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_CONFIRM_SCREENING;
 
 import gov.qsmo.workflow.rfi.Rfi;
@@ -15,8 +16,10 @@ import org.springframework.stereotype.Component;
 class ScreeningTaskForm implements RfiTaskForm {
 
   private final RfiResponseService responses;
+  private final OfficeTime time;
 
-  ScreeningTaskForm(RfiResponseService responses) {
+  ScreeningTaskForm(RfiResponseService responses, OfficeTime time) {
+    this.time = time;
     this.responses = responses;
   }
 
@@ -27,6 +30,6 @@ class ScreeningTaskForm implements RfiTaskForm {
 
   @Override
   public void prepare(DelegateTask task, Rfi rfi, String base) {
-    task.setVariableLocal(TaskDisplay.SCREENING_TABLE, RfiSummaries.screening(rfi, responses.of(rfi.id)));
+    task.setVariableLocal(TaskDisplay.SCREENING_TABLE, RfiSummaries.screening(rfi, responses.of(rfi.id), time));
   }
 }

@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.rfi.results;
 
+import gov.qsmo.workflow.process.OfficeTime;
 import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_HOLD_CONSENSUS;
 
 import gov.qsmo.workflow.rfi.Rfi;
@@ -35,9 +36,11 @@ class ConsensusTaskForm implements RfiTaskForm {
   private final RfiPanelService panel;
   private final RfiScoringService scoring;
   private final TaskSubjects subjects;
+  private final OfficeTime time;
 
   ConsensusTaskForm(RfiResultsService results, RfiResponseService responses, RfiPanelService panel,
-      RfiScoringService scoring, TaskSubjects subjects) {
+      RfiScoringService scoring, TaskSubjects subjects, OfficeTime time) {
+    this.time = time;
     this.results = results;
     this.responses = responses;
     this.panel = panel;
@@ -63,7 +66,7 @@ class ConsensusTaskForm implements RfiTaskForm {
     // One task per response: what tells them apart comes first.
     task.setName(base + ": " + response.id + " " + RfiTaskForm.shorten(response.organization) + " (" + rfi.id + ")");
     task.setVariableLocal(TaskDisplay.RESPONSE_HEADER, RfiSummaries.responseHeader(rfi, response,
-        responses.attachmentsOf(response.id)));
+        responses.attachmentsOf(response.id), time));
     Map<Integer, Map<String, Integer>> ratings = results.currentRatings(rfi.id).getOrDefault(responseId, Map.of());
     Map<Integer, CriterionResult> figures = results.resultsOf(responseId).stream()
         .collect(Collectors.toMap(r -> r.criterionPosition, r -> r));

@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.rfi.scoring;
 
+import gov.qsmo.workflow.process.OfficeTime;
 import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_RESOLVE_MISSING_SCORES;
 import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_SCORE_RESPONSE;
 
@@ -28,9 +29,11 @@ class ScoringTaskForms implements RfiTaskForm {
   private final RfiResponseService responses;
   private final RfiPanelService panel;
   private final TaskSubjects subjects;
+  private final OfficeTime time;
 
   ScoringTaskForms(RfiScoringService scoring, RfiResponseService responses, RfiPanelService panel,
-      TaskSubjects subjects) {
+      TaskSubjects subjects, OfficeTime time) {
+    this.time = time;
     this.scoring = scoring;
     this.responses = responses;
     this.panel = panel;
@@ -60,7 +63,7 @@ class ScoringTaskForms implements RfiTaskForm {
     // One task per response: what tells them apart comes first.
     task.setName(base + ": " + response.id + " " + RfiTaskForm.shorten(response.organization) + " (" + rfi.id + ")");
     task.setVariableLocal(TaskDisplay.RESPONSE_HEADER, RfiSummaries.responseHeader(rfi, response,
-        responses.attachmentsOf(response.id)));
+        responses.attachmentsOf(response.id), time));
     for (int topic = 1; topic <= rfi.topics.size(); topic++) {
       task.setVariableLocal(TaskDisplay.topicText(topic), RfiSummaries.topic(rfi, response, topic));
     }
@@ -73,7 +76,7 @@ class ScoringTaskForms implements RfiTaskForm {
     if (open.isEmpty()) {
       return "Every score is in.";
     }
-    return RfiSummaries.fit("The scoring deadline (" + RfiSummaries.when(rfi.scoringDueAt)
+    return RfiSummaries.fit("The scoring deadline (" + time.dateTime(rfi.scoringDueAt)
         + ") has passed. Missing scores:\n\n"
         + "| Response | Reviewer |\n|---|---|\n" + open.stream().map(a -> "| " + a.responseId + " | "
             + RfiSummaries.literal(a.reviewerId) + " |").collect(Collectors.joining("\n")));
