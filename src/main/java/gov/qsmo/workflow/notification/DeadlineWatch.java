@@ -34,8 +34,9 @@ public class DeadlineWatch {
   private static final Logger log = LoggerFactory.getLogger(DeadlineWatch.class);
 
   private static final String DUE_SOON = """
-      select t.id_, t.proc_def_id_, t.task_def_key_, coalesce(t.due_date_, 'infinity'::timestamptz) as deadline
-      from act_ru_task t
+      select t.id_, t.proc_def_id_, t.task_def_key_, coalesce(t.due_date_, 'infinity'::timestamptz) as deadline,
+             e.business_key_
+      from act_ru_task t left join act_ru_execution e on e.id_ = t.proc_inst_id_
       where t.follow_up_date_ <= ? and t.follow_up_date_ > ?
         and (t.due_date_ is null or t.due_date_ > ?)
         and t.proc_def_id_ is not null
@@ -45,8 +46,8 @@ public class DeadlineWatch {
       limit ?""";
 
   private static final String OVERDUE = """
-      select t.id_, t.proc_def_id_, t.task_def_key_, t.due_date_ as deadline
-      from act_ru_task t
+      select t.id_, t.proc_def_id_, t.task_def_key_, t.due_date_ as deadline, e.business_key_
+      from act_ru_task t left join act_ru_execution e on e.id_ = t.proc_inst_id_
       where t.due_date_ <= ? and t.due_date_ > ?
         and t.proc_def_id_ is not null
         and not exists (select 1 from qsmo.deadline_notice n where n.task_id = t.id_ and n.kind = 'OVERDUE'
@@ -54,7 +55,8 @@ public class DeadlineWatch {
       order by t.due_date_, t.id_
       limit ?""";
 
-  private record Due(String taskId, String processDefinitionId, String taskKey, Timestamp deadline) {
+  private record Due(String taskId, String processDefinitionId, String taskKey, Timestamp deadline,
+      String recordId) {
   }
 
   private final JdbcTemplate jdbc;
@@ -123,11 +125,10 @@ public class DeadlineWatch {
     Integer taken = transaction.execute(status -> {
       Timestamp to = Timestamp.from(now);
       Timestamp from = Timestamp.from(since);
-      List<Due> due = kind.equals("REMINDER")
-          ? jdbc.query(query, (rs, i) -> new Due(rs.getString(1), rs.getString(2), rs.getString(3),
-              rs.getTimestamp(4)), to, from, to, BATCH)
-          : jdbc.query(query, (rs, i) -> new Due(rs.getString(1), rs.getString(2), rs.getString(3),
-              rs.getTimestamp(4)), to, from, BATCH);
+      org.springframework.jdbc.core.RowMapper<Due> row = (rs, i) -> new Due(rs.getString(1), rs.getString(2),
+          rs.getString(3), rs.getTimestamp(4), rs.getString(5));
+      List<Due> due = kind.equals("REMINDER") ? jdbc.query(query, row, to, from, to, BATCH)
+          : jdbc.query(query, row, to, from, BATCH);
       for (Due task : due) {
         int claimed = jdbc.update("insert into qsmo.deadline_notice (task_id, kind, deadline, noticed_at) "
             + "values (?, ?, ?, ?) on conflict do nothing", task.taskId(), kind, task.deadline(), to);
@@ -148,9 +149,7 @@ public class DeadlineWatch {
 
   private Resolvers resolversOf(Due task) {
     String processKey = repositoryService.getProcessDefinition(task.processDefinitionId()).getKey();
-    String recordId = jdbc.query("select e.business_key_ from act_ru_task t join act_ru_execution e "
-        + "on e.id_ = t.proc_inst_id_ where t.id_ = ?", rs -> rs.next() ? rs.getString(1) : null, task.taskId());
-    OverdueTask overdue = new OverdueTask(processKey, task.taskKey(), recordId);
+    OverdueTask overdue = new OverdueTask(processKey, task.taskKey(), task.recordId());
     return escalations.stream().map(paths -> paths.resolversOf(overdue)).flatMap(java.util.Optional::stream)
         .findFirst().orElse(Resolvers.none());
   }

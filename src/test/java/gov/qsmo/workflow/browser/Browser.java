@@ -242,19 +242,8 @@ final class Browser implements AutoCloseable {
     // Tasklist scrolls the form inside its panel: a window as tall as the form (at most 3000 px) shows it.
     Number height = (Number) driver.executeScript(
         "return document.querySelector('.fjs-container').getBoundingClientRect().height;");
-    org.openqa.selenium.Dimension before = driver.manage().window().getSize();
-    driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(),
-        Math.min(3000, Math.max(before.getHeight(), height.intValue() + 450))));
     driver.executeScript("document.querySelector('.fjs-container').scrollIntoView({block: 'start'});");
-    pause(Duration.ofMillis(500));
-    try {
-      File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-      Files.copy(png.toPath(), Path.of("docs", "images", name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      driver.manage().window().setSize(before);
-    }
+    saveForReadme(name, Math.min(3000, height.intValue() + 450));
   }
 
   /**
@@ -266,9 +255,14 @@ final class Browser implements AutoCloseable {
       return;
     }
     Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight;");
+    saveForReadme(name, Math.min(2400, height.intValue() + 120));
+  }
+
+  /** A screenshot in a window at least {@code height} tall, as docs/images/NAME.png; the window's size restored. */
+  private void saveForReadme(String name, int height) {
     org.openqa.selenium.Dimension before = driver.manage().window().getSize();
     driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(),
-        Math.min(2400, Math.max(before.getHeight(), height.intValue() + 120))));
+        Math.max(before.getHeight(), height)));
     pause(Duration.ofMillis(500));
     try {
       File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);

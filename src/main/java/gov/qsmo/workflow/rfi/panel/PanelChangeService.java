@@ -1,6 +1,5 @@
 package gov.qsmo.workflow.rfi.panel;
 
-import gov.qsmo.workflow.identity.Roles;
 import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.process.Privileged;
 import gov.qsmo.workflow.rfi.Rfi;
@@ -15,8 +14,10 @@ import gov.qsmo.workflow.shared.ForbiddenException;
 import gov.qsmo.workflow.shared.Inputs;
 import gov.qsmo.workflow.shared.InvalidRequestException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -54,10 +55,11 @@ public class PanelChangeService {
   private final TaskService taskService;
   private final RuntimeService runtimeService;
   private final AuthorizationService authorizationService;
+  private final RfiPanelService panel;
 
   PanelChangeService(RfiService records, PanelMemberRepository members, AssignmentRepository assignments,
       TaskSubjects subjects, IdentityService identityService, TaskService taskService, RuntimeService runtimeService,
-      AuthorizationService authorizationService) {
+      AuthorizationService authorizationService, RfiPanelService panel) {
     this.records = records;
     this.members = members;
     this.assignments = assignments;
@@ -66,6 +68,7 @@ public class PanelChangeService {
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.authorizationService = authorizationService;
+    this.panel = panel;
   }
 
   /** Replaces a reviewer who has not signed the attestation; returns the new member. */
@@ -84,7 +87,7 @@ public class PanelChangeService {
           + "has signed keeps their place. Move their open assignments instead, once scoring has started.");
     }
     String replacement = required(REPLACEMENT, "The replacement", replacementId);
-    requireReviewerGroup(rfi, replacement, REPLACEMENT);
+    panel.checkReviewers(rfi, List.of(replacement), REPLACEMENT);
     if (members.findByRfiIdAndUserId(rfiId, replacement).isPresent()) {
       throw new InvalidRequestException(REPLACEMENT, replacement + " is on the panel already; name a reviewer "
           + "who is not.");
@@ -160,6 +163,16 @@ public class PanelChangeService {
       throw new InvalidRequestException(TO, toId + " cannot take " + String.join(", ", refused)
           + "; name the others in responseIds, or another reviewer. Nothing was moved.");
     }
+    // The reviewer's open scoring tasks, once, by the assignment each is bound to.
+    Map<String, Task> tasksByAssignment = Privileged.run(identityService, () -> {
+      Map<String, Task> tasks = new HashMap<>();
+      for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(rfiId)
+          .taskDefinitionKey(RfiProcess.Elements.TASK_SCORE_RESPONSE).taskAssignee(from.userId).list()) {
+        tasks.put(String.valueOf(runtimeService.getVariableLocal(task.getExecutionId(),
+            RfiProcess.Variables.ASSIGNMENT_ID)), task);
+      }
+      return tasks;
+    });
     List<Assignment> created = new ArrayList<>();
     for (Assignment old : moving) {
       old.status = Assignment.Status.REASSIGNED;
@@ -168,19 +181,16 @@ public class PanelChangeService {
       assignments.save(old);
       Assignment moved = assignments.save(new Assignment(rfiId, old.responseId, to.userId, records.now()));
       created.add(moved);
-      Privileged.run(identityService, () -> {
-        for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(rfiId)
-            .taskDefinitionKey(RfiProcess.Elements.TASK_SCORE_RESPONSE).taskAssignee(from.userId).list()) {
-          Object bound = runtimeService.getVariableLocal(task.getExecutionId(), RfiProcess.Variables.ASSIGNMENT_ID);
-          if (String.valueOf(old.id).equals(bound)) {
-            runtimeService.setVariableLocal(task.getExecutionId(), RfiProcess.Variables.ASSIGNMENT_ID,
-                String.valueOf(moved.id));
-            move(task, rfiId, SubjectTaskListener.subject(ScoreSubmittedListener.KIND, String.valueOf(moved.id)),
-                from.userId, to.userId);
-          }
-        }
-        return null;
-      });
+      Task task = tasksByAssignment.get(String.valueOf(old.id));
+      if (task != null) {
+        Privileged.run(identityService, () -> {
+          runtimeService.setVariableLocal(task.getExecutionId(), RfiProcess.Variables.ASSIGNMENT_ID,
+              String.valueOf(moved.id));
+          move(task, rfiId, SubjectTaskListener.subject(ScoreSubmittedListener.KIND, String.valueOf(moved.id)),
+              from.userId, to.userId);
+          return null;
+        });
+      }
     }
     records.record(rfiId, caller.userId(), "ASSIGNMENTS_MOVED", created.size() + " open assignment(s) of "
         + fromId + " moved to " + toId + " (" + created.stream().map(a -> a.responseId)
@@ -213,18 +223,6 @@ public class PanelChangeService {
       throw new InvalidRequestException(field, id + " chairs the panel and does not score; name a reviewer.");
     }
     return member;
-  }
-
-  private void requireReviewerGroup(Rfi rfi, String userId, String field) {
-    if (userId.equals(rfi.panelChairId)) {
-      throw new InvalidRequestException(field, "The chair (" + userId + ") leads the panel and does not score; "
-          + "name another reviewer.");
-    }
-    if (Privileged.run(identityService, () -> identityService.createUserQuery().userId(userId)
-        .memberOfGroup(Roles.RFI_REVIEWERS).count()) == 0) {
-      throw new InvalidRequestException(field, "'" + userId + "' is not an RFI reviewer (a member of the group "
-          + Roles.RFI_REVIEWERS + ").");
-    }
   }
 
   private static String required(String field, String label, String value) {

@@ -118,7 +118,8 @@ public class RfiPanelService {
     records.moveTo(rfi, RfiStatus.ATTESTATION, caller.userId(), "REVIEWERS_ADDED", String.join(", ", reviewers));
   }
 
-  private void checkReviewers(Rfi rfi, List<String> reviewers, String field) {
+  /** Each is an RFI reviewer (group {@code rfi-reviewers}) and not the chair; 400 naming the field otherwise. */
+  void checkReviewers(Rfi rfi, List<String> reviewers, String field) {
     for (String reviewer : reviewers) {
       if (reviewer.equals(rfi.panelChairId)) {
         throw new InvalidRequestException(field, "The chair (" + reviewer + ") leads the panel and does not score; "
