@@ -8,7 +8,10 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
@@ -26,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends what the outbox holds, after the steps that wrote it have committed. A pass claims a batch of due
- * messages with row locks that other nodes skip ({@code FOR UPDATE SKIP LOCKED}), sends each and records the
- * outcome in the same transaction: a message goes out once, whichever node takes it, and after a crash
+ * messages with row locks that other nodes skip ({@code FOR UPDATE SKIP LOCKED}), sends them over one connection
+ * to the mail server and records each one's outcome in the same transaction: a message goes out once, whichever node takes it, and after a crash
  * mid-pass the lock is gone with the connection and the message is taken again. While the mail server cannot
  * be reached the batch waits, with a back-off that doubles up to {@code retry-max}; an address the server
  * refuses, or too many failures, makes the message undeliverable (listed for administrators).
@@ -89,31 +92,79 @@ class MailDispatcher {
   record Pass(int claimed, boolean serverDown) {
   }
 
-  /** One batch in one transaction: claim, send, record. */
+  /**
+   * One batch in one transaction: claim, send over one connection to the mail server (not one per message),
+   * record each message's outcome.
+   */
   Pass sendBatch() {
     List<Claimed> batch = outbox.claimDue(properties.batchSize());
-    for (int i = 0; i < batch.size(); i++) {
-      Claimed message = batch.get(i);
-      Attempt attempt = attempt(message);
-      switch (attempt.outcome()) {
-        case SENT -> outbox.markSent(message.id());
-        case UNDELIVERABLE -> {
-          outbox.markUndeliverable(message.id(), attempt.error());
-          log.warn("E-mail {} is undeliverable: {}", message.id(), attempt.error());
-        }
-        case RETRY_LATER -> retry(message, attempt.error());
-        case SERVER_DOWN -> {
-          // Nothing more goes through now: this message and the rest of the batch wait.
-          for (Claimed waiting : batch.subList(i, batch.size())) {
-            retry(waiting, attempt.error());
-          }
-          warnServerDown(batch.size() - i, properties.backoff(message.attempts() + 1), attempt.error());
-          return new Pass(batch.size(), true);
-        }
-        default -> throw new IllegalStateException(attempt.outcome().name());
+    Map<MimeMessage, Claimed> built = new LinkedHashMap<>();
+    for (Claimed message : batch) {
+      String problem = EmailAddresses.problem(message.address());
+      if (problem != null) {
+        undeliverable(message, problem);
+        continue;
+      }
+      try {
+        built.put(build(message), message);
+      } catch (MessagingException e) {
+        undeliverable(message, "Message could not be built: " + e.getMessage());
       }
     }
+    if (built.isEmpty()) {
+      return new Pass(batch.size(), false);
+    }
+    Map<Object, Exception> failed = Map.of();
+    try {
+      mailSender.send(built.keySet().toArray(MimeMessage[]::new));
+    } catch (MailSendException e) {
+      failed = e.getFailedMessages();
+      if (failed.isEmpty()) {
+        // Nothing says which message failed: the server's state is unknown, every message waits.
+        return serverDown(List.copyOf(built.values()), classify(e).error(), batch.size());
+      }
+    } catch (MailException e) {
+      // Refused credentials, or a failure before any message went: nothing went out.
+      return serverDown(List.copyOf(built.values()), classify(e).error(), batch.size());
+    }
+    List<Claimed> waiting = new ArrayList<>();
+    String downError = null;
+    for (Map.Entry<MimeMessage, Claimed> entry : built.entrySet()) {
+      Claimed message = entry.getValue();
+      Exception failure = failed.get(entry.getKey());
+      if (failure == null) {
+        outbox.markSent(message.id());
+        continue;
+      }
+      Attempt attempt = classify(new MailSendException("Sending failed", failure, Map.of(entry.getKey(), failure)));
+      switch (attempt.outcome()) {
+        case UNDELIVERABLE -> undeliverable(message, attempt.error());
+        case RETRY_LATER -> retry(message, attempt.error());
+        case SERVER_DOWN -> {
+          waiting.add(message);
+          downError = attempt.error();
+        }
+        default -> outbox.markSent(message.id());
+      }
+    }
+    if (!waiting.isEmpty()) {
+      return serverDown(waiting, downError, batch.size());
+    }
     return new Pass(batch.size(), false);
+  }
+
+  /** The mail server could not be reached: these messages wait for the next attempt. */
+  private Pass serverDown(List<Claimed> waiting, String error, int claimed) {
+    for (Claimed message : waiting) {
+      retry(message, error);
+    }
+    warnServerDown(waiting.size(), properties.backoff(waiting.get(0).attempts() + 1), error);
+    return new Pass(claimed, true);
+  }
+
+  private void undeliverable(Claimed message, String reason) {
+    outbox.markUndeliverable(message.id(), reason);
+    log.warn("E-mail {} is undeliverable: {}", message.id(), reason);
   }
 
   /** Says that the mail server is unreachable once a minute, not for every message that waits. */
@@ -136,25 +187,14 @@ class MailDispatcher {
   record Attempt(Outcome outcome, String error) {
   }
 
-  private Attempt attempt(Claimed message) {
-    String problem = EmailAddresses.problem(message.address());
-    if (problem != null) {
-      return new Attempt(Outcome.UNDELIVERABLE, problem);
-    }
-    try {
-      MimeMessage mime = new IdentifiedMessage(mailSender.createMimeMessage(), message.id(), properties.from());
-      MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
-      helper.setFrom(new InternetAddress(properties.from(), true));
-      helper.setTo(new InternetAddress(message.address(), true));
-      helper.setSubject(Notifications.subject(message.subject()));
-      helper.setText(message.text(), message.html());
-      mailSender.send(mime);
-      return new Attempt(Outcome.SENT, null);
-    } catch (MessagingException e) {
-      return new Attempt(Outcome.UNDELIVERABLE, "Message could not be built: " + e.getMessage());
-    } catch (MailException e) {
-      return classify(e);
-    }
+  private MimeMessage build(Claimed message) throws MessagingException {
+    MimeMessage mime = new IdentifiedMessage(mailSender.createMimeMessage(), message.id(), properties.from());
+    MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
+    helper.setFrom(new InternetAddress(properties.from(), true));
+    helper.setTo(new InternetAddress(message.address(), true));
+    helper.setSubject(Notifications.subject(message.subject()));
+    helper.setText(message.text(), message.html());
+    return mime;
   }
 
   /** Whether a failure is the server's absence (wait), a refusal of this message (give up) or passing. */

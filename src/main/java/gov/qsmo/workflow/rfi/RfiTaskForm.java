@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * What one step puts into the forms of its own tasks when they are created: each step contributes
@@ -24,13 +25,33 @@ public interface RfiTaskForm {
    */
   void prepare(DelegateTask task, Rfi rfi, String baseName);
 
+  /**
+   * Where a task's display variables go: the task itself; or, for the scoring tasks in one response's own
+   * instance (ADR 0014), that instance. Its reviewers see the same texts, so they are written once per response
+   * and removed with the instance, not created and deleted with each reviewer's task (two dozen variables and
+   * their history per completion). The form reads them the same way either way (a task's variables include
+   * those of its instance).
+   */
+  static VariableScope displayScope(DelegateTask task) {
+    String definition = task.getProcessDefinitionId();
+    if (definition != null && definition.startsWith(RfiProcess.SCORING_KEY + ":")) {
+      return task.getExecution().getProcessInstance();
+    }
+    return task;
+  }
+
+  /** Whether the texts named {@code marker} are already in a display scope shared by several tasks. */
+  static boolean alreadyShown(DelegateTask task, VariableScope display, String marker) {
+    return display != task && display.hasVariableLocal(marker);
+  }
+
   /** A title cut to fit a task list's row. */
   static String shorten(String title) {
     return title.length() <= 80 ? title : title.substring(0, 77) + "...";
   }
 
   /** The rating scale and each criterion's name, weight and guidance, as a score or consensus form shows them. */
-  static void criteria(DelegateTask task, Rfi rfi) {
+  static void criteria(VariableScope task, Rfi rfi) {
     task.setVariableLocal(TaskDisplay.SCALE_TEXT, RfiSummaries.scale(rfi));
     task.setVariableLocal(TaskDisplay.RATING_LEVELS, ratingLevels(rfi));
     for (Rfi.Criterion criterion : rfi.criteria) {

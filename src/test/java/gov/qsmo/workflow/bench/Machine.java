@@ -31,17 +31,34 @@ final class Machine {
 
   /** Resident memory of this process in MiB (VmRSS), or -1 where /proc is not there. */
   static long rssMib() {
-    return statusMib("VmRSS:");
+    return statusMib("self", "VmRSS:");
   }
 
-  /** The highest resident memory this process has had, in MiB (VmHWM). */
-  static long peakRssMib() {
-    return statusMib("VmHWM:");
+  /** Resident memory of another process of this machine in MiB (VmRSS), or -1. */
+  static long rssMib(long pid) {
+    return statusMib(String.valueOf(pid), "VmRSS:");
   }
 
-  private static long statusMib(String field) {
+  /** The highest resident memory another process has had, in MiB (VmHWM), or -1. */
+  static long peakRssMib(long pid) {
+    return statusMib(String.valueOf(pid), "VmHWM:");
+  }
+
+  /** CPU time (user and system) another process has used so far, in milliseconds, or -1. */
+  static long cpuMs(long pid) {
     try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+      // After the command name in parentheses: fields 14 and 15 of the line are utime and stime, in clock ticks.
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split("\\s+");
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  private static long statusMib(String process, String field) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", process, "status"))) {
         if (line.startsWith(field)) {
           return Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]) / 1024;
         }

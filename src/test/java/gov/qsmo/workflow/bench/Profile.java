@@ -2,18 +2,17 @@ package gov.qsmo.workflow.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * A JDK Flight Recorder sampling profile of this JVM during one measured run, and where its CPU
- * samples fall: which threads, and how many of them are in a few places worth knowing.
+ * A JDK Flight Recorder sampling profile of the server's JVM during one measured run (started and written with
+ * {@code jcmd}), and where its CPU samples fall: which threads, and how many of them are in a few places worth
+ * knowing.
  */
 final class Profile {
 
@@ -33,23 +32,23 @@ final class Profile {
         "org.camunda.bpm.engine.impl.IdentityServiceImpl.checkPassword"));
   }
 
-  private final Recording recording = new Recording();
+  private static final String NAME = "bench-run";
 
-  private Profile() {
+  private final ServerProcess server;
+
+  private Profile(ServerProcess server) {
+    this.server = server;
   }
 
-  static Profile start() {
-    Profile profile = new Profile();
-    profile.recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
-    profile.recording.start();
-    return profile;
+  /** Starts a recording in the server's JVM ({@code settings=profile}: a CPU sample every 10 ms). */
+  static Profile start(ServerProcess server) throws IOException {
+    server.jcmd("JFR.start", "name=" + NAME, "settings=profile");
+    return new Profile(server);
   }
 
   /** Stops, writes the recording and answers the share of samples per thread kind and per place. */
   Map<String, Object> stop(Path file) throws IOException {
-    recording.stop();
-    recording.dump(file);
-    recording.close();
+    server.jcmd("JFR.stop", "name=" + NAME, "filename=" + file.toAbsolutePath());
     Map<String, Long> threads = new LinkedHashMap<>();
     Map<String, Long> places = new LinkedHashMap<>();
     long total = 0;

@@ -9,12 +9,9 @@ import gov.qsmo.workflow.identity.IdentitySetup;
 import gov.qsmo.workflow.identity.Roles;
 import gov.qsmo.workflow.rfi.RfiProcess;
 import gov.qsmo.workflow.rfi.RfiReportTiming;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,7 +27,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
@@ -70,6 +66,9 @@ public final class WorkflowBenchmark {
 
   static final String BARE_KEY = "bench-one-task";
   static final String BARE_TASK = "Task_Work";
+  static final String TWO_TASKS_KEY = "bench-two-tasks";
+  /** The server's JVM options by default: the Dockerfile's. */
+  static final String SERVER_JVM_ARGS = "-Xmx384m -XX:+UseSerialGC";
   /** The score form's id, and the floor's copy of it. */
   static final String SCORE_FORM = "score-rfi-response";
   static final String FLOOR_FORM = "bench-floor-score";
@@ -86,8 +85,8 @@ public final class WorkflowBenchmark {
 
   /** The benchmark's settings: system properties {@code bench.*}. */
   record Settings(int responses, int reviewers, int criteria, List<Integer> clients, int boardMembers, int openTasks,
-      int listCalls, int reportRounds, boolean pgStatements, boolean restartProbe, Path out, List<String> appArgs,
-      boolean profile) {
+      int listCalls, int reportRounds, boolean pgStatements, List<String> serverJvmArgs, boolean afterScoring,
+      int notificationTasks, Path out, List<String> appArgs, boolean profile) {
 
     static Settings fromSystemProperties() {
       return new Settings(
@@ -101,10 +100,16 @@ public final class WorkflowBenchmark {
           Integer.getInteger("bench.listCalls", 200),
           Integer.getInteger("bench.reportRounds", 5),
           Boolean.parseBoolean(System.getProperty("bench.pgStatements", "false")),
-          Boolean.parseBoolean(System.getProperty("bench.restartProbe", "true")),
+          words(System.getProperty("bench.serverJvmArgs", SERVER_JVM_ARGS)),
+          Boolean.parseBoolean(System.getProperty("bench.afterScoring", "true")),
+          Integer.getInteger("bench.notificationTasks", 900),
           Path.of(System.getProperty("bench.out", "target/bench")),
-          Arrays.stream(System.getProperty("bench.appArgs", "").split("\\s+")).filter(s -> !s.isBlank()).toList(),
+          words(System.getProperty("bench.appArgs", "")),
           Boolean.parseBoolean(System.getProperty("bench.profile", "false")));
+    }
+
+    private static List<String> words(String text) {
+      return Arrays.stream(text.split("\\s+")).filter(s -> !s.isBlank()).toList();
     }
 
     void check() {
@@ -128,7 +133,11 @@ public final class WorkflowBenchmark {
   private final long began = System.nanoTime();
   private final List<Figure> figures = new ArrayList<>();
   private final Map<String, Object> details = new LinkedHashMap<>();
+  /** The application in the benchmark's own JVM: it creates the schema and the set-up data, runs no jobs. */
   private ConfigurableApplicationContext context;
+  /** The application under measurement, in a JVM of its own, on the same database. */
+  private ServerProcess server;
+  private int serverStarts;
   private HttpTestClient http;
   private RuntimeService runtimeService;
   private TaskService taskService;
@@ -156,6 +165,9 @@ public final class WorkflowBenchmark {
       e.printStackTrace();
       status = 1;
     } finally {
+      if (benchmark.server != null) {
+        benchmark.server.close();
+      }
       if (benchmark.context != null) {
         benchmark.context.close();
       }
@@ -170,7 +182,7 @@ public final class WorkflowBenchmark {
     details.put("settings", Map.of("responses", settings.responses, "reviewers", settings.reviewers, "criteria",
         settings.criteria, "clients", settings.clients, "boardMembers", settings.boardMembers, "openTasks",
         settings.openTasks, "listCalls", settings.listCalls, "reportRounds", settings.reportRounds, "appArgs",
-        settings.appArgs));
+        settings.appArgs, "serverJvmArgs", settings.serverJvmArgs));
     details.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "java",
         System.getProperty("java.version"), "maxHeapMib", Runtime.getRuntime().maxMemory() / (1024 * 1024),
         "jvmArguments", ManagementFactory.getRuntimeMXBean().getInputArguments(), "loadAtStart", Machine.load(),
@@ -180,6 +192,7 @@ public final class WorkflowBenchmark {
     boot();
     users();
     deployFloor();
+    startServer(true);
     openRfi();
     startFloorInstances(settings.responses * settings.reviewers, i -> bareUsers.get(i % bareUsers.size()), "floor");
     fillOpenTasks();
@@ -187,13 +200,13 @@ public final class WorkflowBenchmark {
     dashboard();
     write();
     scoring();
-    write();
-    boardRound();
-    consensusAndReport();
     memoryAtEnd();
     write();
-    if (settings.restartProbe) {
-      restart();
+    if (settings.afterScoring) {
+      boardRound();
+      consensusAndReport();
+      write();
+      notifications();
     }
     details.put("finishedAt", Instant.now().toString());
     details.put("loadAtEnd", Machine.load());
@@ -223,8 +236,12 @@ public final class WorkflowBenchmark {
     long start = System.nanoTime();
     long cpuBefore = Machine.cpuMs();
     progress("booting the application (fresh database: the engine creates its schema, Flyway migrates)");
+    // This JVM's application creates the schema and the set-up data and answers the benchmark's queries; the
+    // server under measurement (a JVM of its own, started next) runs every job and sends every message.
     List<String> args = new ArrayList<>(List.of("--server.port=0", "--qsmo.admin.user=bench.admin",
-        "--qsmo.admin.password=" + adminPassword, "--logging.level.root=warn", "--spring.main.banner-mode=off"));
+        "--qsmo.admin.password=" + adminPassword, "--logging.level.root=warn", "--spring.main.banner-mode=off",
+        "--camunda.bpm.job-execution.enabled=false", "--qsmo.notification.enabled=false",
+        "--qsmo.notification.deadline-watch=false", "--qsmo.notification.poll-interval=P1D"));
     args.addAll(settings.appArgs);
     context = application.run(args.toArray(String[]::new));
     double total = (marks[1] - start) / 1e6;
@@ -237,18 +254,64 @@ public final class WorkflowBenchmark {
     figure("boot.firstCpu", "boot, first start: CPU time of the JVM (load-independent; 2 cores)", cpu, "s", null,
         null);
     details.put("boot", Map.of("totalMs", total, "environmentAndDatabaseMs", database, "applicationMs", app,
-        "cpuSeconds", cpu));
-    figure("memory.afterBoot", "resident memory after boot (VmRSS)", rss, "MiB", "< 700 MiB", rss < 700);
+        "cpuSeconds", cpu, "benchJvmRssMib", rss));
     int port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
     http = new HttpTestClient(port);
     runtimeService = context.getBean(RuntimeService.class);
     taskService = context.getBean(TaskService.class);
     managementService = context.getBean(ManagementService.class);
     jdbc = context.getBean(JdbcTemplate.class);
-    progress(String.format(Locale.ROOT, "ready on port %d: %.1f s to ready (%.1f s of it starting the database "
-        + "and the environment), RSS %d MiB", port, total / 1000, database / 1000, rss));
+    progress(String.format(Locale.ROOT, "set-up application ready on port %d: %.1f s to ready (%.1f s of it "
+        + "starting the database and the environment), RSS %d MiB", port, total / 1000, database / 1000, rss));
     if (settings.pgStatements) {
       jdbc.execute("create extension if not exists pg_stat_statements");
+    }
+  }
+
+  /**
+   * Starts the server under measurement in a JVM of its own (the heap setting of {@code bench.serverJvmArgs}, as
+   * the Dockerfile's), on this database and this JVM's mail server, and points the clients at it. Its first start
+   * is a node's restart on an existing schema and data: boot time and resident memory are figures.
+   *
+   * @param notifications whether its steps record e-mail ({@code qsmo.notification.enabled})
+   */
+  private void startServer(boolean notifications) throws IOException {
+    if (server != null) {
+      server.close();
+    }
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put("SPRING_DATASOURCE_URL", context.getEnvironment().getProperty("spring.datasource.url"));
+    environment.put("SPRING_DATASOURCE_USERNAME", context.getEnvironment().getProperty("spring.datasource.username",
+        ""));
+    environment.put("SPRING_DATASOURCE_PASSWORD", context.getEnvironment().getProperty("spring.datasource.password",
+        ""));
+    environment.put("QSMO_ADMIN_USER", "bench.admin");
+    environment.put("QSMO_ADMIN_PASSWORD", adminPassword);
+    // As the Dockerfile sets it: two malloc arenas, not one per thread that allocates natively.
+    environment.put("MALLOC_ARENA_MAX", System.getProperty("bench.mallocArenaMax", "2"));
+    List<String> args = new ArrayList<>(List.of("--qsmo.test-mail.enabled=false", "--spring.mail.host=127.0.0.1",
+        "--spring.mail.port=" + gov.qsmo.workflow.TestMailServer.port(),
+        "--qsmo.notification.enabled=" + notifications));
+    args.addAll(settings.appArgs);
+    serverStarts++;
+    progress("server: starting the application in a JVM of its own (" + String.join(" ", settings.serverJvmArgs)
+        + "), e-mail " + (notifications ? "on" : "off"));
+    server = ServerProcess.start(settings.serverJvmArgs, args, environment,
+        settings.out.resolve("server-" + serverStarts + ".log"));
+    http = new HttpTestClient(server.port());
+    progress(String.format(Locale.ROOT, "server: pid %d on port %d, ready %.1f s after its JVM started "
+        + "(%.1f s of CPU), RSS %d MiB", server.pid(), server.port(), server.jvmSeconds(), server.bootCpuSeconds(),
+        server.rssAfterBootMib()));
+    if (serverStarts == 1) {
+      String load = Machine.load();
+      figure("boot.restart", "boot of the server (a node's restart on the existing schema and data; run to ready)",
+          server.bootSeconds(), "s", "< 12 s", server.bootSeconds() < 12, load);
+      figure("boot.restartJvm", "boot of the server, from JVM start", server.jvmSeconds(), "s", null, null, load);
+      figure("boot.restartCpu", "boot of the server: CPU time of its JVM (load-independent; 2 cores)",
+          server.bootCpuSeconds(), "s", null, null, load);
+      figure("memory.afterBoot", "resident memory of the server after boot (VmRSS; JVM options "
+          + String.join(" ", settings.serverJvmArgs) + ")", server.rssAfterBootMib(), "MiB", "< 700 MiB",
+          server.rssAfterBootMib() < 700, load);
     }
   }
 
@@ -276,6 +339,7 @@ public final class WorkflowBenchmark {
     bareUsers.forEach(u -> identity.ensureUser(u, "Bench", u, u, BARE_GROUP));
     // As a reviewer reads the RFI model: the floor's users read theirs.
     identity.grant(BARE_GROUP, Resources.PROCESS_DEFINITION, BARE_KEY, Permissions.READ);
+    identity.grant(BARE_GROUP, Resources.PROCESS_DEFINITION, TWO_TASKS_KEY, Permissions.READ);
     progress("users: " + reviewers.size() + " reviewers, " + settings.boardMembers + " board members, "
         + bareUsers.size() + " floor users");
   }
@@ -299,8 +363,21 @@ public final class WorkflowBenchmark {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    // The notifications' floor: completing the first task assigns the second to someone else (who is mailed when
+    // e-mail is on; a task one assigns to oneself is not mailed).
+    BpmnModelInstance twoTasks = Bpmn.createExecutableProcess(TWO_TASKS_KEY)
+        .name("Benchmark: two user tasks one after the other")
+        .camundaHistoryTimeToLive(30)
+        .startEvent("StartEvent_WorkArrived")
+        .userTask(BARE_TASK).name("Do the work").camundaAssignee("${assignee}")
+        .camundaFormRef(FLOOR_FORM).camundaFormRefBinding("deployment")
+        .userTask("Task_Check").name("Check the work").camundaAssignee("${checker}")
+        .camundaFormRef(FLOOR_FORM).camundaFormRefBinding("deployment")
+        .endEvent("EndEvent_WorkDone")
+        .done();
     context.getBean(RepositoryService.class).createDeployment().name("benchmark floor")
-        .addModelInstance(BARE_KEY + ".bpmn", model).addString(FLOOR_FORM + ".form", form).deploy();
+        .addModelInstance(BARE_KEY + ".bpmn", model).addModelInstance(TWO_TASKS_KEY + ".bpmn", twoTasks)
+        .addString(FLOOR_FORM + ".form", form).deploy();
     FilterService filters = context.getBean(FilterService.class);
     Filter filter = filters.newTaskFilter("Benchmark floor tasks");
     filter.setQuery(taskService.createTaskQuery().processDefinitionKey(BARE_KEY).taskDefinitionKey(BARE_TASK)
@@ -312,6 +389,11 @@ public final class WorkflowBenchmark {
 
   /** Starts floor instances in-process, in transactions of 250, from two threads. */
   private void startFloorInstances(int count, IntFunction<String> assignee, String what) throws InterruptedException {
+    startInstances(BARE_KEY, count, assignee, what);
+  }
+
+  private void startInstances(String key, int count, IntFunction<String> assignee, String what)
+      throws InterruptedException {
     if (count <= 0) {
       return;
     }
@@ -327,7 +409,8 @@ public final class WorkflowBenchmark {
         int first = from;
         transaction.executeWithoutResult(status -> {
           for (int i = first; i < to; i++) {
-            runtimeService.startProcessInstanceByKey(BARE_KEY, Map.of("assignee", assignee.apply(i)));
+            runtimeService.startProcessInstanceByKey(key, Map.of("assignee", assignee.apply(i), "checker",
+                assignee.apply(i + 1)));
           }
         });
         int total = done.addAndGet(to - from);
@@ -344,7 +427,7 @@ public final class WorkflowBenchmark {
     b.join();
     double seconds = (System.nanoTime() - start) / 1e9;
     progress(String.format(Locale.ROOT, "%s: %,d instances of %s started in %.1f s (%.0f/s, in-process)", what,
-        count, BARE_KEY, seconds, count / seconds));
+        count, key, seconds, count / seconds));
   }
 
   // ---------------------------------------------------------------- the RFI, up to scoring
@@ -642,7 +725,14 @@ public final class WorkflowBenchmark {
 
   private Clients.Run complete(String what, int clients, List<Work> work) {
     resetStatements();
-    Profile profile = settings.profile ? Profile.start() : null;
+    Profile profile = null;
+    if (settings.profile) {
+      try {
+        profile = Profile.start(server);
+      } catch (IOException e) {
+        progress("  no profile: " + e.getMessage());
+      }
+    }
     Clients.Run run = Clients.run(what, clients, work,
         item -> http.submitForm(item.user(), item.taskId(), scoreForm(item.seed())));
     dumpStatements(what + "-" + clients);
@@ -650,7 +740,7 @@ public final class WorkflowBenchmark {
       try {
         Files.createDirectories(settings.out);
         Map<String, Object> shares = profile.stop(settings.out.resolve("profile-" + what + "-" + clients + ".jfr"));
-        progress("  CPU samples of this JVM (%): " + shares);
+        progress("  CPU samples of the server's JVM (%): " + shares);
         details.put("profile." + what + "." + clients, shares);
       } catch (IOException e) {
         progress("  profile not written: " + e);
@@ -757,74 +847,81 @@ public final class WorkflowBenchmark {
     progress("RFI " + rfiId + ": report approved, evaluation completed");
   }
 
+  /** The server's resident memory after the scoring runs (its own JVM: no client thread in it). */
   private void memoryAtEnd() {
-    long rss = Machine.rssMib();
-    long peak = Machine.peakRssMib();
-    figure("memory.end", "resident memory at the end (VmRSS; this JVM also runs the clients)", rss, "MiB",
-        "< 700 MiB", rss < 700, Machine.load());
-    figure("memory.peak", "peak resident memory (VmHWM)", peak, "MiB", null, null, Machine.load());
-    System.gc();
-    java.lang.management.MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    long liveHeap = memory.getHeapMemoryUsage().getUsed() / (1024 * 1024);
-    long nonHeap = memory.getNonHeapMemoryUsage().getCommitted() / (1024 * 1024);
-    figure("memory.liveHeap", "heap in use after a full GC at the end (what the data needs)", liveHeap, "MiB", null,
-        null, Machine.load());
-    figure("memory.nonHeap", "non-heap committed (metaspace, code cache)", nonHeap, "MiB", null, null,
-        Machine.load());
+    String load = Machine.load();
+    long rss = server.rssMib();
+    figure("memory.end", "resident memory of the server after the scoring runs (VmRSS; JVM options "
+        + String.join(" ", settings.serverJvmArgs) + ")", rss, "MiB", "< 700 MiB", rss < 700, load);
+    figure("memory.peak", "peak resident memory of the server (VmHWM)", server.peakRssMib(), "MiB", null, null, load);
+    figure("memory.benchJvm", "resident memory of the benchmark's own JVM (clients, set-up; not the server)",
+        Machine.rssMib(), "MiB", null, null, load);
   }
 
-  /** A restart in a JVM of its own on the benchmark's database, as a production node restarts. */
-  private void restart() throws IOException, InterruptedException {
-    String url = context.getEnvironment().getProperty("spring.datasource.url");
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent")).toList());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(BootProbe.class.getName());
-    command.addAll(settings.appArgs);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().put("SPRING_DATASOURCE_URL", url);
-    builder.environment().put("SPRING_DATASOURCE_USERNAME",
-        context.getEnvironment().getProperty("spring.datasource.username", ""));
-    builder.environment().put("SPRING_DATASOURCE_PASSWORD",
-        context.getEnvironment().getProperty("spring.datasource.password", ""));
-    builder.environment().put("QSMO_ADMIN_USER", "bench.admin");
-    builder.environment().put("QSMO_ADMIN_PASSWORD", adminPassword);
-    progress("restart: the application again, in a JVM of its own, on this database");
-    Process process = builder.start();
-    String line;
-    String result = null;
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-        StandardCharsets.UTF_8))) {
-      while ((line = reader.readLine()) != null) {
-        if (line.startsWith(BootProbe.PREFIX)) {
-          result = line.substring(BootProbe.PREFIX.length());
-        }
-      }
-    }
-    if (!process.waitFor(120, TimeUnit.SECONDS)) {
-      process.destroy();
-    }
-    if (result == null) {
-      progress("restart: no result (exit " + process.exitValue() + ")");
+  // ---------------------------------------------------------------- e-mail on and off
+
+  /**
+   * Task completions that assign a task (which is mailed) with e-mail on and off, in one run: the same server
+   * restarted with {@code qsmo.notification.enabled} on, off and on again (ABA), each completing a third of the
+   * first tasks of {@value #TWO_TASKS_KEY} instances, as their users, with the first client count. The messages
+   * go to this JVM's SMTP server (GreenMail) while the run goes on, as in production.
+   */
+  private void notifications() throws Exception {
+    int count = settings.notificationTasks - settings.notificationTasks % 3;
+    if (count < 60) {
+      progress("e-mail on and off: not measured (bench.notificationTasks under 60)");
       return;
     }
-    Map<String, String> values = Arrays.stream(result.split(" ")).map(kv -> kv.split("=", 2))
-        .collect(Collectors.toMap(kv -> kv[0], kv -> kv[1]));
-    double boot = Double.parseDouble(values.get("bootMs")) / 1000;
-    long rss = Long.parseLong(values.get("rssMib"));
+    startInstances(TWO_TASKS_KEY, count, i -> bareUsers.get(i % bareUsers.size()), "notifications");
+    List<Task> first = taskService.createTaskQuery().processDefinitionKey(TWO_TASKS_KEY).taskDefinitionKey(BARE_TASK)
+        .orderByTaskId().asc().list();
+    int clients = settings.clients.get(0);
+    double[] rates = new double[3];
+    int failed = 0;
+    for (int run = 0; run < 3; run++) {
+      boolean on = run != 1;
+      startServer(on);
+      long mailBefore = mailRows();
+      List<Work> work = share(first, run, 3);
+      // A few completions before the clock starts: a warm server, as the scoring runs have the earlier phases.
+      Clients.run("warm-up", 2, work.subList(0, 10), item -> http.submitForm(item.user(), item.taskId(),
+          scoreForm(item.seed())));
+      Clients.Run measured = Clients.run("notifications-" + (on ? "on" : "off"), clients, work.subList(10,
+          work.size()), item -> http.submitForm(item.user(), item.taskId(), scoreForm(item.seed())));
+      rates[run] = measured.perSecond();
+      failed += measured.failed();
+      long written = mailRows() - mailBefore;
+      long startDrain = System.nanoTime();
+      await("e-mail sent", 300, () -> pendingMail() == 0);
+      progress(String.format(Locale.ROOT, "e-mail %-3s %2d clients: %4d completed, %d failed, %.1f/s, p95 %.1f ms; "
+          + "%d messages written, all sent %.1f s after the run", on ? "on" : "off", clients, measured.succeeded(),
+          measured.failed(), measured.perSecond(), measured.latencies().percentileMs(95), written,
+          (System.nanoTime() - startDrain) / 1e9));
+      measured.failures().forEach(f -> progress("  failed: " + f));
+      details.put("run.notifications." + run, Map.of("on", on, "succeeded", measured.succeeded(), "failed",
+          measured.failed(), "perSecond", measured.perSecond(), "p95", measured.latencies().percentileMs(95),
+          "messagesWritten", written));
+    }
     String load = Machine.load();
-    figure("boot.restart", "boot, restart on the existing schema and data (new JVM, run to ready)", boot, "s",
-        "< 12 s", boot < 12, load);
-    figure("boot.restartJvm", "boot, restart, from JVM start", Double.parseDouble(values.get("jvmUptimeMs")) / 1000,
-        "s", null, null, load);
-    figure("boot.restartCpu", "boot, restart: CPU time of the JVM (load-independent; 2 cores)",
-        Double.parseDouble(values.get("cpuMs")) / 1000, "s", null, null, load);
-    figure("memory.restart", "resident memory of the restarted JVM after boot", rss, "MiB", "< 700 MiB", rss < 700,
+    double on = (rates[0] + rates[2]) / 2;
+    double ratio = on / rates[1];
+    figure("notifications.on", "completions that assign a mailed task, e-mail on (/s, mean of the two runs, "
+        + clients + " clients)", on, "/s", null, null, load);
+    figure("notifications.off", "the same completions, e-mail off (/s)", rates[1], "/s", null, null, load);
+    figure("notifications.ratio", "completions with e-mail on / off", ratio, "x", ">= 0.95x", ratio >= 0.95, load);
+    figure("notifications.failed", "failed completions (non-2xx), e-mail on and off", failed, "", "0", failed == 0,
         load);
-    progress("restart: " + result);
+  }
+
+  private long mailRows() {
+    Long rows = jdbc.queryForObject("select count(*) from qsmo.notification_message", Long.class);
+    return rows == null ? 0 : rows;
+  }
+
+  private long pendingMail() {
+    Long rows = jdbc.queryForObject("select count(*) from qsmo.notification_message where status = 'PENDING'",
+        Long.class);
+    return rows == null ? 0 : rows;
   }
 
   // ---------------------------------------------------------------- output

@@ -133,6 +133,72 @@ public class RfiDemoData {
         + "scoring (reviewer1), consensus (panel.chair)");
   }
 
+  /**
+   * Fresh RFIs of the demo's kind, one stopped at each step the demo data does not wait at: a plan returned for
+   * revision, screening, panel forming, a declared conflict that leaves a response short of reviewers, missing
+   * scores after the deadline, and the report for approval. For checks that must see every form whatever other
+   * tests have completed. Answers the process instances by the task key each waits at.
+   */
+  public Map<String, String> atTheOtherSteps() {
+    Map<String, String> waiting = new java.util.LinkedHashMap<>();
+    String returned = draft("Request for Information: grants help-desk services (returned)",
+        "Help-desk services for grants-management systems.", false);
+    steps.complete(returned, RfiProcess.Elements.TASK_APPROVE_PLAN, DIRECTOR, Map.of("planDecision", "RETURN",
+        "planComments", "Add a criterion on section 508 conformance."));
+    waiting.put(RfiProcess.Elements.TASK_REVISE_PLAN, returned);
+
+    String screening = draft("Request for Information: grants closeout services (screening)",
+        "Services that close out grant awards.", false);
+    approve(screening);
+    RESPONDENTS.forEach(respondent -> respond(screening, respondent));
+    steps.fireTimer(screening, RfiProcess.Elements.TIMER_CLOSE_DATE_REACHED);
+    waiting.put(RfiProcess.Elements.TASK_CONFIRM_SCREENING, screening);
+
+    String forming = draft("Request for Information: grants payment services (panel forming)",
+        "Services that pay grant recipients.", false);
+    approve(forming);
+    RESPONDENTS.forEach(respondent -> respond(forming, respondent));
+    steps.fireTimer(forming, RfiProcess.Elements.TIMER_CLOSE_DATE_REACHED);
+    steps.complete(forming, RfiProcess.Elements.TASK_CONFIRM_SCREENING, OFFICER, Map.of("screeningDecision", "CONFIRM"));
+    waiting.put(RfiProcess.Elements.TASK_FORM_PANEL, forming);
+
+    String conflict = underEvaluation("Request for Information: grants audit services (conflict)",
+        "Single-audit support services.");
+    String first = responses.eligible(rfiId(conflict)).get(0).id;
+    for (String member : membersOf()) {
+      Map<String, Object> form = new HashMap<>(Map.of("attest", true));
+      if (member.equals(REVIEWERS.get(0))) {
+        form.put("conflictResponseIds", first);
+        form.put("conflictStatement", "A former employer.");
+      }
+      steps.complete(conflict, RfiProcess.Elements.TASK_SIGN_ATTESTATION, member, form);
+    }
+    waiting.put(RfiProcess.Elements.TASK_REASSIGN_REVIEWERS, conflict);
+
+    String missing = underEvaluation("Request for Information: grants reporting services (missing scores)",
+        "Services that prepare grants reports.");
+    membersOf().forEach(member -> attest(missing, member));
+    steps.fireTimer(missing, RfiProcess.Elements.TIMER_SCORING_DEADLINE_PASSED);
+    waiting.put(RfiProcess.Elements.TASK_RESOLVE_MISSING_SCORES, missing);
+
+    String report = underEvaluation("Request for Information: grants analytics services (report)",
+        "Analytics on grants data.");
+    membersOf().forEach(member -> attest(report, member));
+    scoreAll(report, REVIEWERS);
+    for (Task task : taskService.createTaskQuery().processInstanceId(report)
+        .taskDefinitionKey(RfiProcess.Elements.TASK_HOLD_CONSENSUS).list()) {
+      Map<String, Object> form = new HashMap<>();
+      for (int c = 1; c <= 4; c++) {
+        form.put("consensusRating" + c, 3);
+        form.put("consensusRationale" + c, "The panel agreed on 3 after discussing the spread.");
+      }
+      steps.as(CHAIR, () -> taskService.complete(task.getId(), form));
+    }
+    steps.settle(report);
+    waiting.put(RfiProcess.Elements.TASK_APPROVE_REPORT, report);
+    return waiting;
+  }
+
   private static List<String> membersOf() {
     List<String> members = new ArrayList<>(REVIEWERS);
     members.add(0, CHAIR);

@@ -175,6 +175,31 @@ class RfiEvaluationProcessTests {
   }
 
   /**
+   * A response's texts (header, answers, criteria) are written once in the response's scoring instance, not into
+   * each reviewer's task: every reviewer's form reads them, and a completion deletes none of them.
+   */
+  @Test
+  void aResponsesTextsAreWrittenOnceForAllItsReviewers() {
+    ProcessInstance instance = scenario.withPanel(REVIEWERS.subList(0, 3), null, "Acme");
+    scenario.attestAll(instance, Map.of());
+    List<Task> tasks = scenario.tasks(instance, TASK_SCORE_RESPONSE);
+    assertThat(tasks).hasSize(3);
+    String scoringInstance = tasks.get(0).getProcessInstanceId();
+    assertThat(tasks).extracting(Task::getProcessInstanceId).containsOnly(scoringInstance);
+    assertThat(runtimeService.getVariablesLocal(scoringInstance)).containsKeys("responseHeader", "topic1Text",
+        "criterion1Title", "ratingLevels", "rfiTitle");
+    for (Task task : tasks) {
+      assertThat(taskService.getVariablesLocal(task.getId())).doesNotContainKeys("responseHeader", "topic1Text",
+          "criterion1Title", "ratingLevels", "rfiTitle");
+      assertThat(String.valueOf(taskService.getVariable(task.getId(), "responseHeader"))).contains("Acme");
+      assertThat(String.valueOf(taskService.getVariable(task.getId(), "criterion1Title"))).startsWith("1. ");
+    }
+    // One row per text in the instance (and in its history), not one per reviewer.
+    assertThat(jdbc.queryForObject("select count(*) from act_hi_varinst where name_ = 'responseHeader' "
+        + "and proc_inst_id_ = ?", Long.class, scoringInstance)).isEqualTo(1L);
+  }
+
+  /**
    * Before the deadline the chair moves a reviewer's open assignment to another reviewer, with a reason: the
    * open scoring task goes with it, the new reviewer scores it, the first can no longer open it.
    */

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /** The scoring step's tasks: a reviewer's score sheet for one response, the chair's decision on missing scores. */
@@ -62,12 +63,17 @@ class ScoringTaskForms implements RfiTaskForm {
     RfiResponse response = responses.require(rfi.id, assignment.responseId);
     // One task per response: what tells them apart comes first.
     task.setName(base + ": " + response.id + " " + RfiTaskForm.shorten(response.organization) + " (" + rfi.id + ")");
-    task.setVariableLocal(TaskDisplay.RESPONSE_HEADER, RfiSummaries.responseHeader(rfi, response,
+    // The response's texts: the same for each of its reviewers, written once in the response's instance.
+    VariableScope display = RfiTaskForm.displayScope(task);
+    if (RfiTaskForm.alreadyShown(task, display, TaskDisplay.RESPONSE_HEADER)) {
+      return;
+    }
+    display.setVariableLocal(TaskDisplay.RESPONSE_HEADER, RfiSummaries.responseHeader(rfi, response,
         responses.attachmentsOf(response.id), time));
     for (int topic = 1; topic <= rfi.topics.size(); topic++) {
-      task.setVariableLocal(TaskDisplay.topicText(topic), RfiSummaries.topic(rfi, response, topic));
+      display.setVariableLocal(TaskDisplay.topicText(topic), RfiSummaries.topic(rfi, response, topic));
     }
-    RfiTaskForm.criteria(task, rfi);
+    RfiTaskForm.criteria(display, rfi);
   }
 
   private String missingScores(Rfi rfi) {
