@@ -8,9 +8,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts a sending pass on a thread of its own as soon as a step that wrote messages has committed, so
- * that mail goes out at once without the committing thread ever waiting for the mail server. Wake-ups
- * while a pass is queued fold into it; the periodic pass catches anything else.
+ * Starts a sending pass on a thread of its own shortly after a step that wrote messages has committed
+ * ({@code qsmo.notification.send-delay}), so that mail goes out within a moment without the committing thread
+ * ever waiting for the mail server. Wake-ups while a pass is queued fold into it; the periodic pass catches
+ * anything else.
  */
 @Component
 class MailSenderWake implements Runnable {
@@ -21,7 +22,12 @@ class MailSenderWake implements Runnable {
     return thread;
   });
   private final AtomicBoolean queued = new AtomicBoolean();
+  private final long delayMillis;
   private volatile Runnable pass;
+
+  MailSenderWake(NotificationProperties properties) {
+    this.delayMillis = properties.sendDelay().toMillis();
+  }
 
   void onWake(Runnable pass) {
     this.pass = pass;
@@ -35,6 +41,16 @@ class MailSenderWake implements Runnable {
     }
     try {
       executor.execute(() -> {
+        // Wake-ups during the delay fold into this pass: the messages of that moment share one connection.
+        if (delayMillis > 0) {
+          try {
+            Thread.sleep(delayMillis);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            queued.set(false);
+            return;
+          }
+        }
         queued.set(false);
         target.run();
       });

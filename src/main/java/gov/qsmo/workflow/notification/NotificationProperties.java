@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deadlineWatch whether this node looks for tasks whose follow-up or due date has come (reminders,
  *     overdue notices; {@link DeadlineWatch}); every node may, each notice is sent once
  * @param deadlineLookBack how far back the watch looks for a follow-up or due date it has not yet told
+ * @param sendDelay how long a sending pass waits after the first step that wrote mail: what the steps of that
+ *     moment write goes out together, over one connection to the mail server
  */
 @ConfigurationProperties("qsmo.notification")
 public record NotificationProperties(
@@ -37,7 +39,8 @@ public record NotificationProperties(
     @DefaultValue("60") int maxAttempts,
     @DefaultValue("30") int keepSentDays,
     @DefaultValue("true") boolean deadlineWatch,
-    @DefaultValue("7d") Duration deadlineLookBack) {
+    @DefaultValue("7d") Duration deadlineLookBack,
+    @DefaultValue("200ms") Duration sendDelay) {
 
   /** The base URL without a trailing slash. */
   String base() {

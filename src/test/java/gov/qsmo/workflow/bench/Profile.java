@@ -85,6 +85,9 @@ final class Profile {
     if (thread.contains("JobExecutor") || thread.startsWith("camundaTaskExecutor")) {
       return "job executor";
     }
+    if (thread.startsWith("qsmo-mail-sender") || thread.startsWith("scheduling")) {
+      return "e-mail sender";
+    }
     if (thread.contains("-client-") || thread.startsWith("HttpClient")) {
       return "benchmark clients";
     }

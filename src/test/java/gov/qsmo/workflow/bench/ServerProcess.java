@@ -53,6 +53,8 @@ final class ServerProcess implements AutoCloseable {
     builder.environment().putAll(environment);
     Files.createDirectories(log.getParent());
     Process process = builder.start();
+    // A benchmark stopped from outside (Ctrl-C, SIGTERM) stops its server too.
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "bench-server-stop"));
     CompletableFuture<String> readyLine = new CompletableFuture<>();
     Thread drain = new Thread(() -> {
       try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),

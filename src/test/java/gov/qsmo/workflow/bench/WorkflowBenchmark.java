@@ -102,7 +102,7 @@ public final class WorkflowBenchmark {
           Boolean.parseBoolean(System.getProperty("bench.pgStatements", "false")),
           words(System.getProperty("bench.serverJvmArgs", SERVER_JVM_ARGS)),
           Boolean.parseBoolean(System.getProperty("bench.afterScoring", "true")),
-          Integer.getInteger("bench.notificationTasks", 900),
+          Integer.getInteger("bench.notificationTasks", 1200),
           Path.of(System.getProperty("bench.out", "target/bench")),
           words(System.getProperty("bench.appArgs", "")),
           Boolean.parseBoolean(System.getProperty("bench.profile", "false")));
@@ -710,9 +710,7 @@ public final class WorkflowBenchmark {
     long incidents = runtimeService.createIncidentQuery().count();
     figure("incidents.afterScoring", "incidents after scoring (failed jobs)", incidents, "", "0", incidents == 0,
         Machine.load());
-    progress("scoring done; waiting for the aggregation and the consensus tasks");
-    await("consensus tasks created", 600, () -> taskService.createTaskQuery().processInstanceId(rfiInstance)
-        .taskDefinitionKey(RfiProcess.Elements.TASK_HOLD_CONSENSUS).count() == settings.responses);
+    progress("scoring done");
   }
 
   private static List<Work> share(List<Task> tasks, int run, int runs) {
@@ -805,6 +803,9 @@ public final class WorkflowBenchmark {
   // ---------------------------------------------------------------- consensus, the report, the end
 
   private void consensusAndReport() {
+    progress("waiting for the aggregation and the consensus tasks");
+    await("consensus tasks created", 600, () -> taskService.createTaskQuery().processInstanceId(rfiInstance)
+        .taskDefinitionKey(RfiProcess.Elements.TASK_HOLD_CONSENSUS).count() == settings.responses);
     List<Work> reviews = taskService.createTaskQuery().processInstanceId(rfiInstance)
         .taskDefinitionKey(RfiProcess.Elements.TASK_HOLD_CONSENSUS).list().stream()
         .map(t -> new Work(CHAIR, t.getId(), 0)).toList();
@@ -863,7 +864,8 @@ public final class WorkflowBenchmark {
   /**
    * Task completions that assign a task (which is mailed) with e-mail on and off, in one run: the same server
    * restarted with {@code qsmo.notification.enabled} on, off and on again (ABA), each completing a third of the
-   * first tasks of {@value #TWO_TASKS_KEY} instances, as their users, with the first client count. The messages
+   * first tasks of {@value #TWO_TASKS_KEY} instances, as their users, with the first client count (the first
+   * quarter of each third unmeasured, to warm the restarted server). The messages
    * go to this JVM's SMTP server (GreenMail) while the run goes on, as in production.
    */
   private void notifications() throws Exception {
@@ -883,11 +885,19 @@ public final class WorkflowBenchmark {
       startServer(on);
       long mailBefore = mailRows();
       List<Work> work = share(first, run, 3);
-      // A few completions before the clock starts: a warm server, as the scoring runs have the earlier phases.
-      Clients.run("warm-up", 2, work.subList(0, 10), item -> http.submitForm(item.user(), item.taskId(),
+      // A quarter of the completions before the clock starts: the restarted server's code is compiled (warm), as
+      // it is for the scoring runs after the earlier phases.
+      int warmUp = Math.max(10, work.size() / 4);
+      Clients.run("warm-up", clients, work.subList(0, warmUp), item -> http.submitForm(item.user(), item.taskId(),
           scoreForm(item.seed())));
-      Clients.Run measured = Clients.run("notifications-" + (on ? "on" : "off"), clients, work.subList(10,
+      Profile profile = settings.profile ? Profile.start(server) : null;
+      Clients.Run measured = Clients.run("notifications-" + (on ? "on" : "off"), clients, work.subList(warmUp,
           work.size()), item -> http.submitForm(item.user(), item.taskId(), scoreForm(item.seed())));
+      if (profile != null) {
+        Files.createDirectories(settings.out);
+        progress("  CPU samples of the server's JVM (%): " + profile.stop(settings.out.resolve("profile-e-mail-"
+            + (on ? "on" : "off") + "-" + run + ".jfr")));
+      }
       rates[run] = measured.perSecond();
       failed += measured.failed();
       long written = mailRows() - mailBefore;
