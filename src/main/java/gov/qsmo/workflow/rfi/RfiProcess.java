@@ -219,6 +219,10 @@ public final class RfiProcess {
     public static final String RESPONSE_HEADER = "responseHeader";
     public static final String SCALE_TEXT = "scaleText";
     public static final String SCORES_TABLE = "scoresTable";
+    /** The consensus form's table of one criterion: each reviewer's rating, rationale, strengths, weaknesses (JSON). */
+    public static String reviewerScores(int slot) {
+      return "reviewerScores" + slot;
+    }
     public static final String MISSING_SCORES_TEXT = "missingScoresText";
     public static final String REPORT_SUMMARY = "reportSummary";
 

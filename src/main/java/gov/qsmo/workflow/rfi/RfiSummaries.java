@@ -130,18 +130,21 @@ public final class RfiSummaries {
         + (answer == null ? "*Not answered.*" : literal(answer)));
   }
 
-  /** For the chair: every reviewer's rating of each criterion side by side, with the figures and flags. */
+  /**
+   * For the chair: every reviewer's rating of each criterion side by side, with the figures and flags. The
+   * reviewers are columns, headed by their names (a panel's reviewers of one response, a handful).
+   */
   public static String scores(Rfi rfi, Map<Integer, Map<String, Integer>> ratings, Map<Integer, CriterionResult> results,
-      List<String> reviewers) {
+      Map<String, String> reviewerNames) {
     StringBuilder text = new StringBuilder("| Criterion | ");
-    reviewers.forEach(r -> text.append(literal(r)).append(" | "));
+    reviewerNames.values().forEach(name -> text.append(literal(name)).append(" | "));
     text.append("Mean | Spread | Flag |\n|---|");
-    reviewers.forEach(r -> text.append("---|"));
+    reviewerNames.keySet().forEach(r -> text.append("---|"));
     text.append("---|---|---|\n");
     for (Rfi.Criterion c : rfi.criteria) {
       text.append("| ").append(literal(c.name)).append(" | ");
       Map<String, Integer> byReviewer = ratings.getOrDefault(c.position, Map.of());
-      reviewers.forEach(r -> text.append(byReviewer.containsKey(r) ? byReviewer.get(r) : "–").append(" | "));
+      reviewerNames.keySet().forEach(r -> text.append(byReviewer.containsKey(r) ? byReviewer.get(r) : "–").append(" | "));
       CriterionResult result = results.get(c.position);
       text.append(result == null || result.mean == null ? "–" : String.format(Locale.ROOT, "%.2f", result.mean))
           .append(" | ").append(result == null || result.maxRating == null ? "–" : result.maxRating - result.minRating)
@@ -150,7 +153,11 @@ public final class RfiSummaries {
     return fit(text.toString());
   }
 
-  public static String criterionSummary(Rfi.Criterion criterion, CriterionResult result, List<String> rationales) {
+  /**
+   * A criterion's heading for the consensus: its figures and any flag. The reviewers' rationales are in the
+   * form's table, in full.
+   */
+  public static String criterionSummary(Rfi.Criterion criterion, CriterionResult result) {
     StringBuilder text = new StringBuilder("**").append(criterion.position).append("\\. ").append(literal(criterion.name))
         .append("** (").append(criterion.weight).append("%)");
     if (result != null && result.mean != null) {
@@ -161,12 +168,6 @@ public final class RfiSummaries {
     }
     if (result != null && result.flagged) {
       text.append("  \n**Flagged:** ").append(literal(result.flagReasons)).append(". A rationale is required.");
-    }
-    if (!rationales.isEmpty()) {
-      text.append("\n");
-    }
-    for (String rationale : rationales) {
-      text.append("\n- ").append(rationale);
     }
     return fit(text.toString());
   }

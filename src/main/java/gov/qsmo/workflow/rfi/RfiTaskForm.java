@@ -72,10 +72,15 @@ public interface RfiTaskForm {
         .sorted(java.util.Comparator.comparingInt((Rfi.ScaleLevel l) -> l.value).reversed())
         .map(l -> Map.<String, Object>of("value", l.value, "label", levelLabel(l)))
         .toList();
+    return json(levels);
+  }
+
+  /** A JSON variable (Camunda Spin) for a form's table or options: no length limit, unlike a string. */
+  static org.camunda.spin.plugin.variable.value.JsonValue json(Object value) {
     try {
-      return org.camunda.spin.plugin.variable.SpinValues.jsonValue(JSON.writeValueAsString(levels)).create();
+      return org.camunda.spin.plugin.variable.SpinValues.jsonValue(JSON.writeValueAsString(value)).create();
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("The scale of " + rfi.id + " cannot be written as JSON", e);
+      throw new IllegalStateException("Form data cannot be written as JSON: " + e.getOriginalMessage(), e);
     }
   }
 

@@ -53,7 +53,7 @@ class FormsAccessibilityBrowserIT {
     fire(overdue, "BoundaryEvent_PlanOverdue");
     assertThat(List.of(reviewed, lapsed, overdue)).doesNotContainNull();
     // RFIs at the steps the demo's RFIs do not wait at (or no longer, once other tests have moved them on).
-    assertThat(rfiDemo.atTheOtherSteps()).hasSize(6);
+    assertThat(rfiDemo.atTheOtherSteps()).hasSize(7);
 
     // One open task per form (as the auditor reads them all), paged.
     Map<String, String> taskOfForm = new TreeMap<>();
@@ -69,9 +69,11 @@ class FormsAccessibilityBrowserIT {
         break;
       }
     }
-    Map<String, String> startForms = new LinkedHashMap<>();
-    startForms.put("request-designation", "QSMO designation");
-    startForms.put("draft-evaluation-plan", "RFI evaluation");
+    // Each start form with its process's name in "Start process" and a user who may start it.
+    Map<String, List<String>> startForms = new LinkedHashMap<>();
+    startForms.put("request-designation", List.of("QSMO designation", "omb.analyst"));
+    startForms.put("draft-evaluation-plan", List.of("RFI evaluation", "director.hhs"));
+    startForms.put("change-reference-data", List.of("Change program reference data", "omb.decider"));
 
     Map<String, List<String>> problems = new TreeMap<>();
     TreeSet<String> unchecked = new TreeSet<>(forms);
@@ -88,11 +90,11 @@ class FormsAccessibilityBrowserIT {
       assertThat(browser.unlabelledInputs(".fjs-container")).contains("unlabelled-probe");
     }
     // Starting a process is for its starters; the start forms are what they see.
-    for (Map.Entry<String, String> entry : startForms.entrySet()) {
+    for (Map.Entry<String, List<String>> entry : startForms.entrySet()) {
       try (Browser browser = Browser.start("start-form-" + entry.getKey())) {
-        browser.logIntoTasklist(baseUrl, entry.getKey().equals("request-designation") ? "omb.analyst" : "director.hhs");
+        browser.logIntoTasklist(baseUrl, entry.getValue().get(1));
         browser.clickable(By.xpath("//a[contains(normalize-space(), 'Start process')]")).click();
-        browser.clickable(By.xpath("//a[normalize-space()='" + entry.getValue() + "']")).click();
+        browser.clickable(By.xpath("//a[normalize-space()='" + entry.getValue().get(0) + "']")).click();
         check(browser, entry.getKey(), problems, unchecked);
       }
     }

@@ -36,6 +36,7 @@ class ReferenceDataBrowserIT {
       browser.type(By.xpath("//label[starts-with(normalize-space(), 'Description')]/following::textarea[1]"),
           "Travel booking, travel card and expense services for civilian agencies.");
       browser.screenshot("add-travel");
+      browser.shoot("tasklist-change-reference-data");
       browser.press(By.xpath("//button[normalize-space()='Start']"));
       browser.waitForText(By.tagName("body"), "Select a task in the list");
     }
@@ -54,6 +55,7 @@ class ReferenceDataBrowserIT {
       date.click();
       date.sendKeys(due.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.TAB);
       browser.screenshot("start-form");
+      browser.shoot("tasklist-start-designation");
       browser.press(By.xpath("//button[normalize-space()='Start']"));
       browser.waitForText(By.tagName("body"), "Select a task in the list");
     }

@@ -194,6 +194,60 @@ class RfiReviewerBrowserIT {
     assertThat(others.json().path("detail").asText()).contains("Scoring is blind until the consensus step");
   }
 
+  @Autowired
+  RfiDemoData rfiDemo;
+  @Autowired
+  org.camunda.bpm.engine.IdentityService identityService;
+
+  /**
+   * The chair holds the consensus review of a response in Tasklist: the reviewers' ratings side by side and
+   * their rationales in full, by name; the consensus rating chosen among the scale's levels for each
+   * criterion, named in its label.
+   */
+  @Test
+  void chairHoldsTheConsensusReviewInTasklist() {
+    String baseUrl = "http://localhost:" + port;
+    HttpTestClient http = new HttpTestClient(port);
+    String instance = rfiDemo.atConsensus("Request for Information: grants fraud analytics (consensus)",
+        "Analytics that detect improper grant payments.");
+    String rfiId = rfiOf(instance);
+    Task consensus = taskService.createTaskQuery().processInstanceBusinessKey(rfiId)
+        .taskDefinitionKey(RfiProcess.Elements.TASK_HOLD_CONSENSUS).taskAssignee("panel.chair").list().get(0);
+    org.camunda.bpm.engine.identity.User reviewer2 = identityService.createUserQuery().userId("reviewer2").singleResult();
+    String reviewerName = reviewer2.getFirstName() + " " + reviewer2.getLastName();
+
+    try (Browser browser = Browser.start("rfi-consensus")) {
+      browser.logIntoTasklist(baseUrl, "panel.chair");
+      browser.open(baseUrl + "/camunda/app/tasklist/default/#/?task=" + consensus.getId());
+      browser.waitForText(By.cssSelector(".fjs-form"), "Hold the consensus review");
+      browser.waitForText(By.cssSelector(".fjs-form"), "Each reviewer's scores of 1. Commercial solutions");
+      String form = browser.visible(By.cssSelector(".fjs-form")).getText();
+      assertThat(form)
+          .contains(rfiId)
+          .contains(reviewerName)
+          .contains("against the level definitions.")
+          .contains("Consensus rating for 1. Commercial solutions")
+          .contains("Consensus rationale for 4. Acquisition strategy")
+          .doesNotContain("{{");
+      assertThat(browser.isPresent(By.cssSelector(".fjs-form input[type='number']"))).as("no bare number box")
+          .isFalse();
+      for (int c = 1; c <= RATINGS.length; c++) {
+        browser.press(By.xpath("//div[contains(@class, 'fjs-form-field-radio')][.//*[contains(normalize-space(), "
+            + "'Consensus rating for " + c + ".')]]//label[starts-with(normalize-space(), '3 \u2013')]//input"));
+        browser.type(field("Field_ConsensusRationale" + c), "The panel agreed on 3 for criterion " + c + ".");
+      }
+      assertThat(browser.seriousAccessibilityViolations(".fjs-form")).as("the consensus form under axe-core")
+          .isEmpty();
+      browser.shoot("tasklist-hold-consensus");
+      browser.press(complete());
+      browser.waitForText(By.tagName("body"), "Select a task in the list");
+    }
+    assertThat(taskService.createTaskQuery().taskId(consensus.getId()).count()).as("consensus recorded").isZero();
+    Response results = http.get("auditor", "/api/rfis/" + rfiId + "/results");
+    assertThat(results.status()).as(results.body()).isEqualTo(200);
+    assertThat(results.body()).contains("The panel agreed on 3 for criterion 4.");
+  }
+
   private static By filter() {
     return By.xpath("//a[contains(normalize-space(), '" + FILTER + "')]");
   }

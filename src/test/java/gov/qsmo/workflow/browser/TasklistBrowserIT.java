@@ -62,6 +62,7 @@ class TasklistBrowserIT {
           .contains("Office of Personnel Management")
           .contains("Compensation, work schedule and leave for civilian agencies.");
       browser.screenshot("form");
+      browser.shoot("tasklist-pre-designate");
 
       // Tasklist keeps a group task's form read-only until someone claims it.
       browser.clickable(By.xpath("//a[normalize-space()='Claim'] | //button[normalize-space()='Claim']")).click();
@@ -111,6 +112,7 @@ class TasklistBrowserIT {
           .contains("Interior Business Center (IBC)")
           .contains("Not provided.");
       browser.screenshot("review-form");
+      browser.shoot("tasklist-board-review");
 
       browser.type(By.xpath("//label[normalize-space()='Comment on Governance']/following::textarea[1]"),
           "Name the agencies on the customer council.");

@@ -135,7 +135,7 @@ public class RfiDemoData {
 
   /**
    * Fresh RFIs of the demo's kind, one stopped at each step the demo data does not wait at: a plan returned for
-   * revision, screening, panel forming, a declared conflict that leaves a response short of reviewers, missing
+   * revision, screening, panel forming, attestations to sign, a declared conflict that leaves a response short of reviewers, missing
    * scores after the deadline, and the report for approval. For checks that must see every form whatever other
    * tests have completed. Answers the process instances by the task key each waits at.
    */
@@ -162,6 +162,10 @@ public class RfiDemoData {
     steps.complete(forming, RfiProcess.Elements.TASK_CONFIRM_SCREENING, OFFICER, Map.of("screeningDecision", "CONFIRM"));
     waiting.put(RfiProcess.Elements.TASK_FORM_PANEL, forming);
 
+    String attesting = underEvaluation("Request for Information: grants training services (attestation)",
+        "Training for grants-management staff.");
+    waiting.put(RfiProcess.Elements.TASK_SIGN_ATTESTATION, attesting);
+
     String conflict = underEvaluation("Request for Information: grants audit services (conflict)",
         "Single-audit support services.");
     String first = responses.eligible(rfiId(conflict)).get(0).id;
@@ -181,10 +185,8 @@ public class RfiDemoData {
     steps.fireTimer(missing, RfiProcess.Elements.TIMER_SCORING_DEADLINE_PASSED);
     waiting.put(RfiProcess.Elements.TASK_RESOLVE_MISSING_SCORES, missing);
 
-    String report = underEvaluation("Request for Information: grants analytics services (report)",
+    String report = atConsensus("Request for Information: grants analytics services (report)",
         "Analytics on grants data.");
-    membersOf().forEach(member -> attest(report, member));
-    scoreAll(report, REVIEWERS);
     for (Task task : taskService.createTaskQuery().processInstanceId(report)
         .taskDefinitionKey(RfiProcess.Elements.TASK_HOLD_CONSENSUS).list()) {
       Map<String, Object> form = new HashMap<>();
@@ -197,6 +199,17 @@ public class RfiDemoData {
     steps.settle(report);
     waiting.put(RfiProcess.Elements.TASK_APPROVE_REPORT, report);
     return waiting;
+  }
+
+  /**
+   * A fresh RFI of the demo's kind whose panel has signed and scored every response: the chair's consensus
+   * tasks are open. Answers the process instance.
+   */
+  public String atConsensus(String title, String description) {
+    String instance = underEvaluation(title, description);
+    membersOf().forEach(member -> attest(instance, member));
+    scoreAll(instance, REVIEWERS);
+    return instance;
   }
 
   private static List<String> membersOf() {

@@ -91,6 +91,8 @@ class RfiEvaluationProcessTests {
   @Autowired
   RfiResultsService results;
   @Autowired
+  gov.qsmo.workflow.process.People people;
+  @Autowired
   RfiReportService reports;
   @Autowired
   RfiService records;
@@ -572,6 +574,47 @@ class RfiEvaluationProcessTests {
   }
 
   @Test
+  void theConsensusFormShowsEveryReviewersScoresInFullByName() throws Exception {
+    ProcessInstance instance = scoring(REVIEWERS.subList(0, 3), "Acme");
+    // Three reviewers, three criteria, each rationale near the 4,000-character limit of a field: together far
+    // beyond what one string variable of the form could hold.
+    for (int r = 0; r < 3; r++) {
+      Task task = scenario.task(instance, TASK_SCORE_RESPONSE, REVIEWERS.get(r));
+      Map<String, Object> form = new HashMap<>(RfiScenario.scores(3, 4, 3));
+      for (int c = 1; c <= 3; c++) {
+        form.put("rationale" + c, ("Reviewer " + r + " on criterion " + c + ": ").repeat(3900 / 30) + "end " + r + c);
+        form.put("weaknesses" + c, "Weakness " + r + c);
+      }
+      scenario.as(task.getAssignee(), () -> {
+        taskService.complete(task.getId(), form);
+        return null;
+      });
+    }
+    scenario.runJobs(instance);
+
+    Task consensus = scenario.tasks(instance, TASK_HOLD_CONSENSUS).get(0);
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    for (int c = 1; c <= 3; c++) {
+      com.fasterxml.jackson.databind.JsonNode rows = json.readTree(taskService.getVariable(consensus.getId(),
+          RfiProcess.TaskDisplay.reviewerScores(c)).toString());
+      assertThat(rows).as("criterion %s", c).hasSize(3);
+      for (int r = 0; r < 3; r++) {
+        String name = people.name(REVIEWERS.get(r));
+        String rationale = ("Reviewer " + r + " on criterion " + c + ": ").repeat(3900 / 30) + "end " + r + c;
+        String weakness = "Weakness " + r + c;
+        assertThat(rows).as("reviewer %s, criterion %s", name, c).anySatisfy(row -> {
+          assertThat(row.path("reviewer").asText()).isEqualTo(name);
+          assertThat(row.path("rationale").asText()).isEqualTo(rationale);
+          assertThat(row.path("weaknesses").asText()).isEqualTo(weakness);
+        });
+      }
+    }
+    // The criterion's heading keeps the figures; the texts are in the table, not cut into a string.
+    assertThat(taskService.getVariable(consensus.getId(), "criterion1Summary").toString())
+        .doesNotContain("Reviewer 0").contains("all 3 score(s) rated 3");
+  }
+
+  @Test
   void anOutlierIsFlaggedAndItsConsensusNeedsARationaleThenTheDirectorReturnsAndApprovesTheReport() {
     ProcessInstance instance = scoring(REVIEWERS.subList(0, 3), "Acme");
     String acme = responsesService.eligible(instance.getBusinessKey()).get(0).id;
@@ -588,7 +631,7 @@ class RfiEvaluationProcessTests {
     Task consensus = scenario.tasks(instance, TASK_HOLD_CONSENSUS).get(0);
     assertThat(consensus.getAssignee()).isEqualTo(CHAIR);
     Map<String, Object> shown = taskService.getVariables(consensus.getId());
-    assertThat(shown.get("scoresTable").toString()).contains("**flagged**").contains(REVIEWERS.get(0));
+    assertThat(shown.get("scoresTable").toString()).contains("**flagged**").contains(people.name(REVIEWERS.get(0)));
     assertThat(shown.get("criterion1Summary").toString()).contains("Flagged").contains("A rationale is required");
 
     Map<String, Object> form = new HashMap<>(Map.of("consensusRating1", 4, "consensusRating2", 4,

@@ -259,4 +259,10 @@ public class RfiPanelService {
     return assignments.findByRfiIdOrderById(rfiId);
   }
 
+  /** The scored assignments of one response: as many as its reviewers, whatever the RFI's size. */
+  @Transactional(readOnly = true)
+  public List<Assignment> scoredAssignments(String rfiId, String responseId) {
+    return assignments.findByRfiIdAndResponseIdAndStatusOrderById(rfiId, responseId, Assignment.Status.SCORED);
+  }
+
 }

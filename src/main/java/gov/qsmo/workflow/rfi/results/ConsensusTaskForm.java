@@ -1,8 +1,9 @@
 package gov.qsmo.workflow.rfi.results;
 
-import gov.qsmo.workflow.process.OfficeTime;
 import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_HOLD_CONSENSUS;
 
+import gov.qsmo.workflow.process.OfficeTime;
+import gov.qsmo.workflow.process.People;
 import gov.qsmo.workflow.rfi.Rfi;
 import gov.qsmo.workflow.rfi.RfiProcess;
 import gov.qsmo.workflow.rfi.RfiProcess.TaskDisplay;
@@ -17,16 +18,20 @@ import gov.qsmo.workflow.rfi.responses.RfiResponseService;
 import gov.qsmo.workflow.rfi.scoring.RfiScoringService;
 import gov.qsmo.workflow.rfi.scoring.ScoreSheet;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
- * The consensus task of one response: every reviewer's current ratings and rationales, the figures,
- * and a returned response's last consensus.
+ * The consensus task of one response: every reviewer's current ratings side by side with the figures and,
+ * under each criterion, a table of each reviewer's rating, rationale, strengths and weaknesses in full (a JSON
+ * variable: no 4,000-character cut), reviewers by name; and a returned response's last consensus.
  */
 @Component
 class ConsensusTaskForm implements RfiTaskForm {
@@ -37,10 +42,12 @@ class ConsensusTaskForm implements RfiTaskForm {
   private final RfiScoringService scoring;
   private final TaskSubjects subjects;
   private final OfficeTime time;
+  private final People people;
 
   ConsensusTaskForm(RfiResultsService results, RfiResponseService responses, RfiPanelService panel,
-      RfiScoringService scoring, TaskSubjects subjects, OfficeTime time) {
+      RfiScoringService scoring, TaskSubjects subjects, OfficeTime time, People people) {
     this.time = time;
+    this.people = people;
     this.results = results;
     this.responses = responses;
     this.panel = panel;
@@ -67,15 +74,31 @@ class ConsensusTaskForm implements RfiTaskForm {
     task.setName(base + ": " + response.id + " " + RfiTaskForm.shorten(response.organization) + " (" + rfi.id + ")");
     task.setVariableLocal(TaskDisplay.RESPONSE_HEADER, RfiSummaries.responseHeader(rfi, response,
         responses.attachmentsOf(response.id), time));
-    Map<Integer, Map<String, Integer>> ratings = results.currentRatings(rfi.id).getOrDefault(responseId, Map.of());
+    // This response's scores only: as many as its reviewers, whatever the RFI's size.
+    List<Assignment> scored = panel.scoredAssignments(rfi.id, responseId);
+    Map<Long, ScoreSheet> latest = ScoreSheet.latestByAssignment(scoring.sheets(scored));
+    Map<String, String> names = people.names(scored.stream().map(a -> a.reviewerId).toList());
+    Map<String, String> reviewers = new LinkedHashMap<>();
+    scored.stream().map(a -> a.reviewerId).distinct()
+        .sorted(Comparator.comparing((String id) -> names.get(id)).thenComparing(id -> id))
+        .forEach(id -> reviewers.put(id, names.get(id)));
+    Map<Integer, Map<String, Integer>> ratings = new TreeMap<>();
+    scored.forEach(assignment -> {
+      ScoreSheet sheet = latest.get(assignment.id);
+      if (sheet != null) {
+        sheet.scores.forEach((position, score) ->
+            ratings.computeIfAbsent(position, p -> new TreeMap<>()).put(assignment.reviewerId, score.rating));
+      }
+    });
     Map<Integer, CriterionResult> figures = results.resultsOf(responseId).stream()
         .collect(Collectors.toMap(r -> r.criterionPosition, r -> r));
-    List<String> reviewers = ratings.values().stream().flatMap(m -> m.keySet().stream()).distinct().sorted().toList();
     task.setVariableLocal(TaskDisplay.SCORES_TABLE, RfiSummaries.scores(rfi, ratings, figures, reviewers));
     RfiTaskForm.criteria(task, rfi);
     for (Rfi.Criterion criterion : rfi.criteria) {
-      task.setVariableLocal(TaskDisplay.criterionSummary(criterion.position), RfiSummaries.criterionSummary(criterion,
-          figures.get(criterion.position), rationales(rfi, responseId, criterion.position)));
+      task.setVariableLocal(TaskDisplay.criterionSummary(criterion.position),
+          RfiSummaries.criterionSummary(criterion, figures.get(criterion.position)));
+      task.setVariableLocal(TaskDisplay.reviewerScores(criterion.position),
+          RfiTaskForm.json(reviewerScores(criterion.position, scored, latest, reviewers)));
     }
     // A response returned by the director: the form opens with the last consensus.
     results.latestConsensus(responseId).ifPresent(previous -> {
@@ -91,22 +114,33 @@ class ConsensusTaskForm implements RfiTaskForm {
     });
   }
 
-  /** Each reviewer's current rating of one criterion with their strengths, weaknesses and rationale. */
-  private List<String> rationales(Rfi rfi, String responseId, int position) {
-    List<Assignment> scored = panel.assignments(rfi.id).stream()
-        .filter(a -> a.responseId.equals(responseId) && a.status == Assignment.Status.SCORED).toList();
-    Map<Long, ScoreSheet> latest = ScoreSheet.latestByAssignment(scoring.sheets(scored));
-    List<String> lines = new ArrayList<>();
-    for (Assignment assignment : scored) {
-      ScoreSheet sheet = latest.get(assignment.id);
-      ScoreSheet.Score score = sheet == null ? null : sheet.scores.get(position);
-      if (score != null) {
-        lines.add("*" + RfiSummaries.literal(assignment.reviewerId) + "* rated **" + score.rating + "**."
-            + (score.strengths == null ? "" : " Strengths: " + RfiSummaries.literal(score.strengths))
-            + (score.weaknesses == null ? "" : " Weaknesses: " + RfiSummaries.literal(score.weaknesses))
-            + " Rationale: " + RfiSummaries.literal(score.rationale));
+  /**
+   * Each reviewer's current rating of one criterion with their rationale, strengths and weaknesses, in full: the
+   * rows of the form's table under that criterion, by reviewer's name. The table shows people's text as plain
+   * text.
+   */
+  private static List<Map<String, Object>> reviewerScores(int position, List<Assignment> scored,
+      Map<Long, ScoreSheet> latest, Map<String, String> reviewers) {
+    Map<String, ScoreSheet.Score> byReviewer = new java.util.HashMap<>();
+    scored.forEach(a -> {
+      ScoreSheet sheet = latest.get(a.id);
+      if (sheet != null && sheet.scores.containsKey(position)) {
+        byReviewer.put(a.reviewerId, sheet.scores.get(position));
       }
-    }
-    return lines;
+    });
+    List<Map<String, Object>> rows = new ArrayList<>();
+    reviewers.forEach((id, name) -> {
+      ScoreSheet.Score score = byReviewer.get(id);
+      if (score != null) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("reviewer", name);
+        row.put("rating", score.rating);
+        row.put("rationale", score.rationale);
+        row.put("strengths", score.strengths == null ? "" : score.strengths);
+        row.put("weaknesses", score.weaknesses == null ? "" : score.weaknesses);
+        rows.add(row);
+      }
+    });
+    return rows;
   }
 }
