@@ -50,6 +50,10 @@ class RfiReviewerBrowserIT {
   TaskService taskService;
   @Autowired
   org.camunda.bpm.engine.HistoryService historyService;
+  @Autowired
+  org.camunda.bpm.engine.IdentityService identityService;
+  @Autowired
+  RfiDemoData rfiDemo;
 
   @Test
   void reviewerSignsTheAttestationAndScoresAResponseInTasklist() {
@@ -193,11 +197,6 @@ class RfiReviewerBrowserIT {
     assertThat(others.status()).as(others.body()).isEqualTo(403);
     assertThat(others.json().path("detail").asText()).contains("Scoring is blind until the consensus step");
   }
-
-  @Autowired
-  RfiDemoData rfiDemo;
-  @Autowired
-  org.camunda.bpm.engine.IdentityService identityService;
 
   /**
    * The chair holds the consensus review of a response in Tasklist: the reviewers' ratings side by side and

@@ -147,18 +147,12 @@ public class RfiDemoData {
         "planComments", "Add a criterion on section 508 conformance."));
     waiting.put(RfiProcess.Elements.TASK_REVISE_PLAN, returned);
 
-    String screening = draft("Request for Information: grants closeout services (screening)",
-        "Services that close out grant awards.", false);
-    approve(screening);
-    RESPONDENTS.forEach(respondent -> respond(screening, respondent));
-    steps.fireTimer(screening, RfiProcess.Elements.TIMER_CLOSE_DATE_REACHED);
+    String screening = closed("Request for Information: grants closeout services (screening)",
+        "Services that close out grant awards.");
     waiting.put(RfiProcess.Elements.TASK_CONFIRM_SCREENING, screening);
 
-    String forming = draft("Request for Information: grants payment services (panel forming)",
-        "Services that pay grant recipients.", false);
-    approve(forming);
-    RESPONDENTS.forEach(respondent -> respond(forming, respondent));
-    steps.fireTimer(forming, RfiProcess.Elements.TIMER_CLOSE_DATE_REACHED);
+    String forming = closed("Request for Information: grants payment services (panel forming)",
+        "Services that pay grant recipients.");
     steps.complete(forming, RfiProcess.Elements.TASK_CONFIRM_SCREENING, OFFICER, Map.of("screeningDecision", "CONFIRM"));
     waiting.put(RfiProcess.Elements.TASK_FORM_PANEL, forming);
 
@@ -268,12 +262,18 @@ public class RfiDemoData {
   /** The file name of each demo response's attachment. */
   public static final String CAPABILITY_STATEMENT = "capability-statement.txt";
 
-  /** Approved, four responses in, closed, screened (one fails the checks), panel of four formed. */
-  private String underEvaluation(String title, String description) {
+  /** Approved, four responses in, closed: waiting for the screening. */
+  private String closed(String title, String description) {
     String instance = draft(title, description, false);
     approve(instance);
     RESPONDENTS.forEach(respondent -> respond(instance, respondent));
     steps.fireTimer(instance, RfiProcess.Elements.TIMER_CLOSE_DATE_REACHED);
+    return instance;
+  }
+
+  /** Approved, four responses in, closed, screened (one fails the checks), panel of four formed. */
+  private String underEvaluation(String title, String description) {
+    String instance = closed(title, description);
     steps.complete(instance, RfiProcess.Elements.TASK_CONFIRM_SCREENING, OFFICER,
         Map.of("screeningDecision", "CONFIRM"));
     steps.complete(instance, RfiProcess.Elements.TASK_FORM_PANEL, CHAIR,
