@@ -2,10 +2,13 @@ package gov.qsmo.workflow.notification;
 
 import gov.qsmo.workflow.notification.Outbox.Claimed;
 import gov.qsmo.workflow.shared.EmailAddresses;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +23,6 @@ import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -128,12 +130,13 @@ class MailDispatcher {
       return serverDown(List.copyOf(built.values()), classify(e).error(), batch.size());
     }
     List<Claimed> waiting = new ArrayList<>();
+    List<Long> sent = new ArrayList<>();
     String downError = null;
     for (Map.Entry<MimeMessage, Claimed> entry : built.entrySet()) {
       Claimed message = entry.getValue();
       Exception failure = failed.get(entry.getKey());
       if (failure == null) {
-        outbox.markSent(message.id());
+        sent.add(message.id());
         continue;
       }
       Attempt attempt = classify(new MailSendException("Sending failed", failure, Map.of(entry.getKey(), failure)));
@@ -144,9 +147,10 @@ class MailDispatcher {
           waiting.add(message);
           downError = attempt.error();
         }
-        default -> outbox.markSent(message.id());
+        default -> sent.add(message.id());
       }
     }
+    outbox.markSent(sent);
     if (!waiting.isEmpty()) {
       return serverDown(waiting, downError, batch.size());
     }
@@ -187,13 +191,24 @@ class MailDispatcher {
   record Attempt(Outcome outcome, String error) {
   }
 
+  /**
+   * The message: its plain text and its HTML as the two alternatives of one {@code multipart/alternative}.
+   * Built with the Jakarta Mail API itself rather than Spring's {@code MimeMessageHelper}, which, for a message
+   * not created by the sender, reads the MIME type table from the class path again for every message.
+   */
   private MimeMessage build(Claimed message) throws MessagingException {
     MimeMessage mime = new IdentifiedMessage(mailSender.createMimeMessage(), message.id(), properties.from());
-    MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
-    helper.setFrom(new InternetAddress(properties.from(), true));
-    helper.setTo(new InternetAddress(message.address(), true));
-    helper.setSubject(Notifications.subject(message.subject()));
-    helper.setText(message.text(), message.html());
+    mime.setFrom(new InternetAddress(properties.from(), true));
+    mime.setRecipient(Message.RecipientType.TO, new InternetAddress(message.address(), true));
+    mime.setSubject(Notifications.subject(message.subject()), "UTF-8");
+    MimeBodyPart text = new MimeBodyPart();
+    text.setText(message.text(), "UTF-8", "plain");
+    MimeBodyPart html = new MimeBodyPart();
+    html.setText(message.html(), "UTF-8", "html");
+    MimeMultipart alternatives = new MimeMultipart("alternative");
+    alternatives.addBodyPart(text);
+    alternatives.addBodyPart(html);
+    mime.setContent(alternatives);
     return mime;
   }
 

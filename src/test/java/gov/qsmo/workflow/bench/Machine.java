@@ -56,6 +56,23 @@ final class Machine {
     }
   }
 
+  /**
+   * CPU time all processes of the machine have used so far (user, nice, system, interrupts, steal: the first
+   * line of /proc/stat), in milliseconds, or -1.
+   */
+  static long machineBusyMs() {
+    try {
+      String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long ticks = 0;
+      for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+        ticks += Long.parseLong(fields[i]);
+      }
+      return ticks * 10;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
   private static long statusMib(String process, String field) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc", process, "status"))) {

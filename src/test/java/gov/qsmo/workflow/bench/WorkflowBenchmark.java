@@ -86,7 +86,7 @@ public final class WorkflowBenchmark {
   /** The benchmark's settings: system properties {@code bench.*}. */
   record Settings(int responses, int reviewers, int criteria, List<Integer> clients, int boardMembers, int openTasks,
       int listCalls, int reportRounds, boolean pgStatements, List<String> serverJvmArgs, boolean afterScoring,
-      int notificationTasks, Path out, List<String> appArgs, boolean profile) {
+      int notificationTasks, Path out, List<String> appArgs, boolean profile, boolean emailOnly) {
 
     static Settings fromSystemProperties() {
       return new Settings(
@@ -102,10 +102,11 @@ public final class WorkflowBenchmark {
           Boolean.parseBoolean(System.getProperty("bench.pgStatements", "false")),
           words(System.getProperty("bench.serverJvmArgs", SERVER_JVM_ARGS)),
           Boolean.parseBoolean(System.getProperty("bench.afterScoring", "true")),
-          Integer.getInteger("bench.notificationTasks", 1200),
+          Integer.getInteger("bench.notificationTasks", 3000),
           Path.of(System.getProperty("bench.out", "target/bench")),
           words(System.getProperty("bench.appArgs", "")),
-          Boolean.parseBoolean(System.getProperty("bench.profile", "false")));
+          Boolean.parseBoolean(System.getProperty("bench.profile", "false")),
+          Boolean.parseBoolean(System.getProperty("bench.emailOnly", "false")));
     }
 
     private static List<String> words(String text) {
@@ -192,6 +193,12 @@ public final class WorkflowBenchmark {
     boot();
     users();
     deployFloor();
+    if (settings.emailOnly) {
+      progress("bench.emailOnly: only the e-mail on / off comparison");
+      notifications();
+      finish();
+      return;
+    }
     startServer(true);
     openRfi();
     startFloorInstances(settings.responses * settings.reviewers, i -> bareUsers.get(i % bareUsers.size()), "floor");
@@ -208,6 +215,10 @@ public final class WorkflowBenchmark {
       write();
       notifications();
     }
+    finish();
+  }
+
+  private void finish() throws IOException {
     details.put("finishedAt", Instant.now().toString());
     details.put("loadAtEnd", Machine.load());
     System.out.println(table());
@@ -891,8 +902,17 @@ public final class WorkflowBenchmark {
       Clients.run("warm-up", clients, work.subList(0, warmUp), item -> http.submitForm(item.user(), item.taskId(),
           scoreForm(item.seed())));
       Profile profile = settings.profile ? Profile.start(server) : null;
+      long[] cpuBefore = {Machine.cpuMs(server.pid()), Machine.cpuMs(), Machine.machineBusyMs()};
       Clients.Run measured = Clients.run("notifications-" + (on ? "on" : "off"), clients, work.subList(warmUp,
           work.size()), item -> http.submitForm(item.user(), item.taskId(), scoreForm(item.seed())));
+      // Where the machine's CPU went during the measured completions, per completion: the server, this JVM (the
+      // clients and the SMTP server) and the rest (PostgreSQL, anything else running).
+      double per = Math.max(1, measured.succeeded());
+      double serverCpu = (Machine.cpuMs(server.pid()) - cpuBefore[0]) / per;
+      double benchCpu = (Machine.cpuMs() - cpuBefore[1]) / per;
+      double restCpu = (Machine.machineBusyMs() - cpuBefore[2]) / per - serverCpu - benchCpu;
+      progress(String.format(Locale.ROOT, "  CPU per completion: server %.1f ms, benchmark JVM (clients, SMTP "
+          + "server) %.1f ms, the rest (PostgreSQL, ...) %.1f ms", serverCpu, benchCpu, restCpu));
       if (profile != null) {
         Files.createDirectories(settings.out);
         progress("  CPU samples of the server's JVM (%): " + profile.stop(settings.out.resolve("profile-e-mail-"
@@ -910,7 +930,8 @@ public final class WorkflowBenchmark {
       measured.failures().forEach(f -> progress("  failed: " + f));
       details.put("run.notifications." + run, Map.of("on", on, "succeeded", measured.succeeded(), "failed",
           measured.failed(), "perSecond", measured.perSecond(), "p95", measured.latencies().percentileMs(95),
-          "messagesWritten", written));
+          "messagesWritten", written, "cpuMsPerCompletion", Map.of("server", serverCpu, "benchJvm", benchCpu,
+              "rest", restCpu)));
     }
     String load = Machine.load();
     double on = (rates[0] + rates[2]) / 2;
