@@ -78,14 +78,14 @@ public class Notifications {
 
   /** The task was assigned to a person: tell them. */
   void taskAssigned(DelegateTask task) {
-    TaskFacts facts = facts(task);
+    TaskFacts facts = facts(task, false);
     send(MessageKind.TASK_ASSIGNED, facts, Set.of(facts.assignee()), Set.of(),
         "A task in qsmo-workflow has been assigned to you.", "Task assigned to you: ");
   }
 
   /** The task was offered to candidate users and groups: tell each of them. */
   void taskOffered(DelegateTask task) {
-    TaskFacts facts = facts(task);
+    TaskFacts facts = facts(task, true);
     if (facts.candidateUsers().isEmpty() && facts.candidateGroups().isEmpty()) {
       return;
     }
@@ -233,10 +233,14 @@ public class Notifications {
     return String.join(", ", parts);
   }
 
-  private TaskFacts facts(DelegateTask task) {
+  /**
+   * What the messages say about this task; its candidates only when asked for (reading them may cost a query,
+   * and a message to the assignee does not name them).
+   */
+  private TaskFacts facts(DelegateTask task, boolean withCandidates) {
     Set<String> users = new LinkedHashSet<>();
     Set<String> groups = new LinkedHashSet<>();
-    for (IdentityLink link : task.getCandidates()) {
+    for (IdentityLink link : withCandidates ? task.getCandidates() : Set.<IdentityLink>of()) {
       if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
         if (link.getUserId() != null) {
           users.add(link.getUserId());
