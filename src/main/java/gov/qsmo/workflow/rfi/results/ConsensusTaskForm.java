@@ -19,6 +19,7 @@ import gov.qsmo.workflow.rfi.scoring.RfiScoringService;
 import gov.qsmo.workflow.rfi.scoring.ScoreSheet;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,14 +83,17 @@ class ConsensusTaskForm implements RfiTaskForm {
     scored.stream().map(a -> a.reviewerId).distinct()
         .sorted(Comparator.comparing((String id) -> names.get(id)).thenComparing(id -> id))
         .forEach(id -> reviewers.put(id, names.get(id)));
-    Map<Integer, Map<String, Integer>> ratings = new TreeMap<>();
+    // Each reviewer's current sheet, read once for the ratings table and for the tables under the criteria.
+    Map<String, ScoreSheet> sheets = new HashMap<>();
     scored.forEach(assignment -> {
       ScoreSheet sheet = latest.get(assignment.id);
       if (sheet != null) {
-        sheet.scores.forEach((position, score) ->
-            ratings.computeIfAbsent(position, p -> new TreeMap<>()).put(assignment.reviewerId, score.rating));
+        sheets.put(assignment.reviewerId, sheet);
       }
     });
+    Map<Integer, Map<String, Integer>> ratings = new TreeMap<>();
+    sheets.forEach((reviewer, sheet) -> sheet.scores.forEach((position, score) ->
+        ratings.computeIfAbsent(position, p -> new TreeMap<>()).put(reviewer, score.rating)));
     Map<Integer, CriterionResult> figures = results.resultsOf(responseId).stream()
         .collect(Collectors.toMap(r -> r.criterionPosition, r -> r));
     task.setVariableLocal(TaskDisplay.SCORES_TABLE, RfiSummaries.scores(rfi, ratings, figures, reviewers));
@@ -98,7 +102,7 @@ class ConsensusTaskForm implements RfiTaskForm {
       task.setVariableLocal(TaskDisplay.criterionSummary(criterion.position),
           RfiSummaries.criterionSummary(criterion, figures.get(criterion.position)));
       task.setVariableLocal(TaskDisplay.reviewerScores(criterion.position),
-          RfiTaskForm.json(reviewerScores(criterion.position, scored, latest, reviewers)));
+          RfiTaskForm.json(reviewerScores(criterion.position, sheets, reviewers)));
     }
     // A response returned by the director: the form opens with the last consensus.
     results.latestConsensus(responseId).ifPresent(previous -> {
@@ -119,18 +123,12 @@ class ConsensusTaskForm implements RfiTaskForm {
    * rows of the form's table under that criterion, by reviewer's name. The table shows people's text as plain
    * text.
    */
-  private static List<Map<String, Object>> reviewerScores(int position, List<Assignment> scored,
-      Map<Long, ScoreSheet> latest, Map<String, String> reviewers) {
-    Map<String, ScoreSheet.Score> byReviewer = new java.util.HashMap<>();
-    scored.forEach(a -> {
-      ScoreSheet sheet = latest.get(a.id);
-      if (sheet != null && sheet.scores.containsKey(position)) {
-        byReviewer.put(a.reviewerId, sheet.scores.get(position));
-      }
-    });
+  private static List<Map<String, Object>> reviewerScores(int position, Map<String, ScoreSheet> sheets,
+      Map<String, String> reviewers) {
     List<Map<String, Object>> rows = new ArrayList<>();
     reviewers.forEach((id, name) -> {
-      ScoreSheet.Score score = byReviewer.get(id);
+      ScoreSheet sheet = sheets.get(id);
+      ScoreSheet.Score score = sheet == null ? null : sheet.scores.get(position);
       if (score != null) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("reviewer", name);
