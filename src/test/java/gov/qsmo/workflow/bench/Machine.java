@@ -57,14 +57,14 @@ final class Machine {
   }
 
   /**
-   * CPU time all processes of the machine have used so far (user, nice, system, interrupts, steal: the first
-   * line of /proc/stat), in milliseconds, or -1.
+   * CPU time all processes of the machine have used so far (user, nice, system, interrupts; not steal, the time
+   * the hypervisor gave to other machines: the first line of /proc/stat), in milliseconds, or -1.
    */
   static long machineBusyMs() {
     try {
       String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
       long ticks = 0;
-      for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+      for (int i : new int[] {1, 2, 3, 6, 7}) {
         ticks += Long.parseLong(fields[i]);
       }
       return ticks * 10;
