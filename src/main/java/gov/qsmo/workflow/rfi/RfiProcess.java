@@ -224,6 +224,8 @@ public final class RfiProcess {
       return "reviewerScores" + slot;
     }
     public static final String MISSING_SCORES_TEXT = "missingScoresText";
+    /** The missing-scores form's table: a row per reviewer with open assignments (JSON). */
+    public static final String MISSING_SCORES_TABLE = "missingScoresTable";
     public static final String REPORT_SUMMARY = "reportSummary";
 
     public static String criterionName(int slot) {

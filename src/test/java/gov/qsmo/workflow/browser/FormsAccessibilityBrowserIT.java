@@ -154,6 +154,8 @@ class FormsAccessibilityBrowserIT {
 
   private static void check(Browser browser, String form, Map<String, List<String>> problems, TreeSet<String> unchecked) {
     browser.visible(By.cssSelector(".fjs-container .fjs-form"));
+    // Every form as Tasklist rendered it, to look at: in the test's screenshot folder.
+    browser.screenshot(form);
     List<String> found = new java.util.ArrayList<>(browser.seriousAccessibilityViolations(".fjs-container"));
     browser.unlabelledInputs(".fjs-container").forEach(input -> found.add("input without a label: " + input));
     if (!found.isEmpty()) {

@@ -541,7 +541,11 @@ class RfiEvaluationProcessTests {
     assertThat(scenario.tasks(instance, TASK_SCORE_RESPONSE)).isEmpty();
     Task resolve = scenario.tasks(instance, TASK_RESOLVE_MISSING_SCORES).get(0);
     assertThat(taskService.getVariable(resolve.getId(), "missingScoresText").toString())
-        .contains(REVIEWERS.get(1)).contains(REVIEWERS.get(2)).doesNotContain(REVIEWERS.get(0));
+        .contains("2 scores are missing, from 2 reviewers");
+    // A row per reviewer who owes scores, named with the user id the reassignment lines use.
+    assertThat(taskService.getVariableTyped(resolve.getId(), "missingScoresTable").getValue().toString())
+        .contains(REVIEWERS.get(1) + ")").contains(REVIEWERS.get(2) + ")").contains(acme)
+        .doesNotContain(REVIEWERS.get(0) + ")");
     String due = gov.qsmo.workflow.calendar.TestDates.businessDay(LocalDate.now().plusDays(7)).toString();
     assertThatThrownBy(() -> scenario.as(CHAIR, () -> {
       taskService.complete(resolve.getId(), Map.of("missingScoresAction", "REASSIGN",

@@ -19,6 +19,24 @@ public interface AssignmentRepository extends JpaRepository<Assignment, Long> {
 
   List<Assignment> findByRfiIdAndReviewerIdOrderById(String rfiId, String reviewerId);
 
+  /** One reviewer's open assignments of an RFI: how many, and the first responses' ids. */
+  interface Backlog {
+    String getReviewerId();
+
+    long getOpen();
+
+    String getFirstResponses();
+  }
+
+  /**
+   * Each reviewer's open (still unscored) assignments of the RFI: a row per reviewer (as many as the panel, whatever
+   * the RFI's size), with the count and the ids of the first {@code shown} responses.
+   */
+  @Query(value = "select reviewer_id as \"reviewerId\", count(*) as \"open\", array_to_string((array_agg(response_id "
+      + "order by response_id))[1:?2], ', ') as \"firstResponses\" from qsmo.rfi_assignment "
+      + "where rfi_id = ?1 and status = 'ASSIGNED' group by reviewer_id order by reviewer_id", nativeQuery = true)
+  List<Backlog> openByReviewer(String rfiId, int shown);
+
   List<Assignment> findByResponseIdAndStatusIn(String responseId, Collection<Assignment.Status> statuses);
 
   boolean existsByResponseIdAndReviewerId(String responseId, String reviewerId);

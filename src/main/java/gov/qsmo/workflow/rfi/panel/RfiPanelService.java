@@ -261,6 +261,11 @@ public class RfiPanelService {
 
   /** The scored assignments of one response: as many as its reviewers, whatever the RFI's size. */
   @Transactional(readOnly = true)
+  /** Each reviewer's open assignments: count and the first {@code shown} responses, a row per reviewer. */
+  public List<AssignmentRepository.Backlog> openByReviewer(String rfiId, int shown) {
+    return assignments.openByReviewer(rfiId, shown);
+  }
+
   public List<Assignment> scoredAssignments(String rfiId, String responseId) {
     return assignments.findByRfiIdAndResponseIdAndStatusOrderById(rfiId, responseId, Assignment.Status.SCORED);
   }

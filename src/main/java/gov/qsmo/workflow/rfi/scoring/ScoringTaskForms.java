@@ -1,23 +1,27 @@
 package gov.qsmo.workflow.rfi.scoring;
 
-import gov.qsmo.workflow.process.OfficeTime;
 import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_RESOLVE_MISSING_SCORES;
 import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_SCORE_RESPONSE;
 
+import gov.qsmo.workflow.process.OfficeTime;
+import gov.qsmo.workflow.process.People;
 import gov.qsmo.workflow.rfi.Rfi;
-import gov.qsmo.workflow.rfi.RfiProcess;
 import gov.qsmo.workflow.rfi.RfiProcess.TaskDisplay;
+import gov.qsmo.workflow.rfi.RfiProcess;
 import gov.qsmo.workflow.rfi.RfiSummaries;
 import gov.qsmo.workflow.rfi.RfiTaskForm;
 import gov.qsmo.workflow.rfi.SubjectTaskListener;
 import gov.qsmo.workflow.rfi.TaskSubjects;
 import gov.qsmo.workflow.rfi.panel.Assignment;
+import gov.qsmo.workflow.rfi.panel.AssignmentRepository;
 import gov.qsmo.workflow.rfi.panel.RfiPanelService;
 import gov.qsmo.workflow.rfi.responses.RfiResponse;
 import gov.qsmo.workflow.rfi.responses.RfiResponseService;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
@@ -26,15 +30,20 @@ import org.springframework.stereotype.Component;
 @Component
 class ScoringTaskForms implements RfiTaskForm {
 
+  /** Responses named per reviewer in the missing-scores table; the rest are counted. */
+  static final int RESPONSES_SHOWN = 20;
+
   private final RfiScoringService scoring;
   private final RfiResponseService responses;
   private final RfiPanelService panel;
   private final TaskSubjects subjects;
   private final OfficeTime time;
+  private final People people;
 
   ScoringTaskForms(RfiScoringService scoring, RfiResponseService responses, RfiPanelService panel,
-      TaskSubjects subjects, OfficeTime time) {
+      TaskSubjects subjects, OfficeTime time, People people) {
     this.time = time;
+    this.people = people;
     this.scoring = scoring;
     this.responses = responses;
     this.panel = panel;
@@ -50,7 +59,7 @@ class ScoringTaskForms implements RfiTaskForm {
   public void prepare(DelegateTask task, Rfi rfi, String base) {
     switch (task.getTaskDefinitionKey()) {
       case TASK_SCORE_RESPONSE -> scoreForm(task, rfi, base);
-      case TASK_RESOLVE_MISSING_SCORES -> task.setVariableLocal(TaskDisplay.MISSING_SCORES_TEXT, missingScores(rfi));
+      case TASK_RESOLVE_MISSING_SCORES -> missingScoresForm(task, rfi);
       default -> { }
     }
   }
@@ -76,15 +85,29 @@ class ScoringTaskForms implements RfiTaskForm {
     RfiTaskForm.criteria(display, rfi);
   }
 
-  private String missingScores(Rfi rfi) {
-    List<Assignment> open = panel.assignments(rfi.id).stream()
-        .filter(a -> a.status == Assignment.Status.ASSIGNED).toList();
-    if (open.isEmpty()) {
-      return "Every score is in.";
+  /**
+   * The chair's view of what is missing: a line that counts it, and a table with a row per reviewer (their name and
+   * user id, as the reassignment lines name them; how many scores they owe; the first responses' ids). As many rows
+   * as the panel has reviewers, whatever the RFI's size.
+   */
+  private void missingScoresForm(DelegateTask task, Rfi rfi) {
+    List<AssignmentRepository.Backlog> backlog = panel.openByReviewer(rfi.id, RESPONSES_SHOWN);
+    long missing = backlog.stream().mapToLong(AssignmentRepository.Backlog::getOpen).sum();
+    Map<String, String> names = people.names(backlog.stream().map(AssignmentRepository.Backlog::getReviewerId)
+        .toList());
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (AssignmentRepository.Backlog reviewer : backlog) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("reviewer", names.get(reviewer.getReviewerId()) + " (" + reviewer.getReviewerId() + ")");
+      row.put("missing", reviewer.getOpen());
+      row.put("responses", reviewer.getFirstResponses() + (reviewer.getOpen() > RESPONSES_SHOWN
+          ? " and " + (reviewer.getOpen() - RESPONSES_SHOWN) + " more" : ""));
+      rows.add(row);
     }
-    return RfiSummaries.fit("The scoring deadline (" + time.dateTime(rfi.scoringDueAt)
-        + ") has passed. Missing scores:\n\n"
-        + "| Response | Reviewer |\n|---|---|\n" + open.stream().map(a -> "| " + a.responseId + " | "
-            + RfiSummaries.literal(a.reviewerId) + " |").collect(Collectors.joining("\n")));
+    task.setVariableLocal(TaskDisplay.MISSING_SCORES_TEXT, missing == 0 ? "Every score is in."
+        : "The scoring deadline (" + time.dateTime(rfi.scoringDueAt) + ") has passed. " + missing + " score"
+            + (missing == 1 ? " is" : "s are") + " missing, from " + backlog.size() + " reviewer"
+            + (backlog.size() == 1 ? "" : "s") + ":");
+    task.setVariableLocal(TaskDisplay.MISSING_SCORES_TABLE, RfiTaskForm.json(rows));
   }
 }
