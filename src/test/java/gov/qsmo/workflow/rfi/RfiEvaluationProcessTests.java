@@ -443,7 +443,8 @@ class RfiEvaluationProcessTests {
     assertThat(recused.conflicts).containsExactly(globex);
     assertThat(recused.attestationVersion).isEqualTo("COI-NDA-2026-1");
     assertThat(taskService.getVariable(scenario.tasks(instance, TASK_REASSIGN_REVIEWERS).get(0).getId(),
-        "shortfallText").toString()).contains(globex).contains("2 of 3");
+        "shortfallText").toString()).contains(globex).contains("2 of 3")
+        .as("the recused reviewer by name and user id").contains(" (" + REVIEWERS.get(0) + ")");
 
     scenario.complete(instance, TASK_REASSIGN_REVIEWERS, CHAIR, Map.of("reassignAction", "ADD_REVIEWERS",
         "additionalReviewers", REVIEWERS.get(3)));

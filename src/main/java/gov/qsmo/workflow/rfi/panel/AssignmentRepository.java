@@ -19,6 +19,10 @@ public interface AssignmentRepository extends JpaRepository<Assignment, Long> {
 
   List<Assignment> findByRfiIdAndReviewerIdOrderById(String rfiId, String reviewerId);
 
+  /** Per response of the RFI, its assignments not moved to someone else: [response id, count]. */
+  @Query("select a.responseId, count(a) from Assignment a where a.rfiId = ?1 and a.status <> ?2 group by a.responseId")
+  List<Object[]> countByResponseExcept(String rfiId, Assignment.Status except);
+
   /** One reviewer's open assignments of an RFI: how many, and the first responses' ids. */
   interface Backlog {
     String getReviewerId();

@@ -5,6 +5,7 @@ import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_REASSIGN_REVIEWERS;
 import static gov.qsmo.workflow.rfi.RfiProcess.Elements.TASK_SIGN_ATTESTATION;
 
 import gov.qsmo.workflow.identity.Roles;
+import gov.qsmo.workflow.process.People;
 import gov.qsmo.workflow.process.Privileged;
 import gov.qsmo.workflow.rfi.Rfi;
 import gov.qsmo.workflow.rfi.RfiProcess;
@@ -32,9 +33,11 @@ class PanelTaskForms implements RfiTaskForm {
   private final RfiResponseService responses;
   private final IdentityService identityService;
   private final TaskSubjects subjects;
+  private final People people;
 
   PanelTaskForms(RfiPanelService panel, RfiResponseService responses, IdentityService identityService,
-      TaskSubjects subjects) {
+      TaskSubjects subjects, People people) {
+    this.people = people;
     this.panel = panel;
     this.responses = responses;
     this.identityService = identityService;
@@ -85,14 +88,17 @@ class PanelTaskForms implements RfiTaskForm {
     int wanted = rfi.reviewersPerResponse == null ? reviewers : rfi.reviewersPerResponse;
     StringBuilder text = new StringBuilder("Each response should get " + wanted + " reviewers. Short:\n\n"
         + "| Response | Organization | Assigned | Recused |\n|---|---|---|---|\n");
-    List<Assignment> assignments = panel.assignments(rfi.id);
+    // Counted per response by the database, not by reading every assignment of the RFI.
+    Map<String, Long> assignedPerResponse = panel.assignedPerResponse(rfi.id);
+    Map<String, String> names = people.names(recused.values().stream().flatMap(List::stream).distinct().toList());
     for (RfiResponse response : responses.eligible(rfi.id)) {
-      long assigned = assignments.stream().filter(a -> a.responseId.equals(response.id)
-          && a.status != Assignment.Status.REASSIGNED).count();
+      long assigned = assignedPerResponse.getOrDefault(response.id, 0L);
       if (assigned < wanted) {
         text.append("| ").append(response.id).append(" | ").append(RfiSummaries.literal(response.organization))
             .append(" | ").append(assigned).append(" of ").append(wanted).append(" | ")
-            .append(String.join(", ", recused.getOrDefault(response.id, List.of()))).append(" |\n");
+            .append(recused.getOrDefault(response.id, List.of()).stream()
+                .map(id -> RfiSummaries.literal(names.get(id) + " (" + id + ")")).collect(Collectors.joining(", ")))
+            .append(" |\n");
       }
     }
     return RfiSummaries.fit(text.toString());

@@ -261,6 +261,14 @@ public class RfiPanelService {
 
   /** The scored assignments of one response: as many as its reviewers, whatever the RFI's size. */
   @Transactional(readOnly = true)
+  /** Per response, how many reviewers it is assigned to (assignments moved to someone else not counted). */
+  public Map<String, Long> assignedPerResponse(String rfiId) {
+    Map<String, Long> counts = new HashMap<>();
+    assignments.countByResponseExcept(rfiId, Assignment.Status.REASSIGNED)
+        .forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+    return counts;
+  }
+
   /** Each reviewer's open assignments: count and the first {@code shown} responses, a row per reviewer. */
   public List<AssignmentRepository.Backlog> openByReviewer(String rfiId, int shown) {
     return assignments.openByReviewer(rfiId, shown);
