@@ -29,9 +29,15 @@
 
   function link(text, href) { return el('a', { href: href, text: text }); }
 
+  // Dates and times in the office's time zone (my-work names it), as the forms and the e-mail show them.
+  var officeZone;
+
   function when(instant) {
     if (!instant) { return '—'; }
-    return new Date(instant).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+    var options = { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit',
+      timeZoneName: 'short' };
+    if (officeZone) { options.timeZone = officeZone; }
+    return new Date(instant).toLocaleString('en-US', options);
   }
 
   function day(date) {
@@ -205,20 +211,34 @@
       }))]);
   }
 
-  var views = [['my-work', renderMyWork], ['program', renderProgram], ['board-rounds', renderRounds],
-    ['panels', renderPanels], ['qsmo', renderQsmo]];
+  var views = [['program', renderProgram], ['board-rounds', renderRounds], ['panels', renderPanels],
+    ['qsmo', renderQsmo]];
   var status = document.getElementById('status');
-  Promise.all(views.map(function (view) {
-    return fetch('/api/dashboard/' + view[0], { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+
+  // X-Requested-With: a signed-out call is answered 401 without a Basic challenge, so no browser password box.
+  function load(view, render) {
+    return fetch('/api/dashboard/' + view, { credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' } })
       .then(function (response) {
         if (response.status === 401) { throw new Error('signed-out'); }
-        return response.ok ? response.json().then(function (data) { view[1](data); return true; }) : false;
+        return response.ok ? response.json().then(function (data) { render(data); return true; }) : false;
       });
-  })).then(function (shown) {
+  }
+
+  // My work first: everyone has it, and it names the office's time zone the other views use.
+  load('my-work', function (work) { officeZone = work.timeZone; renderMyWork(work); }).then(function (mine) {
+    return Promise.all(views.map(function (view) { return load(view[0], view[1]); })).then(function (shown) {
+      return [mine].concat(shown);
+    });
+  }).then(function (shown) {
     status.textContent = 'Updated ' + when(new Date().toISOString()) + '. ' + shown.filter(Boolean).length + ' views for you.';
   }).catch(function (error) {
-    status.textContent = error.message === 'signed-out'
-      ? 'Sign in to Tasklist first, then open the dashboard again.'
-      : 'The dashboard could not be loaded: ' + error.message;
+    if (error.message === 'signed-out') {
+      status.textContent = 'You are not signed in. ';
+      status.appendChild(link('Sign in to Tasklist', '/camunda/app/tasklist/'));
+      status.appendChild(document.createTextNode(', then open the dashboard again.'));
+    } else {
+      status.textContent = 'The dashboard could not be loaded: ' + error.message;
+    }
   });
 }());

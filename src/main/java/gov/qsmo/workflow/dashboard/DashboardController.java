@@ -11,6 +11,7 @@ import gov.qsmo.workflow.dashboard.DashboardQueries.ReviewerProgress;
 import gov.qsmo.workflow.dashboard.DashboardQueries.Stage;
 import gov.qsmo.workflow.identity.Roles;
 import gov.qsmo.workflow.process.Caller;
+import gov.qsmo.workflow.process.OfficeTime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -50,9 +51,11 @@ class DashboardController {
   private final TaskService taskService;
   private final IdentityService identityService;
   private final Clock clock;
+  private final OfficeTime officeTime;
 
   DashboardController(DashboardQueries queries, TaskService taskService, IdentityService identityService,
-      Clock clock) {
+      Clock clock, OfficeTime officeTime) {
+    this.officeTime = officeTime;
     this.queries = queries;
     this.taskService = taskService;
     this.identityService = identityService;
@@ -153,7 +156,8 @@ class DashboardController {
       String href) {
   }
 
-  record MyWork(long open, long overdue, List<WorkItem> next) {
+  /** {@code timeZone}: the office's (an IANA id), in which the page shows every date and time. */
+  record MyWork(long open, long overdue, List<WorkItem> next, String timeZone) {
   }
 
   @GetMapping("/my-work")
@@ -169,7 +173,8 @@ class DashboardController {
         .listPage(0, DashboardQueries.LIST_LIMIT);
     return new MyWork(open, overdue, next.stream().map(t -> new WorkItem(t.getId(), t.getName(),
         t.getProcessDefinitionId(), t.getDueDate() == null ? null : t.getDueDate().toInstant(),
-        t.getFollowUpDate() == null ? null : t.getFollowUpDate().toInstant(), TASK_LINK + t.getId())).toList());
+        t.getFollowUpDate() == null ? null : t.getFollowUpDate().toInstant(), TASK_LINK + t.getId())).toList(),
+        officeTime.zone().getId());
   }
 
   private Map<String, String> names(Collection<String> userIds) {

@@ -73,7 +73,10 @@ class SecurityConfiguration {
             .requestMatchers(path(null, "/engine-rest/**")).authenticated()
             .anyRequest().denyAll())
         .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-          response.setHeader("WWW-Authenticate", "Basic realm=\"qsmo-workflow\"");
+          // A page's script (X-Requested-With) says "signed out" itself: no challenge, so no browser password box.
+          if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"qsmo-workflow\"");
+          }
           problem(json, response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
               "Sign in with HTTP Basic credentials of a qsmo-workflow user. After a wrong password, the next "
                   + "sign-in of that user is refused for a few seconds (longer after each failure).");

@@ -52,6 +52,26 @@ class DashboardIT {
   }
 
   @Test
+  void signedOutThePagesScriptIsAnsweredWithoutABasicChallengeAndOtherCallersWithOne() throws Exception {
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    java.net.URI uri = java.net.URI.create("http://localhost:" + port + "/api/dashboard/my-work");
+    var fromScript = client.send(java.net.http.HttpRequest.newBuilder(uri).header("X-Requested-With", "XMLHttpRequest")
+        .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(fromScript.statusCode()).isEqualTo(401);
+    assertThat(fromScript.headers().firstValue("WWW-Authenticate")).as("no browser password box").isEmpty();
+    var plain = client.send(java.net.http.HttpRequest.newBuilder(uri).GET().build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(plain.statusCode()).isEqualTo(401);
+    assertThat(plain.headers().firstValue("WWW-Authenticate")).contains("Basic realm=\"qsmo-workflow\"");
+  }
+
+  @Test
+  void myWorkNamesTheOfficesTimeZoneInWhichThePageShowsDates() {
+    assertThat(http.get("reviewer1", "/api/dashboard/my-work").json().path("timeZone").asText())
+        .isEqualTo("America/New_York");
+  }
+
+  @Test
   void theProgramViewCountsEveryDesignationOnRecord() {
     JsonNode program = http.get("auditor", "/api/dashboard/program").json();
     long counted = 0;
