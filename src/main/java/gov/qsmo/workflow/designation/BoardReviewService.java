@@ -164,7 +164,8 @@ public class BoardReviewService {
     }
     String summary = standing.label() + " (round " + round.getRoundNumber() + ")"
         + (conditions.isEmpty() || standing != BoardRecommendation.ENDORSE_WITH_CONDITIONS ? ""
-            : ". Conditions: " + String.join("; ", conditions)) + (note == null ? "." : ". " + note);
+            : ". Conditions: " + String.join("; ", conditions.stream().map(BoardReviewService::withoutFinalStop)
+                .toList())) + (note == null || note.isBlank() ? "." : ". " + note);
     designations.recordBoardRecommendation(designationId, standing, summary, chair);
     return standing;
   }
@@ -256,4 +257,8 @@ public class BoardReviewService {
         .toList();
   }
 
+  /** A condition as one item of a list ("a; b."): without its own final full stop or semicolon. */
+  static String withoutFinalStop(String text) {
+    return text.strip().replaceAll("[.;]+$", "");
+  }
 }

@@ -189,12 +189,13 @@ final class DecisionPackagePdf {
         List.of(w * 0.17f, w * 0.15f, w * 0.22f, w * 0.16f, w * 0.30f), rows, "No history recorded.");
   }
 
-  /** UNDER_BOARD_REVIEW as "Under board review". */
+  /** UNDER_BOARD_REVIEW as "Under board review", PRE_DESIGNATED as "Pre-designated". */
   static String status(Object status) {
     if (status == null) {
       return "not recorded";
     }
-    String words = status.toString().replace('_', ' ').toLowerCase(Locale.US).replace("omb", "OMB");
+    String words = status.toString().replace('_', ' ').toLowerCase(Locale.US).replace("omb", "OMB")
+        .replace("pre designated", "pre-designated");
     return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 
