@@ -65,6 +65,8 @@ import org.springframework.context.annotation.Import;
 class RfiEvaluationProcessTests {
 
   @Autowired
+  gov.qsmo.workflow.calendar.BusinessCalendar calendar;
+  @Autowired
   org.springframework.jdbc.core.JdbcTemplate jdbc;
   @Autowired
   ProcessEngine engine;
@@ -529,6 +531,10 @@ class RfiEvaluationProcessTests {
     ProcessInstance instance = scenario.withPanel(REVIEWERS, 3, "Acme");
     scenario.attestAll(instance, Map.of());
     String acme = responsesService.eligible(instance.getBusinessKey()).get(0).id;
+    // The deadline set at assignment ends a business day, at 23:59:59 in the office's time zone.
+    java.time.ZonedDateTime deadline = scenario.rfi(instance).scoringDueAt.atZone(calendar.zone());
+    assertThat(deadline.toLocalTime()).isEqualTo(gov.qsmo.workflow.calendar.BusinessCalendar.END_OF_DAY);
+    assertThat(calendar.isBusinessDay(deadline.toLocalDate())).as(deadline.toString()).isTrue();
     assertThat(scenario.tasks(instance, TASK_SCORE_RESPONSE)).extracting(Task::getAssignee)
         .containsExactly(REVIEWERS.get(0), REVIEWERS.get(1), REVIEWERS.get(2));
     scenario.score(scenario.task(instance, TASK_SCORE_RESPONSE, REVIEWERS.get(0)), 4, 4, 4);

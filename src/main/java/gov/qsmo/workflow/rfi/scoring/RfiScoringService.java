@@ -112,8 +112,12 @@ public class RfiScoringService {
     return due;
   }
 
+  /**
+   * The scoring deadline set at assignment: the scoring window (calendar days) from now, moved to the end
+   * (23:59:59, office's time zone) of that day or, on a weekend, holiday or closure day, of the next business day.
+   */
   public Instant defaultDue() {
-    return records.now().plus(scoringWindow);
+    return calendar.endOf(calendar.onOrAfter(LocalDate.ofInstant(records.now().plus(scoringWindow), calendar.zone())));
   }
 
   /** When reviewers are reminded: before the deadline, but never before now. */
