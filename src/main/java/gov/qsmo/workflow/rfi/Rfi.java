@@ -121,6 +121,17 @@ public class Rfi {
     return scale.stream().mapToInt(l -> l.value).max().orElse(5);
   }
 
+  /** "The rating of 'Commercial solutions'": a form slot's criterion by its name, for messages. */
+  public String ratingLabel(int slot, String what) {
+    return criteria.stream().filter(c -> c.position == slot).findFirst()
+        .map(c -> "The " + what + " of '" + c.name + "'").orElse("The " + what + " " + slot);
+  }
+
+  /** "on the scale (1 to 5)", for messages. */
+  public String onTheScale() {
+    return "on the scale (" + lowestLevel() + " to " + highestLevel() + ")";
+  }
+
   /** One evaluation criterion: its name, guidance for reviewers, and weight (percent; all total 100). */
   @Embeddable
   public static class Criterion {

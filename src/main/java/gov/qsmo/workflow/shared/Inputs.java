@@ -137,6 +137,15 @@ public final class Inputs {
 
   /** A whole number within [min, max], as JSON or Tasklist sends it (an integer, or text of one); null when missing. */
   public static Integer optionalWholeNumber(Map<String, ?> values, String field, String label, int min, int max) {
+    return optionalWholeNumber(values, field, label, min, max, "from " + min + " to " + max);
+  }
+
+  /**
+   * The same, saying what is expected in the caller's words when the value is not a whole number ("on the scale (1
+   * to 5)"), where the caller checks the range more closely itself.
+   */
+  public static Integer optionalWholeNumber(Map<String, ?> values, String field, String label, int min, int max,
+      String expected) {
     Object value = values.get(field);
     if (value == null || value instanceof String s && s.isBlank()) {
       return null;
@@ -150,7 +159,7 @@ public final class Inputs {
     } else if (value instanceof String text && text.strip().matches("[+-]?\\d{1,9}")) {
       number = Long.parseLong(text.strip());
     } else {
-      throw new InvalidRequestException(field, label + " must be a whole number from " + min + " to " + max
+      throw new InvalidRequestException(field, label + " must be a whole number " + expected
           + ", not " + (value instanceof String s ? "'" + s + "'" : describe(value)) + ".");
     }
     if (number < min || number > max) {

@@ -558,13 +558,13 @@ class BadInputCorpusIT {
     String scorePath = "/engine-rest/task/" + score + "/submit-form";
     Map<String, Object> good = scores("Clear.");
     cases.add(Case.of("score form: a rating in words", "reviewer1", "POST", scorePath,
-        form(with(good, "rating1", "five")), 400, "Rating 1 must be a whole number").taskStaysOpen(score));
+        form(with(good, "rating1", "five")), 400, "must be a whole number on the scale (1 to 5), not").taskStaysOpen(score));
     cases.add(Case.of("score form: a fractional rating", "reviewer1", "POST", scorePath,
-        form(with(good, "rating1", 4.5)), 400, "Rating 1 must be a whole number").taskStaysOpen(score));
+        form(with(good, "rating1", 4.5)), 400, "must be a whole number on the scale (1 to 5), not").taskStaysOpen(score));
     cases.add(Case.of("score form: true/false for a rating", "reviewer1", "POST", scorePath,
-        form(with(good, "rating1", true)), 400, "Rating 1 must be a whole number").taskStaysOpen(score));
+        form(with(good, "rating1", true)), 400, "must be a whole number on the scale (1 to 5), not").taskStaysOpen(score));
     cases.add(Case.of("score form: a list for a rating", "reviewer1", "POST", scorePath,
-        form(with(good, "rating1", List.of(4))), 400, "Rating 1 must be a whole number").taskStaysOpen(score));
+        form(with(good, "rating1", List.of(4))), 400, "must be a whole number on the scale (1 to 5), not").taskStaysOpen(score));
     cases.add(Case.of("score form: a rationale of 4,001 characters", "reviewer1", "POST", scorePath,
         form(with(good, "rationale1", X4001)), 400, "Rationale is 4001 characters long").taskStaysOpen(score));
     cases.add(Case.of("score form: a 1 MB rationale", "reviewer1", "POST", scorePath,

@@ -35,8 +35,8 @@ public class ConsensusRecordedListener extends SubjectTaskListener {
     Map<Integer, RfiResultsService.ConsensusInput> inputs = new TreeMap<>();
     for (int slot = 1; slot <= RfiProcess.MAX_CRITERIA; slot++) {
       inputs.put(slot, new RfiResultsService.ConsensusInput(
-          Inputs.optionalWholeNumber(values, RfiProcess.Variables.consensusRating(slot), "Consensus rating " + slot,
-              -100, 100),
+          Inputs.optionalWholeNumber(values, RfiProcess.Variables.consensusRating(slot),
+              rfi.ratingLabel(slot, "consensus rating"), -100, 100, rfi.onTheScale()),
           Inputs.optionalText(values, RfiProcess.Variables.consensusRationale(slot), "Rationale", Inputs.MAX_TEXT)));
     }
     results.recordConsensus(rfi.id, responseId, inputs, Inputs.optionalText(values, DISSENT, "Dissent", Inputs.MAX_TEXT),

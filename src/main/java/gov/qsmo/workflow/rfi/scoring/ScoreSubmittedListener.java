@@ -35,15 +35,17 @@ public class ScoreSubmittedListener extends SubjectTaskListener {
 
   @Override
   protected void completed(Rfi rfi, String assignmentId, Map<String, Object> values) {
-    scoring.record(rfi, assignmentId, scores(values), Caller.current(identityService));
+    scoring.record(rfi, assignmentId, scores(rfi, values), Caller.current(identityService));
   }
 
   /** The score slots of a form (rating1, strengths1, ...), by criterion position. */
-  static Map<Integer, RfiScoringService.ScoreInput> scores(Map<String, Object> values) {
+  static Map<Integer, RfiScoringService.ScoreInput> scores(Rfi rfi, Map<String, Object> values) {
     Map<Integer, RfiScoringService.ScoreInput> scores = new TreeMap<>();
     for (int slot = 1; slot <= RfiProcess.MAX_CRITERIA; slot++) {
+      // Parsed here (a whole number), checked against the RFI's scale by the service.
       scores.put(slot, new RfiScoringService.ScoreInput(
-          Inputs.optionalWholeNumber(values, RfiProcess.Variables.rating(slot), "Rating " + slot, -100, 100),
+          Inputs.optionalWholeNumber(values, RfiProcess.Variables.rating(slot), rfi.ratingLabel(slot, "rating"),
+              -100, 100, rfi.onTheScale()),
           Inputs.optionalText(values, RfiProcess.Variables.strengths(slot), "Strengths", Inputs.MAX_TEXT),
           Inputs.optionalText(values, RfiProcess.Variables.weaknesses(slot), "Weaknesses", Inputs.MAX_TEXT),
           Inputs.optionalText(values, RfiProcess.Variables.rationale(slot), "Rationale", Inputs.MAX_TEXT)));
