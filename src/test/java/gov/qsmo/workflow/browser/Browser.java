@@ -216,6 +216,23 @@ final class Browser implements AutoCloseable {
   }
 
   /**
+   * The tables inside the element matched by the CSS selector that run past its right edge or the window's (and so
+   * are cut off): "first header: where it ends, where the edge is" each.
+   */
+  @SuppressWarnings("unchecked")
+  java.util.List<String> tablesWiderThan(String selector) {
+    return (java.util.List<String>) driver.executeScript("""
+        const form = document.querySelector(arguments[0]);
+        if (!form) { return []; }
+        const edge = Math.min(form.getBoundingClientRect().right, document.documentElement.clientWidth);
+        return Array.from(form.querySelectorAll('table'))
+          .filter(t => t.getBoundingClientRect().right > edge + 1)
+          .map(t => (t.querySelector('th') ? t.querySelector('th').textContent.trim() : 'table') + ': ends at '
+            + Math.round(t.getBoundingClientRect().right) + ' px, past the edge at ' + Math.round(edge) + ' px');
+        """, selector);
+  }
+
+  /**
    * Fetches a URL from the page, with the browser's own session (as following a link does): "STATUS body",
    * the body cut at 2,000 characters.
    */

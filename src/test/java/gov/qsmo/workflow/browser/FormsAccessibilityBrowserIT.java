@@ -158,6 +158,7 @@ class FormsAccessibilityBrowserIT {
     browser.screenshot(form);
     List<String> found = new java.util.ArrayList<>(browser.seriousAccessibilityViolations(".fjs-container"));
     browser.unlabelledInputs(".fjs-container").forEach(input -> found.add("input without a label: " + input));
+    browser.tablesWiderThan(".fjs-container").forEach(table -> found.add("table cut off: " + table));
     if (!found.isEmpty()) {
       problems.put(form, found);
     }
