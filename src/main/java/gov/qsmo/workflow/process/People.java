@@ -43,6 +43,13 @@ public class People {
     return names;
   }
 
+  /** User id to "First Last (user id)": a person as a form names them where the id is what to type. */
+  public Map<String, String> namesWithIds(Collection<String> userIds) {
+    Map<String, String> labelled = new HashMap<>();
+    names(userIds).forEach((id, name) -> labelled.put(id, name + " (" + id + ")"));
+    return labelled;
+  }
+
   /** One person's name. */
   public String name(String userId) {
     return userId == null ? "not recorded" : names(List.of(userId)).get(userId);

@@ -90,14 +90,14 @@ class PanelTaskForms implements RfiTaskForm {
         + "| Response | Organization | Assigned | Recused |\n|---|---|---|---|\n");
     // Counted per response by the database, not by reading every assignment of the RFI.
     Map<String, Long> assignedPerResponse = panel.assignedPerResponse(rfi.id);
-    Map<String, String> names = people.names(recused.values().stream().flatMap(List::stream).distinct().toList());
+    Map<String, String> names = people.namesWithIds(recused.values().stream().flatMap(List::stream).toList());
     for (RfiResponse response : responses.eligible(rfi.id)) {
       long assigned = assignedPerResponse.getOrDefault(response.id, 0L);
       if (assigned < wanted) {
         text.append("| ").append(response.id).append(" | ").append(RfiSummaries.literal(response.organization))
             .append(" | ").append(assigned).append(" of ").append(wanted).append(" | ")
             .append(recused.getOrDefault(response.id, List.of()).stream()
-                .map(id -> RfiSummaries.literal(names.get(id) + " (" + id + ")")).collect(Collectors.joining(", ")))
+                .map(id -> RfiSummaries.literal(names.get(id))).collect(Collectors.joining(", ")))
             .append(" |\n");
       }
     }

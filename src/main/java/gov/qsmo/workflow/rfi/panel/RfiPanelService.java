@@ -259,9 +259,8 @@ public class RfiPanelService {
     return assignments.findByRfiIdOrderById(rfiId);
   }
 
-  /** The scored assignments of one response: as many as its reviewers, whatever the RFI's size. */
-  @Transactional(readOnly = true)
   /** Per response, how many reviewers it is assigned to (assignments moved to someone else not counted). */
+  @Transactional(readOnly = true)
   public Map<String, Long> assignedPerResponse(String rfiId) {
     Map<String, Long> counts = new HashMap<>();
     assignments.countByResponseExcept(rfiId, Assignment.Status.REASSIGNED)
@@ -270,10 +269,13 @@ public class RfiPanelService {
   }
 
   /** Each reviewer's open assignments: count and the first {@code shown} responses, a row per reviewer. */
+  @Transactional(readOnly = true)
   public List<AssignmentRepository.Backlog> openByReviewer(String rfiId, int shown) {
     return assignments.openByReviewer(rfiId, shown);
   }
 
+  /** The scored assignments of one response: as many as its reviewers, whatever the RFI's size. */
+  @Transactional(readOnly = true)
   public List<Assignment> scoredAssignments(String rfiId, String responseId) {
     return assignments.findByRfiIdAndResponseIdAndStatusOrderById(rfiId, responseId, Assignment.Status.SCORED);
   }

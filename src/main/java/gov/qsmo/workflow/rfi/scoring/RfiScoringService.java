@@ -117,7 +117,8 @@ public class RfiScoringService {
    * (23:59:59, office's time zone) of that day or, on a weekend, holiday or closure day, of the next business day.
    */
   public Instant defaultDue() {
-    return calendar.endOf(calendar.onOrAfter(LocalDate.ofInstant(records.now().plus(scoringWindow), calendar.zone())));
+    LocalDate last = LocalDate.ofInstant(records.now().plus(scoringWindow), calendar.zone());
+    return calendar.endOf(calendar.onOrAfter(last));
   }
 
   /** When reviewers are reminded: before the deadline, but never before now. */

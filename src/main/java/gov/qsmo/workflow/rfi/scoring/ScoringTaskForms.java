@@ -93,12 +93,12 @@ class ScoringTaskForms implements RfiTaskForm {
   private void missingScoresForm(DelegateTask task, Rfi rfi) {
     List<AssignmentRepository.Backlog> backlog = panel.openByReviewer(rfi.id, RESPONSES_SHOWN);
     long missing = backlog.stream().mapToLong(AssignmentRepository.Backlog::getOpen).sum();
-    Map<String, String> names = people.names(backlog.stream().map(AssignmentRepository.Backlog::getReviewerId)
+    Map<String, String> names = people.namesWithIds(backlog.stream().map(AssignmentRepository.Backlog::getReviewerId)
         .toList());
     List<Map<String, Object>> rows = new ArrayList<>();
     for (AssignmentRepository.Backlog reviewer : backlog) {
       Map<String, Object> row = new LinkedHashMap<>();
-      row.put("reviewer", names.get(reviewer.getReviewerId()) + " (" + reviewer.getReviewerId() + ")");
+      row.put("reviewer", names.get(reviewer.getReviewerId()));
       row.put("missing", reviewer.getOpen());
       row.put("responses", reviewer.getFirstResponses() + (reviewer.getOpen() > RESPONSES_SHOWN
           ? " and " + (reviewer.getOpen() - RESPONSES_SHOWN) + " more" : ""));
