@@ -1,5 +1,7 @@
 package gov.qsmo.workflow.designation;
 
+import gov.qsmo.workflow.designation.condition.DesignationCondition;
+import gov.qsmo.workflow.designation.condition.DesignationConditionRepository;
 import gov.qsmo.workflow.calendar.BusinessCalendar;
 import gov.qsmo.workflow.calendar.Period;
 import gov.qsmo.workflow.identity.Roles;
@@ -160,7 +162,7 @@ public class BoardReviewService {
     }
     round.consolidate(standing, note, chair, clock.instant());
     if (standing == BoardRecommendation.ENDORSE_WITH_CONDITIONS) {
-      conditions.forEach(text -> this.conditions.save(new DesignationCondition(designationId, round.getId(), text)));
+      conditions.forEach(text -> this.conditions.save(DesignationCondition.ofBoard(designationId, round.getId(), text)));
     }
     String summary = standing.label() + " (round " + round.getRoundNumber() + ")"
         + (conditions.isEmpty() || standing != BoardRecommendation.ENDORSE_WITH_CONDITIONS ? ""
@@ -173,7 +175,7 @@ public class BoardReviewService {
   /** The conditions of the board that are still open. */
   @Transactional(readOnly = true)
   public List<DesignationCondition> openConditions(String designationId) {
-    return conditions.findByDesignationIdAndStatusOrderByIdAsc(designationId, "OPEN");
+    return conditions.findByDesignationIdAndStatusOrderByIdAsc(designationId, DesignationCondition.Status.OPEN);
   }
 
   /** The last round, open or closed. */

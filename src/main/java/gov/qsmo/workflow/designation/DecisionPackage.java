@@ -1,5 +1,7 @@
 package gov.qsmo.workflow.designation;
 
+import gov.qsmo.workflow.designation.condition.DesignationCondition;
+import gov.qsmo.workflow.designation.condition.DesignationConditionRepository;
 import gov.qsmo.workflow.reference.ReferenceData;
 import java.time.Clock;
 import java.util.List;

@@ -1,5 +1,7 @@
 package gov.qsmo.workflow.designation;
 
+import gov.qsmo.workflow.designation.condition.DesignationCondition;
+import gov.qsmo.workflow.designation.condition.DesignationConditionRepository;
 import gov.qsmo.workflow.documents.AccessiblePdf;
 import java.time.DateTimeException;
 import java.time.Instant;

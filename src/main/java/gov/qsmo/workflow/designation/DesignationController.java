@@ -339,8 +339,6 @@ class DesignationController {
   }
 
   private static boolean visible(Designation designation, Authentication caller) {
-    Set<String> groups = groups(caller);
-    return groups.stream().anyMatch(Roles.READ_ALL_DESIGNATIONS::contains)
-        || Roles.agenciesDirected(groups).contains(designation.getAgencyCode());
+    return Roles.readsDesignationOf(groups(caller), designation.getAgencyCode());
   }
 }

@@ -1,6 +1,8 @@
 package gov.qsmo.workflow.designation;
 
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.CONDITIONS_DUE_DATE;
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.DECISION_RATIONALE;
+import static gov.qsmo.workflow.designation.DesignationProcess.Variables.DESIGNATION_CONDITIONS;
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.DEFERRED_UNTIL;
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.DEFERRED_UNTIL_AT;
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.DESIGNATION_DECISION;
@@ -8,6 +10,7 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.DESIGNA
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.EFFECTIVE_DATE;
 
 import gov.qsmo.workflow.designation.DesignationService.DesignationDecision;
+import gov.qsmo.workflow.designation.condition.ConditionService;
 import gov.qsmo.workflow.process.CompletedTask;
 import gov.qsmo.workflow.process.FormCompletionListener;
 import gov.qsmo.workflow.shared.Inputs;
@@ -16,15 +19,21 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
 
-/** End of "Decide designation": OMB designates, defers (the decision comes back on a date) or declines. */
+/**
+ * End of "Decide designation": OMB designates, defers (the decision comes back on a date) or declines. A designation
+ * starts following its conditions (the board's and OMB's own, with their due date): one process each.
+ */
 @Component("designationDecidedListener")
 class DesignationDecidedListener extends FormCompletionListener<Designation> {
 
   private final DesignationService designations;
+  private final ConditionService conditions;
 
-  DesignationDecidedListener(DesignationService designations, IdentityService identityService) {
+  DesignationDecidedListener(DesignationService designations, ConditionService conditions,
+      IdentityService identityService) {
     super(designations::ofInstance, identityService);
     this.designations = designations;
+    this.conditions = conditions;
   }
 
   @Override
@@ -40,11 +49,18 @@ class DesignationDecidedListener extends FormCompletionListener<Designation> {
         Inputs.optionalText(form, DESIGNATION_SCOPE, "Scope of the designation", Inputs.MAX_TEXT),
         effective, deferredUntil,
         Inputs.optionalText(form, DECISION_RATIONALE, "Rationale", Inputs.MAX_TEXT), task.caller().userId());
+    if (decision == DesignationDecision.DESIGNATE) {
+      conditions.track(designation.getId(),
+          Inputs.optionalText(form, DESIGNATION_CONDITIONS, "Conditions", Inputs.MAX_TEXT),
+          present(form, CONDITIONS_DUE_DATE) ? Inputs.requiredDate(form, CONDITIONS_DUE_DATE, "Conditions due") : null,
+          task.caller().userId());
+    }
     task.set(DESIGNATION_DECISION, decision.name());
     if (deferredUntil != null) {
       task.set(DEFERRED_UNTIL_AT, deferredUntil.atStartOfDay().toString());
     }
-    task.remove(DESIGNATION_SCOPE, EFFECTIVE_DATE, DEFERRED_UNTIL, DECISION_RATIONALE);
+    task.remove(DESIGNATION_SCOPE, EFFECTIVE_DATE, DEFERRED_UNTIL, DECISION_RATIONALE, DESIGNATION_CONDITIONS,
+        CONDITIONS_DUE_DATE);
   }
 
   private static boolean present(Map<String, Object> form, String key) {

@@ -114,6 +114,8 @@ public final class DesignationProcess {
     public static final String EFFECTIVE_DATE = "effectiveDate";
     public static final String DEFERRED_UNTIL = "deferredUntil";
     public static final String DECISION_RATIONALE = "decisionRationale";
+    public static final String DESIGNATION_CONDITIONS = "designationConditions";
+    public static final String CONDITIONS_DUE_DATE = "conditionsDueDate";
 
     private Variables() {
     }
@@ -139,7 +141,8 @@ public final class DesignationProcess {
     public static final Set<String> CONSOLIDATE_RECOMMENDATION = Set.of(Variables.BOARD_DECISION,
         Variables.BOARD_CONDITIONS, Variables.CONSOLIDATED_COMMENTS);
     public static final Set<String> DECIDE_DESIGNATION = Set.of(Variables.DESIGNATION_DECISION,
-        Variables.DESIGNATION_SCOPE, Variables.EFFECTIVE_DATE, Variables.DEFERRED_UNTIL, Variables.DECISION_RATIONALE);
+        Variables.DESIGNATION_SCOPE, Variables.EFFECTIVE_DATE, Variables.DEFERRED_UNTIL, Variables.DECISION_RATIONALE,
+        Variables.DESIGNATION_CONDITIONS, Variables.CONDITIONS_DUE_DATE);
 
     /** Form id (file name in forms/) to its keys, for the conventions test. */
     public static final Map<String, Set<String>> BY_FORM_ID = Map.of(

@@ -1,25 +1,18 @@
 package gov.qsmo.workflow.designation;
 
 import gov.qsmo.workflow.process.Privileged;
+import gov.qsmo.workflow.process.TaskCompletion;
 import gov.qsmo.workflow.shared.ConflictException;
-import gov.qsmo.workflow.shared.InvalidRequestException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,9 +37,11 @@ class PlanSubmissionService {
   private final RuntimeService runtimeService;
   private final HistoryService historyService;
   private final IdentityService identityService;
+  private final TaskCompletion completion;
 
   PlanSubmissionService(DesignationService designations, TaskService taskService, RuntimeService runtimeService,
-      HistoryService historyService, IdentityService identityService) {
+      HistoryService historyService, IdentityService identityService, TaskCompletion completion) {
+    this.completion = completion;
     this.designations = designations;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
@@ -63,42 +58,12 @@ class PlanSubmissionService {
   Result submit(String designationId, Map<PlanSection, String> sections, String userId, List<String> groups) {
     Designation designation = designations.require(designationId);
     Task task = openPlanTask(designation);
-    if (task.getAssignee() != null && !task.getAssignee().equals(userId)) {
-      throw new ConflictException("The plan of designation " + designationId + " is claimed by " + task.getAssignee()
-          + " in Tasklist; they submit it there or unclaim it first.");
-    }
     Map<String, Object> variables = new HashMap<>();
     for (PlanSection section : PlanSection.values()) {
       variables.put(section.key(), sections.get(section));
     }
-    Authentication previous = identityService.getCurrentAuthentication();
-    identityService.setAuthentication(userId, groups);
-    try {
-      if (task.getAssignee() == null) {
-        taskService.claim(task.getId(), userId);
-      }
-      taskService.complete(task.getId(), variables);
-    } catch (FormFieldValidationException e) {
-      Object detail = e.getDetail();
-      String field = detail == null ? null : detail.toString();
-      if ("state".equals(field)) {
-        throw new ConflictException(e.getMessage());
-      }
-      boolean section = Arrays.stream(PlanSection.values()).anyMatch(s -> s.key().equals(field));
-      throw new InvalidRequestException(section ? "sections." + field : field, e.getMessage());
-    } catch (OptimisticLockingException | TaskAlreadyClaimedException | NullValueException e) {
-      // Someone else claimed or completed the task since it was read.
-      throw new ConflictException("The plan of designation " + designationId + " changed at the same moment "
-          + "(submitted twice?); read its plan versions and try again if yours is not there.");
-    } catch (AuthorizationException e) {
-      throw new AccessDeniedException(e.getMessage());
-    } finally {
-      if (previous != null) {
-        identityService.setAuthentication(previous);
-      } else {
-        identityService.clearAuthentication();
-      }
-    }
+    completion.completeAs(task, userId, groups, variables, "The plan of designation " + designationId, field ->
+        Arrays.stream(PlanSection.values()).anyMatch(s -> s.key().equals(field)) ? "sections." + field : field);
     PlanVersion plan = designations.latestPlan(designationId).orElseThrow();
     String missing = Privileged.run(identityService, () -> (String) runtimeService.getVariable(
         designation.getProcessInstanceId(), DesignationProcess.Variables.MISSING_SECTIONS));

@@ -60,6 +60,11 @@ public final class Roles {
   public static final Set<String> READ_ALL_DESIGNATIONS = Set.of(OMB_ANALYSTS, OMB_DECIDERS, SSGB_MEMBERS,
       SSGB_CHAIRS, AUDITORS, CAMUNDA_ADMIN);
 
+  /** Whether members of these groups read a designation of this agency (everything it holds: plans, conditions). */
+  public static boolean readsDesignationOf(Collection<String> groups, String agencyCode) {
+    return groups.stream().anyMatch(READ_ALL_DESIGNATIONS::contains) || agenciesDirected(groups).contains(agencyCode);
+  }
+
   /** The agency codes whose QSMO director groups are among these groups (upper case). */
   public static Set<String> agenciesDirected(Collection<String> groups) {
     String prefix = QSMO_DIRECTORS + "-";

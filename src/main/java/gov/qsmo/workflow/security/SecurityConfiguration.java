@@ -54,8 +54,13 @@ class SecurityConfiguration {
             .requestMatchers(path(HttpMethod.POST, "/api/designations/*/redesignation"))
             .hasAuthority(Roles.OMB_DECIDERS)
             // Which agency's directors: the API checks against the designation.
-            .requestMatchers(path(HttpMethod.POST, "/api/designations/*/plan-versions"))
+            .requestMatchers(path(HttpMethod.POST, "/api/designations/*/plan-versions"),
+                path(HttpMethod.POST, "/api/designations/*/conditions/*/progress"),
+                path(HttpMethod.POST, "/api/designations/*/conditions/*/evidence"))
             .hasAuthority(Roles.QSMO_DIRECTORS)
+            .requestMatchers(path(HttpMethod.POST, "/api/designations/*/conditions/*/decision"),
+                path(HttpMethod.POST, "/api/designations/*/conditions/*/overdue-resolution"))
+            .hasAuthority(Roles.OMB_DECIDERS)
             .requestMatchers(path(null, "/api/rfis"), path(null, "/api/rfis/**")).hasAnyAuthority(Roles.RFI_USERS)
             // The dashboard (ADR 0021): one view per persona; everyone sees their own work.
             .requestMatchers(path(HttpMethod.GET, "/api/dashboard/program"))

@@ -177,7 +177,7 @@ class DesignationFormsBrowserIT {
     Response started = http.post("omb.analyst", "/engine-rest/process-definition/key/" + DesignationProcess.KEY
         + "/submit-form", form(Map.of("functionalAreaCode", area, "agencyCode", agency,
             "scope", "Acquisition solutions for civilian agencies.",
-            "planDueDate", LocalDate.now().plusMonths(3).toString())));
+            "planDueDate", gov.qsmo.workflow.calendar.TestDates.businessDay(LocalDate.now().plusMonths(3)).toString())));
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     String id = started.json().path("businessKey").asText();
     String instance = started.json().path("id").asText();

@@ -106,7 +106,7 @@ class FormsAccessibilityBrowserIT {
   private String preDesignated(HttpTestClient http, String area, String agency) {
     var started = http.post("omb.analyst", "/engine-rest/process-definition/key/qsmo-designation/submit-form",
         form(Map.of("functionalAreaCode", area, "agencyCode", agency, "scope", "Shared services of the area.",
-            "planDueDate", java.time.LocalDate.now().plusMonths(3).toString())));
+            "planDueDate", gov.qsmo.workflow.calendar.TestDates.businessDay(java.time.LocalDate.now().plusMonths(3)).toString())));
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     String instance = started.json().path("id").asText();
     String task = http.get("auditor", "/engine-rest/task?processInstanceId=" + instance).json().get(0).path("id").asText();

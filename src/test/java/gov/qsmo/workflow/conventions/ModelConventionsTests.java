@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.RepositoryService;
+import gov.qsmo.workflow.designation.condition.ConditionProcess;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -218,6 +219,7 @@ class ModelConventionsTests {
   void processConstantsNameElementsOfTheModel() throws Exception {
     assertConstantsInModel(DesignationProcess.KEY, DesignationProcess.Elements.class);
     assertConstantsInModel(RfiProcess.KEY, RfiProcess.Elements.class, RfiProcess.SCORING_KEY);
+    assertConstantsInModel(ConditionProcess.KEY, ConditionProcess.Elements.class);
   }
 
   @Test
@@ -255,6 +257,7 @@ class ModelConventionsTests {
     java.util.Map<String, Set<String>> all = new java.util.HashMap<>(DesignationProcess.Forms.BY_FORM_ID);
     all.putAll(RfiProcess.Forms.BY_FORM_ID);
     all.putAll(gov.qsmo.workflow.reference.ReferenceDataProcess.Forms.BY_FORM_ID);
+    all.putAll(ConditionProcess.Forms.BY_FORM_ID);
     DECLARED_FORM_KEYS = java.util.Map.copyOf(all);
   }
 

@@ -1,5 +1,6 @@
 package gov.qsmo.workflow.designation;
 
+import gov.qsmo.workflow.designation.condition.DesignationCondition;
 import static gov.qsmo.workflow.designation.DesignationProcess.Elements.TASK_CONSOLIDATE_RECOMMENDATION;
 import static gov.qsmo.workflow.designation.DesignationProcess.Elements.TASK_DECIDE_DESIGNATION;
 import static gov.qsmo.workflow.designation.DesignationProcess.Elements.TASK_EXTEND_OR_ESCALATE_REVIEW;
@@ -259,9 +260,22 @@ class BoardReviewProcessTests {
 
     LocalDate effective = LocalDate.now().plusDays(30);
     complete(decide, withVariables("designationDecision", "DESIGNATE", "designationScope",
-        "Grants management solutions for grant-making agencies.", "effectiveDate", effective.toString()));
+        "Grants management solutions for grant-making agencies.", "effectiveDate", effective.toString(),
+        "designationConditions", "Report customer satisfaction to OMB twice a year."));
 
     assertThat(instance).isEnded().hasPassed(DesignationProcess.Elements.END_QSMO_DESIGNATED);
+    // The board's two conditions and OMB's are now followed, each by a process of its own, owned by the directors.
+    List<DesignationCondition> followed = boardReview.openConditions(instance.getBusinessKey());
+    assertThat(followed).extracting(DesignationCondition::getText).containsExactly(
+        "Publish service-level data quarterly.", "Migrate two legacy providers by 2028.",
+        "Report customer satisfaction to OMB twice a year.");
+    assertThat(followed).allSatisfy(condition -> {
+      assertThat(condition.getOwnerGroup()).isEqualTo(Roles.directorsOf("HHS"));
+      assertThat(condition.getDueDate()).isEqualTo(calendar.onOrAfter(effective.plusDays(90)));
+      assertThat(taskService.createTaskQuery().processInstanceId(condition.getProcessInstanceId())
+          .taskDefinitionKey(gov.qsmo.workflow.designation.condition.ConditionProcess.Elements.TASK_REPORT_PROGRESS)
+          .taskCandidateGroup(Roles.directorsOf("HHS")).count()).isEqualTo(1);
+    });
     Designation designated = designations.require(instance.getBusinessKey());
     assertThat(designated.getStatus()).isEqualTo(DesignationStatus.DESIGNATED);
     assertThat(designated.getEffectiveDate()).isEqualTo(effective);

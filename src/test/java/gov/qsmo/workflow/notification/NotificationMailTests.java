@@ -316,7 +316,7 @@ class NotificationMailTests {
     try {
       return runtimeService.startProcessInstanceByKey(DesignationProcess.KEY, Map.of(
           "functionalAreaCode", "GRANTS", "agencyCode", agency, "scope", "Grants management <b>solutions</b>.",
-          "planDueDate", LocalDate.now().plusMonths(3).toString()));
+          "planDueDate", gov.qsmo.workflow.calendar.TestDates.businessDay(LocalDate.now().plusMonths(3)).toString()));
     } finally {
       identityService.clearAuthentication();
     }

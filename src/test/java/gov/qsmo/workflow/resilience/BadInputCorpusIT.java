@@ -98,6 +98,7 @@ class BadInputCorpusIT {
     rfiApi(fx, cases);
     designationForms(fx, cases);
     rfiForms(fx, cases);
+    conditions(fx, cases);
     assertThat(cases).as("the corpus").hasSizeGreaterThanOrEqualTo(50);
     return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(fx, c)));
   }
@@ -616,6 +617,104 @@ class BadInputCorpusIT {
         .taskStaysOpen(score));
     cases.add(Case.of("score form: a task already scored", "reviewer1", "POST",
         "/engine-rest/task/" + done + "/submit-form", form(good), 404, "is not open"));
+  }
+
+  // ---- designation conditions: the API and the forms, on the demo's conditions (DSG-2020-0001) ---------------
+
+  private void conditions(Fixtures fx, List<Case> cases) {
+    String designation = gov.qsmo.workflow.designation.condition.ConditionDemoData.DESIGNATION;
+    String base = "/api/designations/" + designation + "/conditions";
+    com.fasterxml.jackson.databind.JsonNode all = fx.http.get("auditor", base).json();
+    String open = null;
+    String reported = null;
+    String overdue = null;
+    String reportTask = null;
+    String decideTask = null;
+    String overdueTask = null;
+    for (com.fasterxml.jackson.databind.JsonNode condition : all) {
+      String tasks = "/engine-rest/task?processInstanceId=" + condition.path("processInstanceId").asText();
+      String task = fx.http.get("auditor", tasks).json().path(0).path("id").asText(null);
+      switch (condition.path("status").asText()) {
+        case "OPEN" -> { open = base + "/" + condition.path("id").asText(); reportTask = task; }
+        case "REPORTED" -> { reported = base + "/" + condition.path("id").asText(); decideTask = task; }
+        case "OVERDUE" -> { overdue = base + "/" + condition.path("id").asText(); overdueTask = task; }
+        default -> { }
+      }
+    }
+    assertThat(List.of(open, reported, overdue)).as("the demo's open, reported and overdue conditions")
+        .doesNotContainNull();
+    cases.add(Case.of("condition API: a progress report without text", "director.dhs", "POST", open + "/progress",
+        Map.of("report", "  "), 400, "Describe the progress").taskStaysOpen(reportTask));
+    cases.add(Case.of("condition API: a link that is no web address", "director.dhs", "POST", open + "/progress",
+        Map.of("report", "Done.", "evidenceLinks", "javascript:alert(1)"), 400, "is not a web address"));
+    cases.add(Case.of("condition API: a report of 4,001 characters", "director.dhs", "POST", open + "/progress",
+        Map.of("report", X4001), 400, "at most 4000"));
+    cases.add(Case.of("condition API: a number for the report", "director.dhs", "POST", open + "/progress",
+        Map.of("report", 5), 400, "check 'report'"));
+    cases.add(Case.of("condition API: another agency's director reports", "director.hhs", "POST", open + "/progress",
+        Map.of("report", "Not mine."), 404, "No designation"));
+    cases.add(Case.of("condition API: OMB reports for the director", "omb.decider", "POST", open + "/progress",
+        Map.of("report", "Done."), 403, "do not allow POST"));
+    cases.add(Case.of("condition API: a report on a condition already reported", "director.dhs", "POST",
+        reported + "/progress", Map.of("report", "Again."), 409, "cannot report progress on it now"));
+    cases.add(Case.of("condition API: a decision not among the three", "omb.decider", "POST", reported + "/decision",
+        Map.of("decision", "MAYBE", "reason", "x"), 400, "'MAYBE' is not one of [MET, NOT_MET, MORE_PROGRESS]")
+        .taskStaysOpen(decideTask));
+    cases.add(Case.of("condition API: a decision without its reason", "omb.decider", "POST", reported + "/decision",
+        Map.of("decision", "MET"), 400, "Give the reason"));
+    cases.add(Case.of("condition API: the director decides", "director.dhs", "POST", reported + "/decision",
+        Map.of("decision", "MET", "reason", "x"), 403, "do not allow POST"));
+    cases.add(Case.of("condition API: a decision before any report", "omb.decider", "POST", open + "/decision",
+        Map.of("decision", "MET", "reason", "x"), 409, "cannot decide whether it is met now"));
+    java.time.LocalDate saturday = java.time.LocalDate.now().plusWeeks(3)
+        .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SATURDAY));
+    cases.add(Case.of("condition API: extended to a Saturday", "omb.decider", "POST", overdue + "/overdue-resolution",
+        Map.of("resolution", "EXTEND", "newDueDate", saturday.toString(), "reason", "More time."), 400,
+        "not a business day").taskStaysOpen(overdueTask));
+    cases.add(Case.of("condition API: extended to a date in words", "omb.decider", "POST",
+        overdue + "/overdue-resolution", Map.of("resolution", "EXTEND", "newDueDate", "next spring", "reason", "x"),
+        400, "is not a date"));
+    cases.add(Case.of("condition API: an overdue resolution on an open condition", "omb.decider", "POST",
+        open + "/overdue-resolution", Map.of("resolution", "MET", "reason", "x"), 409, "cannot resolve it as overdue"));
+    cases.add(Case.of("condition API: evidence as JSON, not a multipart upload", "director.dhs", "POST",
+        open + "/evidence", Map.of("file", "x"), 415, "multipart/form-data"));
+    cases.add(Case.of("condition API: an unknown condition", "auditor", "GET", base + "/999999999", null, 404,
+        "No condition with id '999999999'"));
+    cases.add(Case.of("condition API: a condition id in words", "auditor", "GET", base + "/first", null, 400,
+        "first"));
+    cases.add(Case.of("condition API: a page of 1,000", "auditor", "GET", base + "?size=1000", null, 400,
+        "size is 1 to 200"));
+    cases.add(Case.of("condition API: another agency's director reads", "director.hhs", "GET", base, null, 404,
+        "No designation"));
+    cases.add(Case.of("condition form: progress without a report", "director.dhs", "POST",
+        "/engine-rest/task/" + reportTask + "/submit-form", form(Map.of("evidenceLinks", "https://example.gov/a")),
+        400, "Describe the progress").taskStaysOpen(reportTask));
+    cases.add(Case.of("condition form: a field of another form", "director.dhs", "POST",
+        "/engine-rest/task/" + reportTask + "/submit-form", form(Map.of("progressReport", "Done.",
+            "conditionStatus", "MET")), 400, "conditionStatus"));
+    cases.add(Case.of("condition form: OMB's decision without a reason", "omb.decider", "POST",
+        "/engine-rest/task/" + decideTask + "/submit-form", form(Map.of("conditionDecision", "NOT_MET")), 400,
+        "why the condition is not met").taskStaysOpen(decideTask));
+    cases.add(Case.of("condition form: extended without a new date", "omb.decider", "POST",
+        "/engine-rest/task/" + overdueTask + "/submit-form", form(Map.of("overdueResolution", "EXTEND",
+            "conditionReason", "More time.")), 400, "Give the new due date").taskStaysOpen(overdueTask));
+    cases.add(Case.of("decide-designation form: 21 conditions of OMB", "omb.decider", "POST",
+        "/engine-rest/task/" + fx.task(demoAwaitingDecision(fx), gov.qsmo.workflow.designation.DesignationProcess
+            .Elements.TASK_DECIDE_DESIGNATION).path("id").asText() + "/submit-form",
+        form(Map.of("designationDecision", "DESIGNATE", "designationScope", "Grants.", "effectiveDate",
+            java.time.LocalDate.now().plusDays(1).toString(), "designationConditions", "x\n".repeat(21))), 400,
+        "at most 20 conditions"));
+  }
+
+  /** The demo's designation waiting for OMB's decision (HHS's grants plan): its process instance. */
+  private static String demoAwaitingDecision(Fixtures fx) {
+    for (com.fasterxml.jackson.databind.JsonNode designation : fx.http.get("auditor", "/api/designations").json()) {
+      if ("AWAITING_OMB_DECISION".equals(designation.path("status").asText())
+          && !designation.path("processInstanceId").asText("").isEmpty()) {
+        return designation.path("processInstanceId").asText();
+      }
+    }
+    throw new AssertionError("the demo has no designation waiting for OMB's decision");
   }
 
   // ---- checks ------------------------------------------------------------------------------------

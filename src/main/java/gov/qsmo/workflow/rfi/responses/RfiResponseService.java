@@ -8,12 +8,10 @@ import gov.qsmo.workflow.rfi.RfiService;
 import gov.qsmo.workflow.rfi.RfiStatus;
 import gov.qsmo.workflow.shared.ConflictException;
 import gov.qsmo.workflow.shared.Inputs;
+import gov.qsmo.workflow.shared.Upload;
 import gov.qsmo.workflow.shared.InvalidRequestException;
 import gov.qsmo.workflow.shared.NotFoundException;
 import gov.qsmo.workflow.shared.PipeLines;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,13 +30,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class RfiResponseService {
 
   static final int MAX_ANSWER = gov.qsmo.workflow.shared.Inputs.MAX_TEXT;
-  static final int MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
   static final int MAX_ATTACHMENTS = 10;
   private static final Pattern UEI = Pattern.compile("[A-HJ-NP-Z1-9][A-HJ-NP-Z0-9]{11}");
   /** No spaces, and no invisible formatting characters (a right-to-left override, a zero-width space). */
   private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cf}]+@[^@\\s\\p{Cf}]+\\.[^@\\s\\p{Cf}]+");
   /** A ".." step in a path: a file name that would climb out of its folder. */
-  private static final Pattern PARENT_STEP = Pattern.compile("(^|[/\\\\])\\.\\.([/\\\\]|$)");
 
   private final RfiService records;
   private final RfiResponseRepository responses;
@@ -158,30 +154,13 @@ public class RfiResponseService {
       throw new NotFoundException("RFI " + rfiId + " has no response '" + responseId + "' of yours.");
     }
     requireAccepting(rfi);
-    if (content == null || content.length == 0) {
-      throw new InvalidRequestException("file", "The file is empty; attach a file with content.");
-    }
-    if (content.length > MAX_ATTACHMENT_BYTES) {
-      throw new InvalidRequestException("file", "The file has " + content.length + " bytes; attach at most "
-          + MAX_ATTACHMENT_BYTES + " bytes (10 MiB).");
-    }
+    Upload upload = Upload.checked(fileName, contentType, content);
     if (attachments.findByResponseIdOrderById(responseId).size() >= MAX_ATTACHMENTS) {
       throw new ConflictException("Response " + responseId + " has " + MAX_ATTACHMENTS + " attachments already.");
     }
-    if (fileName != null && PARENT_STEP.matcher(fileName).find()) {
-      throw new InvalidRequestException("file", "File name '" + fileName + "' climbs out of its folder (..); "
-          + "send the file's own name.");
-    }
-    String name = fileName == null ? "" : fileName.replaceAll(".*[/\\\\]", "").strip();
-    if (name.codePoints().anyMatch(c -> Character.getType(c) == Character.FORMAT)) {
-      throw new InvalidRequestException("file", "File name contains an invisible formatting character (such as a "
-          + "right-to-left override) that can disguise the file's type; rename the file.");
-    }
-    name = Inputs.checkedText("file", "File name", name.isEmpty() ? "attachment" : name, 255);
-    String type = contentType == null || contentType.isBlank() || contentType.length() > 100
-        ? "application/octet-stream" : contentType;
-    RfiAttachment attachment = attachments.save(new RfiAttachment(responseId, name, type, content, sha256(content),
-        caller.userId(), records.now()));
+    String name = upload.fileName();
+    RfiAttachment attachment = attachments.save(new RfiAttachment(responseId, name, upload.contentType(), content,
+        upload.sha256(), caller.userId(), records.now()));
     records.record(rfiId, caller.userId(), "ATTACHMENT_ADDED", responseId + ": " + name + " (" + content.length
         + " bytes)");
     return attachment;
@@ -271,13 +250,4 @@ public class RfiResponseService {
   public List<RfiResponse> eligible(String rfiId) {
     return of(rfiId).stream().filter(RfiResponse::isEligible).toList();
   }
-
-  private static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
 }
