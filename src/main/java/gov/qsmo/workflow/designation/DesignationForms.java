@@ -1,7 +1,5 @@
 package gov.qsmo.workflow.designation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.qsmo.workflow.process.MarkdownText;
 import gov.qsmo.workflow.process.OfficeTime;
 import gov.qsmo.workflow.process.People;
@@ -14,7 +12,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
@@ -73,7 +70,6 @@ class DesignationForms {
   private final ReferenceData referenceData;
   private final OfficeTime officeTime;
   private final People people;
-  private final ObjectMapper json = new ObjectMapper();
 
   DesignationForms(BoardReviewService boardReview, DesignationService designations, ReferenceData referenceData,
       OfficeTime officeTime, People people) {
@@ -219,11 +215,7 @@ class DesignationForms {
   }
 
   private void setJson(DelegateTask task, String name, Object value) {
-    try {
-      task.setVariableLocal(name, SpinValues.jsonValue(json.writeValueAsString(value)).create());
-    } catch (JsonProcessingException notJson) {
-      throw new IllegalStateException("The form data of " + name + " cannot be written as JSON", notJson);
-    }
+    task.setVariableLocal(name, gov.qsmo.workflow.process.FormJson.of(value));
   }
 
   private static String nullToEmpty(String text) {

@@ -13,9 +13,6 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 public interface RfiTaskForm {
 
-  /** Writes the forms' JSON variables. */
-  com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
   /** The task definition keys (RfiProcess.Elements.TASK_...) this step prepares. */
   Set<String> taskKeys();
 
@@ -77,11 +74,7 @@ public interface RfiTaskForm {
 
   /** A JSON variable (Camunda Spin) for a form's table or options: no length limit, unlike a string. */
   static org.camunda.spin.plugin.variable.value.JsonValue json(Object value) {
-    try {
-      return org.camunda.spin.plugin.variable.SpinValues.jsonValue(JSON.writeValueAsString(value)).create();
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("Form data cannot be written as JSON: " + e.getOriginalMessage(), e);
-    }
+    return gov.qsmo.workflow.process.FormJson.of(value);
   }
 
   /** "4 – Good: definition"; a numeric level whose label is its number: "4 – definition". */

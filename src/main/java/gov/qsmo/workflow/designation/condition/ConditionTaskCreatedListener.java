@@ -3,6 +3,7 @@ package gov.qsmo.workflow.designation.condition;
 import gov.qsmo.workflow.designation.Designation;
 import gov.qsmo.workflow.designation.DesignationService;
 import gov.qsmo.workflow.designation.condition.ConditionProcess.TaskDisplay;
+import gov.qsmo.workflow.process.FormJson;
 import gov.qsmo.workflow.process.MarkdownText;
 import gov.qsmo.workflow.process.OfficeTime;
 import gov.qsmo.workflow.process.People;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +23,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("conditionTaskCreatedListener")
 class ConditionTaskCreatedListener implements TaskListener {
-
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper();
 
   private final ConditionService conditions;
   private final DesignationService designations;
@@ -96,11 +93,7 @@ class ConditionTaskCreatedListener implements TaskListener {
       row.put("words", step.getText() == null ? "" : step.getText());
       rows.add(row);
     }
-    try {
-      return SpinValues.jsonValue(JSON.writeValueAsString(rows)).create();
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return FormJson.of(rows);
   }
 
   private String evidence(DesignationCondition condition) {
