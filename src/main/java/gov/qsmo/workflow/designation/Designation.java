@@ -89,6 +89,11 @@ public class Designation {
     moveTo(DesignationStatus.DESIGNATED, now);
   }
 
+  void amendScope(String scope, Instant now) {
+    this.designatedScope = scope;
+    this.updatedAt = now;
+  }
+
   void supersedes(String predecessorId) {
     this.supersedesId = predecessorId;
   }

@@ -10,6 +10,7 @@ import static gov.qsmo.workflow.designation.DesignationProcess.Variables.DESIGNA
 import static gov.qsmo.workflow.designation.DesignationProcess.Variables.EFFECTIVE_DATE;
 
 import gov.qsmo.workflow.designation.DesignationService.DesignationDecision;
+import gov.qsmo.workflow.designation.change.TransitionService;
 import gov.qsmo.workflow.designation.condition.ConditionService;
 import gov.qsmo.workflow.process.CompletedTask;
 import gov.qsmo.workflow.process.FormCompletionListener;
@@ -21,19 +22,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * End of "Decide designation": OMB designates, defers (the decision comes back on a date) or declines. A designation
- * starts following its conditions (the board's and OMB's own, with their due date): one process each.
+ * starts following its conditions (the board's and OMB's own, with their due date): one process each; a successor's
+ * designation starts the transition from the QSMO it supersedes.
  */
 @Component("designationDecidedListener")
 class DesignationDecidedListener extends FormCompletionListener<Designation> {
 
   private final DesignationService designations;
   private final ConditionService conditions;
+  private final TransitionService transitions;
 
   DesignationDecidedListener(DesignationService designations, ConditionService conditions,
-      IdentityService identityService) {
+      TransitionService transitions, IdentityService identityService) {
     super(designations::ofInstance, identityService);
     this.designations = designations;
     this.conditions = conditions;
+    this.transitions = transitions;
   }
 
   @Override
@@ -54,6 +58,10 @@ class DesignationDecidedListener extends FormCompletionListener<Designation> {
           Inputs.optionalText(form, DESIGNATION_CONDITIONS, "Conditions", Inputs.MAX_TEXT),
           present(form, CONDITIONS_DUE_DATE) ? Inputs.requiredDate(form, CONDITIONS_DUE_DATE, "Conditions due") : null,
           task.caller().userId());
+      Designation designated = designations.require(designation.getId());
+      if (designated.getSupersedesId() != null) {
+        transitions.start(designated.getSupersedesId(), designated.getId(), task.caller().userId());
+      }
     }
     task.set(DESIGNATION_DECISION, decision.name());
     if (deferredUntil != null) {

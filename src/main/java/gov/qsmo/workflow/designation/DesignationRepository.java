@@ -22,4 +22,10 @@ interface DesignationRepository extends JpaRepository<Designation, String> {
       Pageable page);
 
   long countByAgencyCodeAndStatusIn(String agencyCode, Collection<DesignationStatus> statuses);
+
+  /** Whether a redesignation of this designation is under way: a successor whose own process has not ended. */
+  boolean existsBySupersedesIdAndStatusNotIn(String supersedesId, Collection<DesignationStatus> statuses);
+
+  /** Designated QSMOs, as a form or an error lists them: at most one per functional area and agency. */
+  List<Designation> findByStatusOrderById(DesignationStatus status, Pageable page);
 }

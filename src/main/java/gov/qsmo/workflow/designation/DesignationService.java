@@ -52,10 +52,12 @@ public class DesignationService {
   private final Clock clock;
   private final BusinessCalendar calendar;
   private final ApplicationEventPublisher publisher;
+  private final ScopeVersionRepository scopes;
 
   DesignationService(DesignationRepository designations, DesignationEventRepository events,
       PlanVersionRepository plans, ReferenceData referenceData, Clock clock, BusinessCalendar calendar,
-      ApplicationEventPublisher publisher) {
+      ApplicationEventPublisher publisher, ScopeVersionRepository scopes) {
+    this.scopes = scopes;
     this.calendar = calendar;
     this.publisher = publisher;
     this.designations = designations;
@@ -107,8 +109,7 @@ public class DesignationService {
     if (planDueDate != null) {
       calendar.requireBusinessDay(DesignationProcess.Variables.PLAN_DUE_DATE, "Plan due date", planDueDate);
     }
-    boolean pending = designations.findAll().stream().anyMatch(d -> designationId.equals(d.getSupersedesId())
-        && !TERMINAL.contains(d.getStatus()));
+    boolean pending = designations.existsBySupersedesIdAndStatusNotIn(designationId, TERMINAL);
     if (pending) {
       throw new ConflictException("A redesignation of " + designationId + " is already under way.");
     }
@@ -270,6 +271,8 @@ public class DesignationService {
         int planVersion = latestPlan(designationId).map(PlanVersion::getVersionNumber)
             .orElseThrow(() -> new ConflictException("Designation " + designationId + " has no plan."));
         designation.designate(scope, effectiveDate, planVersion, clock.instant());
+        scopes.save(new ScopeVersion(designationId, scopes.findFirstByDesignationIdOrderByVersionDesc(designationId)
+            .map(v -> v.getVersion() + 1).orElse(1), scope, actor, clock.instant(), "The scope designated."));
         record(designation, actor, "DESIGNATED", "Effective " + effectiveDate + ", on plan version " + planVersion
             + ". Scope: " + scope + (rationale == null ? "" : ". " + rationale));
         List<Fact> facts = new ArrayList<>(List.of(new Fact("Effective", effectiveDate.toString()),
@@ -312,6 +315,47 @@ public class DesignationService {
       default -> throw new IllegalStateException(decision.name());
     }
     return designation;
+  }
+
+  /**
+   * OMB amends a designated QSMO's scope: a new version of the scope, with the reason, in the audit trail. The
+   * earlier versions stay ({@link #scopeVersions}).
+   */
+  public ScopeVersion amendScope(String designationId, String scope, String reason, String actor) {
+    Designation designation = require(designationId);
+    requireStatus(designation, DesignationStatus.DESIGNATED, "amend its scope");
+    if (scope == null) {
+      throw new InvalidRequestException("scope", "Give the amended scope of the designation.");
+    }
+    if (reason == null) {
+      throw new InvalidRequestException("reason", "Give the reason for the amendment.");
+    }
+    if (scope.equals(designation.getDesignatedScope())) {
+      throw new InvalidRequestException("scope", "The scope is the one in force; change it to amend it.");
+    }
+    int version = scopes.findFirstByDesignationIdOrderByVersionDesc(designationId).map(v -> v.getVersion() + 1)
+        .orElse(2);
+    designation.amendScope(scope, clock.instant());
+    record(designation, actor, "SCOPE_AMENDED", "Scope version " + version + ": " + scope + ". Reason: " + reason);
+    return scopes.save(new ScopeVersion(designationId, version, scope, actor, clock.instant(), reason));
+  }
+
+  /** Writes a step of another part of the program (a transition, say) into the designation's audit trail. */
+  public void note(String designationId, String actor, String action, String reason) {
+    record(require(designationId), actor, action, reason);
+  }
+
+  /** The scope's versions, the first designated, each amendment after it (a handful per designation). */
+  @Transactional(readOnly = true)
+  public List<ScopeVersion> scopeVersions(String designationId) {
+    return scopes.findByDesignationIdOrderByVersionAsc(designationId);
+  }
+
+  /** The designated QSMOs, by id (one per functional area at most, so a short list). */
+  @Transactional(readOnly = true)
+  public List<Designation> designated() {
+    return designations.findByStatusOrderById(DesignationStatus.DESIGNATED,
+        org.springframework.data.domain.PageRequest.of(0, 200));
   }
 
   /** Records that the completeness check sent the plan back: the director owes a complete plan again. */

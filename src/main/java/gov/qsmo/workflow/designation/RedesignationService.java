@@ -9,7 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** OMB's order to move a designation to another agency: the successor's designation and its own process. */
 @Service
-class RedesignationService {
+public class RedesignationService {
 
   private final DesignationService designations;
   private final RuntimeService runtimeService;
@@ -23,7 +23,7 @@ class RedesignationService {
 
   /** One transaction: the successor record and its process start together, or neither. */
   @Transactional
-  Designation order(String designationId, String successorAgencyCode, LocalDate planDueDate, String reason,
+  public Designation order(String designationId, String successorAgencyCode, LocalDate planDueDate, String reason,
       String actor) {
     Designation successor = designations.orderRedesignation(designationId, successorAgencyCode, planDueDate, reason,
         actor);

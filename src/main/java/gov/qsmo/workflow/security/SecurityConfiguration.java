@@ -56,10 +56,13 @@ class SecurityConfiguration {
             // Which agency's directors: the API checks against the designation.
             .requestMatchers(path(HttpMethod.POST, "/api/designations/*/plan-versions"),
                 path(HttpMethod.POST, "/api/designations/*/conditions/*/progress"),
-                path(HttpMethod.POST, "/api/designations/*/conditions/*/evidence"))
+                path(HttpMethod.POST, "/api/designations/*/conditions/*/evidence"),
+                path(HttpMethod.POST, "/api/designations/*/transition/milestones"))
             .hasAuthority(Roles.QSMO_DIRECTORS)
             .requestMatchers(path(HttpMethod.POST, "/api/designations/*/conditions/*/decision"),
-                path(HttpMethod.POST, "/api/designations/*/conditions/*/overdue-resolution"))
+                path(HttpMethod.POST, "/api/designations/*/conditions/*/overdue-resolution"),
+                path(HttpMethod.POST, "/api/designations/*/scope-amendments"),
+                path(HttpMethod.POST, "/api/designations/*/transition/closure"))
             .hasAuthority(Roles.OMB_DECIDERS)
             .requestMatchers(path(null, "/api/rfis"), path(null, "/api/rfis/**")).hasAnyAuthority(Roles.RFI_USERS)
             // The dashboard (ADR 0021): one view per persona; everyone sees their own work.

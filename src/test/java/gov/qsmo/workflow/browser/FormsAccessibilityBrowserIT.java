@@ -54,6 +54,8 @@ class FormsAccessibilityBrowserIT {
     assertThat(List.of(reviewed, lapsed, overdue)).doesNotContainNull();
     // RFIs at the steps the demo's RFIs do not wait at (or no longer, once other tests have moved them on).
     assertThat(rfiDemo.atTheOtherSteps()).hasSize(7);
+    // A redesignation transition with its milestones reached: OMB's "Close transition".
+    transitionAtClosure();
 
     // One open task per form (as the auditor reads them all), paged.
     Map<String, String> taskOfForm = new TreeMap<>();
@@ -74,6 +76,7 @@ class FormsAccessibilityBrowserIT {
     startForms.put("request-designation", List.of("QSMO designation", "omb.analyst"));
     startForms.put("draft-evaluation-plan", List.of("RFI evaluation", "director.hhs"));
     startForms.put("change-reference-data", List.of("Change program reference data", "omb.decider"));
+    startForms.put("change-designation", List.of("Change a designation", "omb.decider"));
 
     Map<String, List<String>> problems = new TreeMap<>();
     TreeSet<String> unchecked = new TreeSet<>(forms);
@@ -100,6 +103,36 @@ class FormsAccessibilityBrowserIT {
     }
     assertThat(problems).as("axe-core violations and unlabelled inputs per form").isEmpty();
     assertThat(unchecked).as("forms without an open task or start form to check in the demo data").isEmpty();
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  gov.qsmo.workflow.designation.change.TransitionService transitions;
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  /** A designated QSMO and its successor (records only), and their transition with every milestone reached. */
+  private void transitionAtClosure() {
+    String from = "DSG-A11Y-FROM";
+    String to = "DSG-A11Y-TO";
+    if (jdbc.queryForObject("select count(*) from qsmo.designation where id = ?", Integer.class, to) > 0) {
+      return;
+    }
+    jdbc.update("""
+        insert into qsmo.designation (id, functional_area_code, agency_code, scope, plan_due_date, status, created_by,
+            created_at, updated_at, designated_scope, effective_date, designated_plan_version, supersedes_id,
+            superseded_by_id)
+        values (?, 'ACQ', 'GSA', 'Acquisition.', current_date, 'SUPERSEDED', 'test', now(), now(), 'Acquisition.',
+                current_date - 400, 1, null, ?),
+               (?, 'ACQ', 'HHS', 'Acquisition.', current_date, 'DESIGNATED', 'test', now(), now(), 'Acquisition.',
+                current_date, 1, ?, null)""", from, to, to, from);
+    var transition = transitions.start(from, to, "omb.decider");
+    HttpTestClient http = new HttpTestClient(port);
+    String task = http.get("auditor", "/engine-rest/task?processInstanceId=" + transition.getProcessInstanceId())
+        .json().path(0).path("id").asText();
+    var done = http.post("director.hhs", "/engine-rest/task/" + task + "/submit-form", form(java.util.Map.of(
+        "servicesMigrated", true, "agenciesMoved", true, "offeringsRetired", true,
+        "transitionNote", "All three reached.")));
+    assertThat(done.status()).as(done.body()).isEqualTo(204);
   }
 
   /** Started by the OMB analyst and pre-designated by the decider: returns the process instance. */

@@ -394,6 +394,13 @@ class BoardReviewProcessTests {
         .containsSubsequence("DESIGNATED", "REDESIGNATION_ORDERED", "SUPERSEDED");
     assertThatThrownBy(() -> redesignation.order("DSG-2020-0001", "OPM", gov.qsmo.workflow.calendar.TestDates.businessDay(java.time.LocalDate.now().plusMonths(2)), "Again.",
         "test.decider")).isInstanceOf(ConflictException.class).hasMessageContaining("SUPERSEDED");
+    // The move is followed: the successor's directors report its milestones.
+    Task milestones = taskService.createTaskQuery().processInstanceBusinessKey(successor.getId())
+        .taskDefinitionKey(gov.qsmo.workflow.designation.change.TransitionProcess.Elements.TASK_REPORT_MILESTONES)
+        .singleResult();
+    assertThat(milestones).hasCandidateGroup(Roles.directorsOf("GSA"));
+    assertThat(designations.history("DSG-2020-0001")).extracting(DesignationEvent::getAction)
+        .endsWith("TRANSITION_STARTED");
   }
 
   @Test

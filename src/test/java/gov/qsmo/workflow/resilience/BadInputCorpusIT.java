@@ -99,6 +99,7 @@ class BadInputCorpusIT {
     designationForms(fx, cases);
     rfiForms(fx, cases);
     conditions(fx, cases);
+    designationChanges(fx, cases);
     assertThat(cases).as("the corpus").hasSizeGreaterThanOrEqualTo(50);
     return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(fx, c)));
   }
@@ -704,6 +705,52 @@ class BadInputCorpusIT {
         form(Map.of("designationDecision", "DESIGNATE", "designationScope", "Grants.", "effectiveDate",
             java.time.LocalDate.now().plusDays(1).toString(), "designationConditions", "x\n".repeat(21))), 400,
         "at most 20 conditions"));
+  }
+
+  // ---- designation changes: scope amendments, the change form, the demo's HR transition (GSA to OPM) -----------
+
+  private void designationChanges(Fixtures fx, List<Case> cases) {
+    String successor = "/api/designations/" + gov.qsmo.workflow.designation.change.TransitionDemoData.TO;
+    String predecessor = "/api/designations/" + gov.qsmo.workflow.designation.change.TransitionDemoData.FROM;
+    String scope = fx.http.get("auditor", successor).json().path("designatedScope").asText();
+    String milestonesTask = fx.http.get("auditor", "/engine-rest/task?processInstanceId="
+        + fx.http.get("auditor", successor + "/transition").json().path("processInstanceId").asText())
+        .json().path(0).path("id").asText();
+    cases.add(Case.of("scope amendment: without a reason", "omb.decider", "POST", successor + "/scope-amendments",
+        Map.of("scope", "HR services and HR IT."), 400, "reason for the amendment"));
+    cases.add(Case.of("scope amendment: the scope in force", "omb.decider", "POST", successor + "/scope-amendments",
+        Map.of("scope", scope, "reason", "Again."), 400, "the one in force"));
+    cases.add(Case.of("scope amendment: 4,001 characters", "omb.decider", "POST", successor + "/scope-amendments",
+        Map.of("scope", X4001, "reason", "Long."), 400, "at most 4000"));
+    cases.add(Case.of("scope amendment: by the QSMO's director", "director.opm", "POST",
+        successor + "/scope-amendments", Map.of("scope", "Mine.", "reason", "Mine."), 403, "do not allow POST"));
+    cases.add(Case.of("scope amendment: of a superseded designation", "omb.decider", "POST",
+        predecessor + "/scope-amendments", Map.of("scope", "Old.", "reason", "Old."), 409, "amend its scope"));
+    cases.add(Case.of("transition API: a milestone reported undone", "director.opm", "POST",
+        successor + "/transition/milestones", Map.of("servicesMigrated", false), 400, "stays reached")
+        .taskStaysOpen(milestonesTask));
+    cases.add(Case.of("transition API: the old QSMO's director reports", "director.gsa", "POST",
+        predecessor + "/transition/milestones", Map.of("agenciesMoved", true), 403, "Only the QSMO directors of OPM"));
+    cases.add(Case.of("transition API: nothing new and no note", "director.opm", "POST",
+        successor + "/transition/milestones", Map.of(), 400, "Tick the milestones reached"));
+    cases.add(Case.of("transition API: closed before the milestones", "omb.decider", "POST",
+        successor + "/transition/closure", Map.of("decision", "CLOSE"), 409, "waits for the successor's milestones"));
+    cases.add(Case.of("transition API: a designation without a transition", "auditor", "GET",
+        "/api/designations/DSG-2020-0002/transition", null, 404, "is in no redesignation transition"));
+    cases.add(Case.of("transition form: yes for a milestone", "director.opm", "POST",
+        "/engine-rest/task/" + milestonesTask + "/submit-form", form(Map.of("agenciesMoved", "yes")), 400,
+        "must be true or false").taskStaysOpen(milestonesTask));
+    String start = "/engine-rest/process-definition/key/designation-change/submit-form";
+    cases.add(Case.of("change form: a designation that is not designated", "omb.decider", "POST", start,
+        form(Map.of("designationId", "DSG-2020-0003", "change", "AMEND_SCOPE", "newScope", "x", "reason", "y")), 400,
+        "is no designated QSMO"));
+    cases.add(Case.of("change form: redesignated to its own agency", "omb.decider", "POST", start,
+        form(Map.of("designationId", "DSG-2021-0002", "change", "REDESIGNATE", "successorAgencyCode", "OPM",
+            "planDueDate", gov.qsmo.workflow.calendar.TestDates.businessDay(java.time.LocalDate.now().plusMonths(2))
+                .toString(), "reason", "y")), 400, "another agency"));
+    cases.add(Case.of("change form: started by an OMB analyst", "omb.analyst", "POST", start,
+        form(Map.of("designationId", "DSG-2021-0002", "change", "AMEND_SCOPE", "newScope", "x", "reason", "y")), 403,
+        "designation-change").anyClientError());
   }
 
   /** The demo's designation waiting for OMB's decision (HHS's grants plan): its process instance. */
