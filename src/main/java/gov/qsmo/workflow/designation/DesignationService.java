@@ -273,6 +273,7 @@ public class DesignationService {
         designation.designate(scope, effectiveDate, planVersion, clock.instant());
         scopes.save(new ScopeVersion(designationId, scopes.findFirstByDesignationIdOrderByVersionDesc(designationId)
             .map(v -> v.getVersion() + 1).orElse(1), scope, actor, clock.instant(), "The scope designated."));
+        publisher.publishEvent(new QsmoDesignated(designationId, planVersion, actor));
         record(designation, actor, "DESIGNATED", "Effective " + effectiveDate + ", on plan version " + planVersion
             + ". Scope: " + scope + (rationale == null ? "" : ". " + rationale));
         List<Fact> facts = new ArrayList<>(List.of(new Fact("Effective", effectiveDate.toString()),

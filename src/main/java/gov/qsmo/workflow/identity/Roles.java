@@ -27,6 +27,9 @@ public final class Roles {
       QSMO_DIRECTORS, RFI_PANEL_CHAIRS, RFI_REVIEWERS, CONTRACTING_OFFICERS, RFI_RESPONDENTS, AUDITORS, CAMUNDA_ADMIN);
 
   /** Groups whose members may read designations through the API. */
+  /** Everyone who works for the government in the application: all but respondents' accounts (the marketplace). */
+  public static final String[] FEDERAL_USERS = {OMB_ANALYSTS, OMB_DECIDERS, SSGB_MEMBERS, SSGB_CHAIRS, QSMO_DIRECTORS,
+      RFI_PANEL_CHAIRS, RFI_REVIEWERS, CONTRACTING_OFFICERS, AUDITORS, CAMUNDA_ADMIN};
   public static final String[] DESIGNATION_READERS = {OMB_ANALYSTS, OMB_DECIDERS, SSGB_MEMBERS, SSGB_CHAIRS,
       QSMO_DIRECTORS, AUDITORS, CAMUNDA_ADMIN};
 

@@ -39,6 +39,9 @@ public final class FormValidation {
       throw new FormFieldValidationException(e.field(), e.getMessage());
     } catch (ConflictException | NotFoundException e) {
       throw new FormFieldValidationException("state", e.getMessage());
+    } catch (gov.qsmo.workflow.shared.ForbiddenException e) {
+      // Someone who may not do this: the engine's own refusal (403 over REST), with the application's reason.
+      throw new org.camunda.bpm.engine.AuthorizationException(e.getMessage());
     }
   }
 }

@@ -57,8 +57,12 @@ class SecurityConfiguration {
             .requestMatchers(path(HttpMethod.POST, "/api/designations/*/plan-versions"),
                 path(HttpMethod.POST, "/api/designations/*/conditions/*/progress"),
                 path(HttpMethod.POST, "/api/designations/*/conditions/*/evidence"),
-                path(HttpMethod.POST, "/api/designations/*/transition/milestones"))
+                path(HttpMethod.POST, "/api/designations/*/transition/milestones"),
+                path(HttpMethod.POST, "/api/designations/*/offerings"),
+                path(HttpMethod.PUT, "/api/marketplace/offerings/*"))
             .hasAuthority(Roles.QSMO_DIRECTORS)
+            // The marketplace catalog (ADR 0025): every federal user browses it.
+            .requestMatchers(path(HttpMethod.GET, "/api/marketplace/**")).hasAnyAuthority(Roles.FEDERAL_USERS)
             .requestMatchers(path(HttpMethod.POST, "/api/designations/*/conditions/*/decision"),
                 path(HttpMethod.POST, "/api/designations/*/conditions/*/overdue-resolution"),
                 path(HttpMethod.POST, "/api/designations/*/scope-amendments"),

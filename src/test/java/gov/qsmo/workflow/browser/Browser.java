@@ -70,11 +70,21 @@ final class Browser implements AutoCloseable {
   }
 
   void logIntoTasklist(String baseUrl, String user) {
-    open(baseUrl + "/camunda/app/tasklist/default/");
+    logInto(baseUrl + "/camunda/app/tasklist/default/", user);
+    visible(By.xpath("//a[contains(., 'My tasks')]"));
+  }
+
+  /** Signs in to Cockpit as a demo user (their password is their id). */
+  void logIntoCockpit(String baseUrl, String user) {
+    logInto(baseUrl + "/camunda/app/cockpit/default/", user);
+    visible(By.cssSelector(".dashboard, [cam-widget-header], .ctn-header"));
+  }
+
+  private void logInto(String url, String user) {
+    open(url);
     visible(By.cssSelector("input[ng-model='username']")).sendKeys(user);
     visible(By.cssSelector("input[ng-model='password']")).sendKeys(user);
     clickable(By.cssSelector("button[type='submit']")).click();
-    visible(By.xpath("//a[contains(., 'My tasks')]"));
   }
 
   WebElement visible(By by) {
@@ -213,6 +223,11 @@ final class Browser implements AutoCloseable {
 
   void execute(String script) {
     driver.executeScript(script);
+  }
+
+  /** The value of a script run in the page (with {@code arguments}). */
+  Object evaluate(String script, Object... arguments) {
+    return driver.executeScript(script, arguments);
   }
 
   /**

@@ -77,6 +77,7 @@ class FormsAccessibilityBrowserIT {
     startForms.put("draft-evaluation-plan", List.of("RFI evaluation", "director.hhs"));
     startForms.put("change-reference-data", List.of("Change program reference data", "omb.decider"));
     startForms.put("change-designation", List.of("Change a designation", "omb.decider"));
+    startForms.put("change-marketplace-offering", List.of("Change a marketplace offering", "director.dhs"));
 
     Map<String, List<String>> problems = new TreeMap<>();
     TreeSet<String> unchecked = new TreeSet<>(forms);

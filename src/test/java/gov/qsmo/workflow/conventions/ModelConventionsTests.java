@@ -261,6 +261,7 @@ class ModelConventionsTests {
     all.putAll(gov.qsmo.workflow.reference.ReferenceDataProcess.Forms.BY_FORM_ID);
     all.putAll(ConditionProcess.Forms.BY_FORM_ID);
     all.putAll(gov.qsmo.workflow.designation.change.DesignationChangeProcess.Forms.BY_FORM_ID);
+    all.putAll(gov.qsmo.workflow.marketplace.OfferingChangeProcess.Forms.BY_FORM_ID);
     DECLARED_FORM_KEYS = java.util.Map.copyOf(all);
   }
 

@@ -281,6 +281,10 @@ class BoardReviewProcessTests {
     assertThat(designated.getEffectiveDate()).isEqualTo(effective);
     assertThat(designated.getDesignatedScope()).isEqualTo("Grants management solutions for grant-making agencies.");
     assertThat(designated.getDesignatedPlanVersion()).isEqualTo(1);
+    // Its marketplace starts with the plan's offerings, planned.
+    assertThat(jdbc.queryForList("select status || ' ' || source || ' ' || provider_type from qsmo.marketplace_offering "
+        + "where designation_id = ?", String.class, designated.getId()))
+        .isNotEmpty().containsOnly("PLANNED PLAN FEDERAL");
   }
 
   @Test

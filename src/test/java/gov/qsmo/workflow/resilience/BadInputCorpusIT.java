@@ -100,6 +100,7 @@ class BadInputCorpusIT {
     rfiForms(fx, cases);
     conditions(fx, cases);
     designationChanges(fx, cases);
+    marketplace(fx, cases);
     assertThat(cases).as("the corpus").hasSizeGreaterThanOrEqualTo(50);
     return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(fx, c)));
   }
@@ -751,6 +752,46 @@ class BadInputCorpusIT {
     cases.add(Case.of("change form: started by an OMB analyst", "omb.analyst", "POST", start,
         form(Map.of("designationId", "DSG-2021-0002", "change", "AMEND_SCOPE", "newScope", "x", "reason", "y")), 403,
         "designation-change").anyClientError());
+  }
+
+  // ---- the marketplace: the catalog and the demo's cybersecurity offerings -----------------------------------
+
+  private void marketplace(Fixtures fx, List<Case> cases) {
+    String offerings = "/api/designations/" + gov.qsmo.workflow.marketplace.MarketplaceDemoData.CYBER + "/offerings";
+    com.fasterxml.jackson.databind.JsonNode dns = fx.http.get("auditor", "/api/marketplace/offerings?q=dns").json()
+        .path("offerings").path(0);
+    String offering = "/api/marketplace/offerings/" + dns.path("id").asText();
+    int version = fx.http.get("auditor", offering).json().path("version").asInt();
+    Map<String, Object> good = Map.of("name", "Managed firewall", "providerType", "COMMERCIAL",
+        "provider", "Schedule vendors", "status", "PLANNED");
+    cases.add(Case.of("offering: without a name", "director.dhs", "POST", offerings, with(good, "name", " "), 400,
+        "Give the name"));
+    cases.add(Case.of("offering: a provider type not offered", "director.dhs", "POST", offerings,
+        with(good, "providerType", "STATE"), 400, "'STATE' is not one of [FEDERAL, COMMERCIAL]"));
+    cases.add(Case.of("offering: available without a contract vehicle", "director.dhs", "POST", offerings,
+        with(good, "status", "AVAILABLE"), 400, "names the contract vehicle"));
+    cases.add(Case.of("offering: an unknown customer agency", "director.dhs", "POST", offerings,
+        with(good, "customerAgencies", List.of("ZZZ")), 400, "ZZZ"));
+    cases.add(Case.of("offering: a name of 201 characters", "director.dhs", "POST", offerings,
+        with(good, "name", "n".repeat(201)), 400, "at most 200"));
+    cases.add(Case.of("offering: a NUL character in the name", "director.dhs", "POST", offerings,
+        with(good, "name", NUL), 400, "control character"));
+    cases.add(Case.of("offering: added by another QSMO's director", "director.hhs", "POST", offerings, good, 403,
+        "Only the QSMO directors of DHS"));
+    cases.add(Case.of("offering: added by OMB", "omb.decider", "POST", offerings, good, 403, "do not allow POST"));
+    cases.add(Case.of("offering: to a designation that is not designated", "director.gsa", "POST",
+        "/api/designations/DSG-2020-0003/offerings", good, 409, "offerings are added to a designated QSMO"));
+    cases.add(Case.of("offering: changed without the version read", "director.dhs", "PUT", offering, good, 400,
+        "Send the version you read"));
+    cases.add(Case.of("offering: changed against an old version", "director.dhs", "PUT", offering,
+        with(with(good, "version", version + 7), "status", "RETIRED"), 409,
+        "read it again"));
+    cases.add(Case.of("catalog: a status not offered", "reviewer1", "GET", "/api/marketplace/offerings?status=SOLD",
+        null, 400, "'SOLD' is not one of"));
+    cases.add(Case.of("catalog: a page of 500", "reviewer1", "GET", "/api/marketplace/offerings?size=500", null, 400,
+        "size is 1 to 200"));
+    cases.add(Case.of("catalog: from a respondent's account", "respondent.acme", "GET", "/api/marketplace/offerings",
+        null, 403, "do not allow GET"));
   }
 
   /** The demo's designation waiting for OMB's decision (HHS's grants plan): its process instance. */
