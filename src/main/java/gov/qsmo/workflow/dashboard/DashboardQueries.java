@@ -112,8 +112,10 @@ class DashboardQueries {
         (rs, i) -> new RosterEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5)));
   }
 
+  /** Conditions not yet closed: open, reported to OMB, or overdue. */
   long openConditionCount() {
-    return count("select count(*) from qsmo.designation_condition where status = 'OPEN'", new MapSqlParameterSource());
+    return count("select count(*) from qsmo.designation_condition where status in ('OPEN', 'REPORTED', 'OVERDUE')",
+        new MapSqlParameterSource());
   }
 
   List<Count> rfiStages() {
@@ -180,7 +182,8 @@ class DashboardQueries {
     }
     return jdbc.query("""
         select d.id, d.functional_area_code, d.status, d.plan_due_date,
-               (select count(*) from qsmo.designation_condition c where c.designation_id = d.id and c.status = 'OPEN')
+               (select count(*) from qsmo.designation_condition c where c.designation_id = d.id
+                 and c.status in ('OPEN', 'REPORTED', 'OVERDUE'))
         from qsmo.designation d where d.agency_code in (:agencies)
         order by d.created_at desc limit :limit""",
         new MapSqlParameterSource("agencies", agencies).addValue("limit", LIST_LIMIT),

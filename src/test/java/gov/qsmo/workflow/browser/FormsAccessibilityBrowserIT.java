@@ -113,19 +113,8 @@ class FormsAccessibilityBrowserIT {
 
   /** A designated QSMO and its successor (records only), and their transition with every milestone reached. */
   private void transitionAtClosure() {
-    String from = "DSG-A11Y-FROM";
-    String to = "DSG-A11Y-TO";
-    if (jdbc.queryForObject("select count(*) from qsmo.designation where id = ?", Integer.class, to) > 0) {
-      return;
-    }
-    jdbc.update("""
-        insert into qsmo.designation (id, functional_area_code, agency_code, scope, plan_due_date, status, created_by,
-            created_at, updated_at, designated_scope, effective_date, designated_plan_version, supersedes_id,
-            superseded_by_id)
-        values (?, 'ACQ', 'GSA', 'Acquisition.', current_date, 'SUPERSEDED', 'test', now(), now(), 'Acquisition.',
-                current_date - 400, 1, null, ?),
-               (?, 'ACQ', 'HHS', 'Acquisition.', current_date, 'DESIGNATED', 'test', now(), now(), 'Acquisition.',
-                current_date, 1, ?, null)""", from, to, to, from);
+    String from = gov.qsmo.workflow.designation.TestDesignations.designated(jdbc, "ACQ", "GSA", null);
+    String to = gov.qsmo.workflow.designation.TestDesignations.designated(jdbc, "ACQ", "HHS", from);
     var transition = transitions.start(from, to, "omb.decider");
     HttpTestClient http = new HttpTestClient(port);
     String task = http.get("auditor", "/engine-rest/task?processInstanceId=" + transition.getProcessInstanceId())

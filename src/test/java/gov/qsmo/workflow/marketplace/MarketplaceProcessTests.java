@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gov.qsmo.workflow.ProcessEngineTest;
+import gov.qsmo.workflow.designation.TestDesignations;
 import gov.qsmo.workflow.identity.IdentitySetup;
 import gov.qsmo.workflow.identity.Roles;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
@@ -31,7 +31,6 @@ class MarketplaceProcessTests {
 
   static final String DIRECTOR = "test.market.director.dhs";
   static final String OTHER = "test.market.director.hhs";
-  private static final AtomicInteger NEXT = new AtomicInteger();
 
   @Autowired
   RepositoryService repositoryService;
@@ -93,14 +92,9 @@ class MarketplaceProcessTests {
   }
 
   private String designated(String agency) {
-    String id = "DSG-K" + NEXT.incrementAndGet() + "-" + System.nanoTime() % 100_000_000L;
-    jdbc.update("""
-        insert into qsmo.designation (id, functional_area_code, agency_code, scope, plan_due_date, status, created_by,
-            created_at, updated_at, designated_scope, effective_date, designated_plan_version)
-        values (?, 'CYBER', ?, 'Test.', current_date, 'DESIGNATED', 'test', now(), now(), 'Test.', current_date, 1)""",
-        id, agency);
-    return id;
+    return TestDesignations.designated(jdbc, "CYBER", agency, null);
   }
+
 
   private void submit(String user, Map<String, Object> values) {
     String definition = repositoryService.createProcessDefinitionQuery()

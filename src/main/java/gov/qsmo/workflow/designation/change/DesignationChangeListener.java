@@ -81,9 +81,11 @@ class DesignationChangeListener implements ExecutionListener {
     });
   }
 
+  /** The designated QSMOs, the first 20 by id (one per functional area in practice). */
   private String designated() {
-    return designations.designated().stream()
+    java.util.List<gov.qsmo.workflow.designation.Designation> all = designations.designated();
+    return all.stream().limit(20)
         .map(d -> d.getId() + " (" + d.getFunctionalAreaCode() + ", " + d.getAgencyCode() + ")")
-        .collect(Collectors.joining(", "));
+        .collect(Collectors.joining(", ")) + (all.size() > 20 ? " and " + (all.size() - 20) + " more" : "");
   }
 }

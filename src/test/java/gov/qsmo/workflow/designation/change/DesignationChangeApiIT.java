@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import gov.qsmo.workflow.HttpTestClient;
 import gov.qsmo.workflow.HttpTestClient.Response;
 import gov.qsmo.workflow.RunningApplicationTest;
+import gov.qsmo.workflow.designation.TestDesignations;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,8 +21,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @RunningApplicationTest
 class DesignationChangeApiIT {
-
-  private static final AtomicInteger NEXT = new AtomicInteger();
 
   @LocalServerPort
   int port;
@@ -106,19 +104,7 @@ class DesignationChangeApiIT {
 
   /** A superseded HR QSMO of GSA and its designated successor at OPM (records only): their ids. */
   private String[] move() {
-    String from = "DSG-M" + NEXT.incrementAndGet() + "-" + System.nanoTime() % 1_000_000L;
-    String to = from + "S";
-    jdbc.update("""
-        insert into qsmo.designation (id, functional_area_code, agency_code, scope, plan_due_date, status, created_by,
-            created_at, updated_at, designated_scope, effective_date, designated_plan_version)
-        values (?, 'HR', 'GSA', 'HR.', current_date, 'SUPERSEDED', 'test', now(), now(), 'HR.', current_date - 400, 1),
-               (?, 'HR', 'OPM', 'HR.', current_date, 'DESIGNATED', 'test', now(), now(), 'HR.', current_date, 1)""",
-        from, to);
-    jdbc.update("update qsmo.designation set superseded_by_id = ? where id = ?", to, from);
-    jdbc.update("update qsmo.designation set supersedes_id = ? where id = ?", from, to);
-    jdbc.update("""
-        insert into qsmo.designation_scope_version (designation_id, version, scope, changed_by, changed_at, reason)
-        values (?, 1, 'HR.', 'test', now(), 'The scope designated.')""", to);
-    return new String[] {from, to};
+    String from = TestDesignations.designated(jdbc, "HR", "GSA", null);
+    return new String[] {from, TestDesignations.designated(jdbc, "HR", "OPM", from)};
   }
 }

@@ -7,12 +7,12 @@ import gov.qsmo.workflow.HttpTestClient;
 import gov.qsmo.workflow.HttpTestClient.Response;
 import gov.qsmo.workflow.RunningApplicationTest;
 import gov.qsmo.workflow.calendar.TestDates;
+import gov.qsmo.workflow.designation.TestDesignations;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,8 +26,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @RunningApplicationTest
 class ConditionApiIT {
-
-  private static final AtomicInteger NEXT = new AtomicInteger();
 
   @LocalServerPort
   int port;
@@ -160,12 +158,7 @@ class ConditionApiIT {
 
   /** A QSMO of HHS designated today, with a board condition and one of OMB's, both followed. */
   private String designatedWithConditions() {
-    String id = "DSG-A" + NEXT.incrementAndGet() + "-" + System.nanoTime() % 1_000_000_000L;
-    jdbc.update("""
-        insert into qsmo.designation (id, functional_area_code, agency_code, scope, plan_due_date, status, created_by,
-            created_at, updated_at, designated_scope, effective_date, designated_plan_version)
-        values (?, 'GRANTS', 'HHS', 'Test designation.', current_date, 'DESIGNATED', 'test', now(), now(),
-            'Grants management.', current_date, 1)""", id);
+    String id = TestDesignations.designated(jdbc, "GRANTS", "HHS", null);
     jdbc.update("insert into qsmo.designation_condition (designation_id, text) values (?, ?)", id,
         "Publish service-level data quarterly.");
     conditions.track(id, "Onboard two more grant-making agencies.", null, "omb.decider");

@@ -13,15 +13,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import gov.qsmo.workflow.ProcessEngineTest;
 import gov.qsmo.workflow.calendar.BusinessCalendar;
 import gov.qsmo.workflow.calendar.TestDates;
+import gov.qsmo.workflow.designation.TestDesignations;
 import gov.qsmo.workflow.designation.condition.DesignationCondition.Status;
 import gov.qsmo.workflow.identity.IdentitySetup;
 import gov.qsmo.workflow.identity.Roles;
 import gov.qsmo.workflow.shared.InvalidRequestException;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -49,7 +48,6 @@ class ConditionProcessTests {
   static final String DIRECTOR = "test.condition.director.hhs";
   static final String OTHER_DIRECTOR = "test.condition.director.dhs";
   static final String OMB = "test.condition.omb";
-  private static final AtomicInteger NEXT = new AtomicInteger();
 
   @Autowired
   ProcessEngine engine;
@@ -268,12 +266,7 @@ class ConditionProcessTests {
 
   /** A designated QSMO of this agency (effective today), with one board condition when text is given. */
   private String designated(String agency, String boardCondition) {
-    String id = "DSG-C" + NEXT.incrementAndGet() + "-" + System.nanoTime() % 1_000_000_000L;
-    jdbc.update("""
-        insert into qsmo.designation (id, functional_area_code, agency_code, scope, plan_due_date, status, created_by,
-            created_at, updated_at, designated_scope, effective_date, designated_plan_version)
-        values (?, 'GRANTS', ?, 'Test designation.', current_date, 'DESIGNATED', 'test', now(), now(),
-            'Grants management.', current_date, 1)""", id, agency);
+    String id = TestDesignations.designated(jdbc, "GRANTS", agency, null);
     if (boardCondition != null) {
       repository.save(DesignationCondition.ofBoard(id, null, boardCondition));
     }
@@ -314,14 +307,7 @@ class ConditionProcessTests {
   }
 
   private void completeAs(String user, DesignationCondition condition, Map<String, Object> values) {
-    Task task = task(condition);
-    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
-        .map(org.camunda.bpm.engine.identity.Group::getId).toList();
-    identityService.setAuthentication(user, groups);
-    try {
-      taskService.complete(task.getId(), new HashMap<>(values));
-    } finally {
-      identityService.clearAuthentication();
-    }
+    TestDesignations.completeAs(identityService, taskService, user, task(condition).getId(), values);
   }
+
 }
