@@ -6,6 +6,7 @@ import gov.qsmo.workflow.designation.DesignationService;
 import gov.qsmo.workflow.designation.condition.DesignationCondition.Source;
 import gov.qsmo.workflow.designation.condition.DesignationCondition.Status;
 import gov.qsmo.workflow.identity.Roles;
+import gov.qsmo.workflow.notification.DecisionNotice;
 import gov.qsmo.workflow.shared.ConflictException;
 import gov.qsmo.workflow.shared.Inputs;
 import gov.qsmo.workflow.shared.InvalidRequestException;
@@ -18,9 +19,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,11 +58,13 @@ public class ConditionService {
   private final RuntimeService runtimeService;
   private final Clock clock;
   private final int defaultDueDays;
+  private final ApplicationEventPublisher publisher;
 
   ConditionService(DesignationConditionRepository conditions, ConditionEventRepository events,
       ConditionEvidenceRepository evidence, DesignationService designations, BusinessCalendar calendar,
       RuntimeService runtimeService, Clock clock,
-      @Value("${qsmo.conditions.default-due-days:90}") int defaultDueDays) {
+      @Value("${qsmo.conditions.default-due-days:90}") int defaultDueDays, ApplicationEventPublisher publisher) {
+    this.publisher = publisher;
     this.conditions = conditions;
     this.events = events;
     this.evidence = evidence;
@@ -143,6 +148,8 @@ public class ConditionService {
       default -> throw new IllegalStateException(decision.name());
     }
     record(condition, actor, decision == Decision.MORE_PROGRESS ? "MORE_PROGRESS_NEEDED" : decision.name(), reason);
+    tell(condition, decision == Decision.MORE_PROGRESS ? "OMB asks for more progress on a condition of "
+        : decision == Decision.MET ? "OMB marked a condition met: " : "OMB marked a condition not met: ", reason);
     return condition;
   }
 
@@ -178,14 +185,17 @@ public class ConditionService {
         calendar.requireBusinessDay(ConditionProcess.Variables.NEW_CONDITION_DUE_DATE, "New due date", newDueDate);
         condition.extendTo(newDueDate, now);
         record(condition, actor, "DUE_DATE_EXTENDED", "Due " + newDueDate + ": " + reason);
+        tell(condition, "OMB extended an overdue condition of ", reason);
       }
       case MET -> {
         condition.decide(Status.MET, reason, now);
         record(condition, actor, "MET", reason);
+        tell(condition, "OMB marked a condition met: ", reason);
       }
       case NOT_MET -> {
         condition.decide(Status.NOT_MET, reason, now);
         record(condition, actor, "NOT_MET", reason);
+        tell(condition, "OMB marked a condition not met: ", reason);
       }
       default -> throw new IllegalStateException(resolution.name());
     }
@@ -274,6 +284,17 @@ public class ConditionService {
   private DesignationCondition lock(Long conditionId) {
     return conditions.lock(conditionId == null ? -1L : conditionId)
         .orElseThrow(() -> new NotFoundException("No condition with id '" + conditionId + "'."));
+  }
+
+  /** OMB's decision, told by e-mail to the condition's owners (the QSMO's directors): the headline ends with it. */
+  private void tell(DesignationCondition condition, String headline, String reason) {
+    List<DecisionNotice.Fact> facts = List.of(new DecisionNotice.Fact("Designation", condition.getDesignationId()),
+        new DecisionNotice.Fact("Condition", condition.getText()),
+        new DecisionNotice.Fact("Status", condition.getStatus().words()),
+        new DecisionNotice.Fact("Due", String.valueOf(condition.getDueDate())),
+        new DecisionNotice.Fact("Reason", reason));
+    publisher.publishEvent(new DecisionNotice(condition.getDesignationId(), headline + condition.getDesignationId(),
+        facts, Set.of(condition.getOwnerGroup()), Set.of()));
   }
 
   private void record(DesignationCondition condition, String actor, String action, String text) {

@@ -140,6 +140,10 @@ class ConditionProcessTests {
     assertThat(met.getStatus()).isEqualTo(Status.MET);
     assertThat(met.getDecisionReason()).isEqualTo("Two quarters published.");
     assertThat(steps(condition)).containsExactly("TRACKED", "PROGRESS_REPORTED", "MET");
+    // The directors are told by e-mail (an outbox row each): first of their task, then of OMB's decision.
+    assertThat(jdbc.queryForList("select subject from qsmo.notification_message where recipient_user_id = ? "
+        + "and record_id = ? order by id", String.class, DIRECTOR, condition.getDesignationId()))
+        .last().isEqualTo("[QSMO] OMB marked a condition met: " + condition.getDesignationId());
     assertThat(conditions.history(condition.getId(), 0, 10).get(1).getActor()).isEqualTo(DIRECTOR);
     assertThat(conditions.history(condition.getId(), 0, 10).get(2).getActor()).isEqualTo(OMB);
   }
