@@ -61,6 +61,7 @@ class DesignationDecidedListener extends FormCompletionListener<Designation> {
       Designation designated = designations.require(designation.getId());
       if (designated.getSupersedesId() != null) {
         transitions.start(designated.getSupersedesId(), designated.getId(), task.caller().userId());
+        conditions.withdrawOpen(designated.getSupersedesId(), designated.getId(), task.caller().userId());
       }
     }
     task.set(DESIGNATION_DECISION, decision.name());

@@ -325,6 +325,10 @@ public class DesignationService {
   public ScopeVersion amendScope(String designationId, String scope, String reason, String actor) {
     Designation designation = require(designationId);
     requireStatus(designation, DesignationStatus.DESIGNATED, "amend its scope");
+    if (designations.existsBySupersedesIdAndStatusNotIn(designationId, TERMINAL)) {
+      throw new ConflictException("A redesignation of " + designationId + " is under way; its successor's plan sets "
+          + "the scope from here on.");
+    }
     if (scope == null) {
       throw new InvalidRequestException("scope", "Give the amended scope of the designation.");
     }

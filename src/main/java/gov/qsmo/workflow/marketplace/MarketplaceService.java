@@ -94,14 +94,19 @@ public class MarketplaceService {
    */
   @Transactional
   public Offering change(Long offeringId, int readVersion, OfferingInput input, Caller caller) {
-    Offering offering = require(offeringId);
-    requireDirected(offering.getDesignationId(), caller);
+    Offering offering = offerings.lock(offeringId == null ? -1L : offeringId)
+        .orElseThrow(() -> new NotFoundException("No marketplace offering with id '" + offeringId + "'."));
+    Designation designation = requireDirected(offering.getDesignationId(), caller);
     if (offering.getVersion() != readVersion) {
       throw new ConflictException("Offering " + offeringId + " was changed by " + offering.getUpdatedBy() + " at "
           + offering.getUpdatedAt() + " (version " + offering.getVersion() + ", you read " + readVersion
           + "); read it again and apply your change to it.");
     }
     OfferingInput checked = checked(input);
+    if (designation.getStatus() != DesignationStatus.DESIGNATED && checked.status() != Offering.Status.RETIRED) {
+      throw new ConflictException("Designation " + designation.getId() + " is " + designation.getStatus()
+          + ": its offerings can only be retired.");
+    }
     String summary = difference(offering.asInput(), checked);
     if (summary.isEmpty()) {
       throw new InvalidRequestException("offering", "Nothing changed: the offering already reads so.");

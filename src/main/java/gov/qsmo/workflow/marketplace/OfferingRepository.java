@@ -5,4 +5,9 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface OfferingRepository extends JpaRepository<Offering, Long> {
 
   long countByDesignationId(String designationId);
+
+  /** The offering, locked until the transaction ends: changes happen one after the other. */
+  @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+  @org.springframework.data.jpa.repository.Query("select o from Offering o where o.id = ?1")
+  java.util.Optional<Offering> lock(Long id);
 }

@@ -53,8 +53,9 @@ class ApiExceptionHandler {
   }
 
   @ResponseStatus(HttpStatus.CONFLICT)
-  @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
-  ProblemDetail concurrentChange(org.springframework.dao.DataIntegrityViolationException e) {
+  @ExceptionHandler({org.springframework.dao.DataIntegrityViolationException.class,
+      org.springframework.dao.ConcurrencyFailureException.class})
+  ProblemDetail concurrentChange(org.springframework.dao.DataAccessException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
         "The request conflicts with a change made at the same moment; reload and try again.");
     problem.setTitle("Not allowed in the current state");

@@ -91,6 +91,23 @@ class MarketplaceProcessTests {
         Integer.class, designation)).isZero();
   }
 
+  @Test
+  void aSupersededQsmosOfferingsCanOnlyBeRetired() {
+    String designation = designated("DHS");
+    submit(DIRECTOR, Map.of("designationId", designation, "name", "Managed firewall", "providerType", "COMMERCIAL",
+        "provider", "Schedule vendors", "status", "PLANNED"));
+    Long id = jdbc.queryForObject("select id from qsmo.marketplace_offering where designation_id = ?", Long.class,
+        designation);
+    TestDesignations.designated(jdbc, "CYBER", "GSA", designation);
+
+    assertThatThrownBy(() -> submit(DIRECTOR, Map.of("offeringId", id, "status", "AVAILABLE",
+        "contractVehicle", "GSA MAS"))).isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("its offerings can only be retired");
+    submit(DIRECTOR, Map.of("offeringId", id, "status", "RETIRED"));
+
+    assertThat(marketplace.require(id).getStatus()).isEqualTo(Offering.Status.RETIRED);
+  }
+
   private String designated(String agency) {
     return TestDesignations.designated(jdbc, "CYBER", agency, null);
   }

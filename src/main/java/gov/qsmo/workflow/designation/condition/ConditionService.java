@@ -7,6 +7,7 @@ import gov.qsmo.workflow.designation.condition.DesignationCondition.Source;
 import gov.qsmo.workflow.designation.condition.DesignationCondition.Status;
 import gov.qsmo.workflow.identity.Roles;
 import gov.qsmo.workflow.notification.DecisionNotice;
+import gov.qsmo.workflow.process.Privileged;
 import gov.qsmo.workflow.shared.ConflictException;
 import gov.qsmo.workflow.shared.Inputs;
 import gov.qsmo.workflow.shared.InvalidRequestException;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.beans.factory.annotation.Value;
@@ -59,12 +61,15 @@ public class ConditionService {
   private final Clock clock;
   private final int defaultDueDays;
   private final ApplicationEventPublisher publisher;
+  private final IdentityService identityService;
 
   ConditionService(DesignationConditionRepository conditions, ConditionEventRepository events,
       ConditionEvidenceRepository evidence, DesignationService designations, BusinessCalendar calendar,
       RuntimeService runtimeService, Clock clock,
-      @Value("${qsmo.conditions.default-due-days:90}") int defaultDueDays, ApplicationEventPublisher publisher) {
+      @Value("${qsmo.conditions.default-due-days:90}") int defaultDueDays, ApplicationEventPublisher publisher,
+      IdentityService identityService) {
     this.publisher = publisher;
+    this.identityService = identityService;
     this.conditions = conditions;
     this.events = events;
     this.evidence = evidence;
@@ -112,6 +117,29 @@ public class ConditionService {
       condition.attachProcess(instance);
     }
     return tracked;
+  }
+
+  /**
+   * The QSMO was superseded by its successor: its conditions still open are withdrawn (their processes end), with the
+   * reason in their history. Bounded by the conditions of one designation.
+   */
+  @Transactional
+  public void withdrawOpen(String designationId, String successorId, String actor) {
+    for (DesignationCondition condition : conditions.findByDesignationIdOrderByIdAsc(designationId)) {
+      if (condition.getStatus().closed() || condition.getProcessInstanceId() == null) {
+        continue;
+      }
+      condition.moveTo(Status.WITHDRAWN, clock.instant());
+      record(condition, actor, "WITHDRAWN", "The QSMO was superseded by " + successorId + ".");
+      // The application ends it on the decision's behalf (OMB's deciders may not delete instances themselves).
+      String instance = condition.getProcessInstanceId();
+      Privileged.run(identityService, () -> {
+        if (runtimeService.createProcessInstanceQuery().processInstanceId(instance).count() > 0) {
+          runtimeService.deleteProcessInstance(instance, "QSMO superseded by " + successorId, true, true);
+        }
+        return null;
+      });
+    }
   }
 
   /** The director's progress report: the condition goes to OMB to decide. */
@@ -163,6 +191,8 @@ public class ConditionService {
     condition.moveTo(Status.OVERDUE, clock.instant());
     record(condition, "system", "OVERDUE", "Not met by its due date, " + condition.getDueDate()
         + "; OMB extends it or closes it.");
+    tell(condition, "A condition is overdue and goes to OMB: ", "Not met by its due date.",
+        Set.of(condition.getOwnerGroup(), Roles.OMB_DECIDERS));
     return condition;
   }
 
@@ -178,9 +208,9 @@ public class ConditionService {
     switch (resolution) {
       case EXTEND -> {
         LocalDate today = calendar.today();
-        if (newDueDate == null || !newDueDate.isAfter(today)) {
+        if (newDueDate == null || !newDueDate.isAfter(today) || newDueDate.isAfter(today.plusYears(5))) {
           throw new InvalidRequestException(ConditionProcess.Variables.NEW_CONDITION_DUE_DATE,
-              "Give the new due date: a business day after today (" + today + ").");
+              "Give the new due date: a business day after today (" + today + ") and within five years.");
         }
         calendar.requireBusinessDay(ConditionProcess.Variables.NEW_CONDITION_DUE_DATE, "New due date", newDueDate);
         condition.extendTo(newDueDate, now);
@@ -288,13 +318,17 @@ public class ConditionService {
 
   /** OMB's decision, told by e-mail to the condition's owners (the QSMO's directors): the headline ends with it. */
   private void tell(DesignationCondition condition, String headline, String reason) {
+    tell(condition, headline, reason, Set.of(condition.getOwnerGroup()));
+  }
+
+  private void tell(DesignationCondition condition, String headline, String reason, Set<String> groups) {
     List<DecisionNotice.Fact> facts = List.of(new DecisionNotice.Fact("Designation", condition.getDesignationId()),
         new DecisionNotice.Fact("Condition", condition.getText()),
         new DecisionNotice.Fact("Status", condition.getStatus().words()),
         new DecisionNotice.Fact("Due", String.valueOf(condition.getDueDate())),
         new DecisionNotice.Fact("Reason", reason));
     publisher.publishEvent(new DecisionNotice(condition.getDesignationId(), headline + condition.getDesignationId(),
-        facts, Set.of(condition.getOwnerGroup()), Set.of()));
+        facts, groups, Set.of()));
   }
 
   private void record(DesignationCondition condition, String actor, String action, String text) {
@@ -315,6 +349,12 @@ public class ConditionService {
   }
 
   private LocalDate checkedDueDate(Designation designation, LocalDate due) {
+    LocalDate latest = java.util.Collections.max(List.of(calendar.today(), designation.getEffectiveDate()))
+        .plusYears(5);
+    if (due.isAfter(latest)) {
+      throw new InvalidRequestException("conditionsDueDate", "Give the conditions' due date by " + latest
+          + " (within five years).");
+    }
     if (!due.isAfter(designation.getEffectiveDate())) {
       throw new InvalidRequestException("conditionsDueDate", "Give the conditions' due date after the effective date ("
           + designation.getEffectiveDate() + "), or leave it empty for " + defaultDueDays + " days after it.");

@@ -32,10 +32,12 @@ public class DesignationCondition {
     /** Not met at its due date: OMB extends it or closes it. */
     OVERDUE,
     MET,
-    NOT_MET;
+    NOT_MET,
+    /** The QSMO was superseded before the condition was closed. */
+    WITHDRAWN;
 
     public boolean closed() {
-      return this == MET || this == NOT_MET;
+      return this == MET || this == NOT_MET || this == WITHDRAWN;
     }
 
     /** The status in words, as forms and messages show it. */
@@ -46,6 +48,7 @@ public class DesignationCondition {
         case OVERDUE -> "Overdue, with OMB";
         case MET -> "Met";
         case NOT_MET -> "Not met";
+        case WITHDRAWN -> "Withdrawn (the QSMO was superseded)";
       };
     }
   }

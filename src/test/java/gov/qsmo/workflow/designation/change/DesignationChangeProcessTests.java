@@ -139,6 +139,10 @@ class DesignationChangeProcessTests {
         designation);
     assertThat(designations.require(successor).getStatus()).isEqualTo(DesignationStatus.PRE_DESIGNATED);
     assertThat(designations.require(successor).getAgencyCode()).isEqualTo("OPM");
+    // While the successor's plan is under way, the old designation's scope stays as it is.
+    assertThatThrownBy(() -> startChange(Map.of("designationId", designation, "change", "AMEND_SCOPE",
+        "newScope", "Other.", "reason", "y"))).isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("redesignation of " + designation + " is under way");
   }
 
   @Test

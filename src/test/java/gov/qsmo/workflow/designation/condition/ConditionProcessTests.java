@@ -188,6 +188,9 @@ class ConditionProcessTests {
     assertThat(instance(condition)).isWaitingAt(TASK_RESOLVE_OVERDUE_CONDITION);
     assertThat(task(condition)).hasCandidateGroup(Roles.OMB_DECIDERS);
     assertThat(steps(condition)).containsExactly("TRACKED", "OVERDUE");
+    assertThat(jdbc.queryForList("select subject from qsmo.notification_message where recipient_user_id = ? "
+        + "and record_id = ? order by id", String.class, DIRECTOR, condition.getDesignationId()))
+        .last().isEqualTo("[QSMO] A condition is overdue and goes to OMB: " + condition.getDesignationId());
 
     LocalDate weekend = TestDates.nonBusinessDay(LocalDate.now().plusDays(20));
     assertThatThrownBy(() -> completeAs(OMB, condition, Map.of("overdueResolution", "EXTEND",
@@ -259,11 +262,28 @@ class ConditionProcessTests {
     LocalDate weekend = TestDates.nonBusinessDay(effective.plusDays(30));
     assertThatThrownBy(() -> conditions.track(designation, "A.", weekend, OMB))
         .isInstanceOf(InvalidRequestException.class).hasMessageContaining("business day");
+    assertThatThrownBy(() -> conditions.track(designation, "A.", TestDates.businessDay(effective.plusYears(6)), OMB))
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("(within five years)");
     assertThatThrownBy(() -> conditions.track(designation, "x\n".repeat(21), null, OMB))
         .isInstanceOf(InvalidRequestException.class).hasMessageContaining("at most 20 conditions");
 
     assertThat(repository.findByDesignationIdOrderByIdAsc(designation)).isEmpty();
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(designation).count()).isZero();
+  }
+
+  @Test
+  void theOpenConditionsOfASupersededQsmoAreWithdrawnAndTheirProcessesEnd() {
+    DesignationCondition condition = tracked("Publish service-level data quarterly.");
+    completeAs(DIRECTOR, condition, Map.of("progressReport", "Started."));
+    String instance = reload(condition).getProcessInstanceId();
+
+    conditions.withdrawOpen(condition.getDesignationId(), "DSG-SUCCESSOR", OMB);
+
+    assertThat(reload(condition).getStatus()).isEqualTo(Status.WITHDRAWN);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+    assertThat(steps(condition)).containsExactly("TRACKED", "PROGRESS_REPORTED", "WITHDRAWN");
+    assertThatThrownBy(() -> conditions.attachEvidence(condition.getId(), gov.qsmo.workflow.shared.Upload.ofText(
+        "late.txt", "Late."), DIRECTOR)).hasMessageContaining("withdrawn");
   }
 
   // ---------------------------------------------------------------- set-up
