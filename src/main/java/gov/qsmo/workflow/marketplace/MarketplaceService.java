@@ -3,6 +3,7 @@ package gov.qsmo.workflow.marketplace;
 import gov.qsmo.workflow.designation.Designation;
 import gov.qsmo.workflow.designation.DesignationService;
 import gov.qsmo.workflow.designation.DesignationStatus;
+import gov.qsmo.workflow.designation.LiveOfferings;
 import gov.qsmo.workflow.designation.PlanVersion;
 import gov.qsmo.workflow.designation.QsmoDesignated;
 import gov.qsmo.workflow.designation.ServiceOffering;
@@ -30,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and recorded with what changed; an available offering names its contract vehicle.
  */
 @Service
-public class MarketplaceService {
+public class MarketplaceService implements LiveOfferings {
 
   static final int MAX_CUSTOMERS = 100;
 
@@ -116,6 +117,12 @@ public class MarketplaceService {
     changes.save(new OfferingChange(offering.getId(), offering.getVersion(), caller.userId(), clock.instant(),
         "CHANGED", summary));
     return offering;
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public long countNotRetired(String designationId) {
+    return offerings.countByDesignationIdAndStatusNot(designationId, Offering.Status.RETIRED);
   }
 
   @Transactional(readOnly = true)

@@ -6,6 +6,8 @@ interface OfferingRepository extends JpaRepository<Offering, Long> {
 
   long countByDesignationId(String designationId);
 
+  long countByDesignationIdAndStatusNot(String designationId, Offering.Status status);
+
   /** The offering, locked until the transaction ends: changes happen one after the other. */
   @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
   @org.springframework.data.jpa.repository.Query("select o from Offering o where o.id = ?1")

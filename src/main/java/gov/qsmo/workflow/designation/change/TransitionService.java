@@ -3,6 +3,7 @@ package gov.qsmo.workflow.designation.change;
 import gov.qsmo.workflow.designation.Designation;
 import gov.qsmo.workflow.designation.DesignationService;
 import gov.qsmo.workflow.designation.DesignationStatus;
+import gov.qsmo.workflow.designation.LiveOfferings;
 import gov.qsmo.workflow.designation.change.Transition.Milestone;
 import gov.qsmo.workflow.identity.Roles;
 import gov.qsmo.workflow.shared.ConflictException;
@@ -36,9 +37,11 @@ public class TransitionService {
   private final DesignationService designations;
   private final RuntimeService runtimeService;
   private final Clock clock;
+  private final LiveOfferings liveOfferings;
 
   TransitionService(TransitionRepository transitions, DesignationService designations, RuntimeService runtimeService,
-      Clock clock) {
+      Clock clock, LiveOfferings liveOfferings) {
+    this.liveOfferings = liveOfferings;
     this.transitions = transitions;
     this.designations = designations;
     this.runtimeService = runtimeService;
@@ -82,6 +85,14 @@ public class TransitionService {
       if (!reports && transition.reachedAt(milestone) != null && reached.containsKey(milestone)) {
         throw new InvalidRequestException(field(milestone), "'" + milestone.words() + "' was reached on "
             + transition.reachedAt(milestone) + " and stays reached; leave it ticked.");
+      }
+      if (reports && milestone == Milestone.OFFERINGS_RETIRED && transition.reachedAt(milestone) == null) {
+        long live = liveOfferings.countNotRetired(transition.getFromDesignationId());
+        if (live > 0) {
+          throw new InvalidRequestException(field(milestone), "The marketplace of " + transition.getFromDesignationId()
+              + " still has " + live + " offering" + (live == 1 ? "" : "s") + " not retired; its directors retire "
+              + "them first (see /marketplace/).");
+        }
       }
       if (reports && transition.reach(milestone, clock.instant())) {
         now.add(milestone.words());

@@ -196,6 +196,28 @@ class DesignationChangeProcessTests {
   }
 
   @Test
+  void theOldQsmosOfferingsAreRetiredBeforeThatMilestoneIsReached() {
+    String from = designated("GSA", null);
+    jdbc.update("""
+        insert into qsmo.marketplace_offering (designation_id, name, provider_type, provider, contract_vehicle, status,
+            source, version, created_by, created_at, updated_by, updated_at)
+        values (?, 'Payroll processing', 'FEDERAL', 'GSA', 'Interagency agreement', 'AVAILABLE', 'DIRECTOR', 0,
+            'test', now(), 'test', now())""", from);
+    String to = designated("OPM", from);
+    Transition transition = transitions.start(from, to, OMB);
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+        .processInstanceId(transition.getProcessInstanceId()).singleResult();
+
+    assertThatThrownBy(() -> completeAs(SUCCESSOR_DIRECTOR, instance, Map.of("offeringsRetired", true)))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("The marketplace of " + from + " still has 1 offering not retired");
+    jdbc.update("update qsmo.marketplace_offering set status = 'RETIRED' where designation_id = ?", from);
+    completeAs(SUCCESSOR_DIRECTOR, instance, Map.of("offeringsRetired", true));
+
+    assertThat(transitions.require(transition.getId()).reachedAt(Transition.Milestone.OFFERINGS_RETIRED)).isNotNull();
+  }
+
+  @Test
   void aTransitionStartsOnlyFromAnActualSuccessor() {
     String from = designated("GSA", null);
     String other = designated("OPM", null);
