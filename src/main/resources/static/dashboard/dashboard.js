@@ -7,7 +7,7 @@
     IDENTIFIED: 'Identified', PRE_DESIGNATED: 'Pre-designated (plan in preparation)', PLAN_SUBMITTED: 'Plan submitted',
     UNDER_BOARD_REVIEW: 'Under board review', AWAITING_OMB_DECISION: 'Awaiting OMB decision', DESIGNATED: 'Designated',
     SUPERSEDED: 'Superseded', NOT_DESIGNATED: 'Not designated', DECLINED: 'Declined', CANCELLED: 'Cancelled',
-    WITHDRAWN: 'Withdrawn'
+    WITHDRAWN: 'Withdrawn', RESCINDED: 'Rescinded'
   };
   var STAGE_ORDER = Object.keys(STAGE_WORDS);
   var RFI_WORDS = {

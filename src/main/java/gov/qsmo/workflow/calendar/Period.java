@@ -27,6 +27,8 @@ public enum Period {
   PANEL_CHAIR("panel-chair", 3),
   /** The chair's consensus review of one response. */
   CONSENSUS("consensus", 10),
+  /** A QSMO director's submission of an annual or ordered assessment, from its start. */
+  ASSESSMENT("assessment", 30),
   /** A task's follow-up date: this many business days before its due date. */
   REMINDER("reminder", 2);
 

@@ -23,8 +23,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The board's review of a plan: rounds, the roster with automatic recusal of members from the
- * candidate agency, and one vote per member. Votes are rows here, never process variables.
+ * The board's review of a plan, or of a designated QSMO's assessment (ADR 0026): rounds, the roster with automatic
+ * recusal of members from the candidate (or the QSMO's) agency, one vote per member, the voting rule's counts and the
+ * chair's consolidation. Votes are rows here, never process variables. The methods that name only a designation work
+ * on its plan's rounds; those that also name an assessment, on that assessment's rounds. The status and history of
+ * the plan's designation are kept here; an assessment's are kept by its own service, which calls these.
  */
 @Service
 @Transactional
@@ -65,9 +68,32 @@ public class BoardReviewService {
    * members who work for the candidate agency are recused, with the reason recorded.
    */
   public BoardRound openRound(String designationId) {
-    Designation designation = designations.require(designationId);
     PlanVersion plan = designations.latestPlan(designationId)
         .orElseThrow(() -> new ConflictException("Designation " + designationId + " has no plan to review."));
+    BoardRound round = newRound(designationId, null, plan.getVersionNumber(), "candidate agency");
+    designations.startBoardReview(designationId, "Round " + round.getRoundNumber() + " on plan version "
+        + plan.getVersionNumber() + ": " + rosterSummary(round));
+    return round;
+  }
+
+  /**
+   * Opens a round on a designated QSMO's assessment, with the same roster and recusal rule as a plan's (members who
+   * work for the QSMO's agency are recused). The assessment's service records it.
+   */
+  public BoardRound openAssessmentRound(String designationId, long assessmentId) {
+    return newRound(designationId, assessmentId, null, "QSMO's agency");
+  }
+
+  /** "4 members vote, 1 recused (board.treas), window closes ...". */
+  public static String rosterSummary(BoardRound round) {
+    return round.eligibleMembers().size() + " members vote, " + round.recusals().size() + " recused"
+        + (round.recusals().isEmpty() ? "" : " (" + String.join(", ",
+            round.recusals().stream().map(BoardRound.RosterEntry::memberId).toList()) + ")")
+        + ", window closes " + round.getClosesAt() + ".";
+  }
+
+  private BoardRound newRound(String designationId, Long assessmentId, Integer planVersion, String whose) {
+    Designation designation = designations.require(designationId);
     List<BoardRound.RosterEntry> roster = new ArrayList<>();
     for (User member : identityService.createUserQuery().memberOfGroup(Roles.SSGB_MEMBERS).orderByUserId().asc()
         .list()) {
@@ -75,25 +101,24 @@ public class BoardReviewService {
       boolean recused = agencies.contains(designation.getAgencyCode());
       String agency = recused ? designation.getAgencyCode() : agencies.stream().findFirst().orElse(null);
       roster.add(new BoardRound.RosterEntry(member.getId(), agency, recused,
-          recused ? "Works for the candidate agency (" + agency + ")" : null));
+          recused ? "Works for the " + whose + " (" + agency + ")" : null));
     }
-    int number = rounds.findFirstByDesignationIdOrderByRoundNumberDesc(designationId)
-        .map(r -> r.getRoundNumber() + 1).orElse(1);
+    int number = latest(designationId, assessmentId).map(r -> r.getRoundNumber() + 1).orElse(1);
     Instant now = clock.instant();
-    BoardRound round = rounds.save(new BoardRound(designationId, number, plan.getVersionNumber(), now,
+    return rounds.save(new BoardRound(designationId, number, planVersion, assessmentId, now,
         calendar.deadline(Period.BOARD_REVIEW), roster));
-    designations.startBoardReview(designationId, "Round " + number + " on plan version " + plan.getVersionNumber()
-        + ": " + round.eligibleMembers().size() + " members vote, " + round.recusals().size() + " recused"
-        + (round.recusals().isEmpty() ? "" : " (" + String.join(", ",
-            round.recusals().stream().map(BoardRound.RosterEntry::memberId).toList()) + ")")
-        + ", window closes " + round.getClosesAt() + ".");
-    return round;
   }
 
   /** The eligible members of the open round who have not voted yet: one review task each. */
   @Transactional(readOnly = true)
   public List<String> membersToVote(String designationId) {
-    BoardRound round = openRound(designationId, "list its reviewers");
+    return membersToVote(designationId, null);
+  }
+
+  /** The eligible members of the open round of the assessment (or, when null, the plan) who have not voted. */
+  @Transactional(readOnly = true)
+  public List<String> membersToVote(String designationId, Long assessmentId) {
+    BoardRound round = openRound(designationId, assessmentId, "list its reviewers");
     return round.eligibleMembers().stream()
         .filter(member -> !votes.existsByRoundIdAndMemberId(round.getId(), member))
         .toList();
@@ -102,7 +127,14 @@ public class BoardReviewService {
   /** Records a member's vote; a recused member, a member off the roster or a second vote is refused. */
   public BoardVote recordVote(String designationId, String memberId, BoardRecommendation recommendation,
       String comments, String proposedConditions, Map<PlanSection, String> sectionComments) {
-    BoardRound round = openRound(designationId, "take a vote");
+    return recordVote(designationId, null, memberId, recommendation, comments, proposedConditions, sectionComments);
+  }
+
+  /** Records a member's vote in the open round of the assessment (or, when null, of the plan). */
+  public BoardVote recordVote(String designationId, Long assessmentId, String memberId,
+      BoardRecommendation recommendation, String comments, String proposedConditions,
+      Map<PlanSection, String> sectionComments) {
+    BoardRound round = openRound(designationId, assessmentId, "take a vote");
     BoardRound.RosterEntry entry = round.getRoster().stream().filter(r -> r.memberId().equals(memberId)).findFirst()
         .orElseThrow(() -> new ConflictException(memberId + " is not on the board roster of round "
             + round.getRoundNumber() + " of " + designationId + "."));
@@ -113,7 +145,8 @@ public class BoardReviewService {
       throw new ConflictException(memberId + " has already voted in round " + round.getRoundNumber() + ".");
     }
     if (recommendation == BoardRecommendation.ENDORSE_WITH_CONDITIONS && proposedConditions == null) {
-      throw new InvalidRequestException("proposedConditions", "State the conditions of your endorsement.");
+      throw new InvalidRequestException("proposedConditions", assessmentId == null
+          ? "State the conditions of your endorsement." : "State the corrective actions you propose.");
     }
     return votes.save(new BoardVote(round.getId(), memberId, recommendation, comments, proposedConditions,
         sectionComments, clock.instant()));
@@ -121,7 +154,12 @@ public class BoardReviewService {
 
   /** Closes the open round and counts its votes. */
   public Tally closeRound(String designationId) {
-    BoardRound round = openRound(designationId, "close it");
+    return closeRound(designationId, null);
+  }
+
+  /** Closes the open round of the assessment (or, when null, of the plan) and counts its votes. */
+  public Tally closeRound(String designationId, Long assessmentId) {
+    BoardRound round = openRound(designationId, assessmentId, "close it");
     round.close(clock.instant());
     Map<BoardRecommendation, Integer> counts = new EnumMap<>(BoardRecommendation.class);
     List<BoardVote> cast = votes.findByRoundIdOrderBySubmittedAtAsc(round.getId());
@@ -135,32 +173,9 @@ public class BoardReviewService {
    */
   public BoardRecommendation consolidate(String designationId, BoardRecommendation recommendation,
       List<String> conditions, String comments, String chair) {
-    BoardRound round = rounds.findFirstByDesignationIdOrderByRoundNumberDesc(designationId)
-        .orElseThrow(() -> new ConflictException("Designation " + designationId + " has no board round."));
-    Designation designation = designations.require(designationId);
-    if (agenciesOf(chair).contains(designation.getAgencyCode())) {
-      throw new ConflictException(chair + " works for the candidate agency (" + designation.getAgencyCode()
-          + ") and is recused: another chair consolidates this recommendation.");
-    }
-    if (round.isOpen() || round.getRecommendation() != null) {
-      throw new ConflictException("Round " + round.getRoundNumber() + " of " + designationId
-          + (round.isOpen() ? " is still open." : " already has the board's recommendation."));
-    }
-    if (recommendation == BoardRecommendation.ENDORSE_WITH_CONDITIONS && conditions.isEmpty()) {
-      throw new InvalidRequestException("boardConditions", "List the board's conditions, one per line.");
-    }
-    if (recommendation == BoardRecommendation.RETURN_FOR_REVISION && comments == null) {
-      throw new InvalidRequestException("consolidatedComments",
-          "Tell the QSMO director what to revise: the consolidated comments go back with the plan.");
-    }
-    BoardRecommendation standing = recommendation;
-    String note = comments;
-    if (recommendation == BoardRecommendation.RETURN_FOR_REVISION && round.getRoundNumber() >= roundLimit) {
-      standing = BoardRecommendation.NOT_ENDORSE;
-      note = "Returned for revision in round " + round.getRoundNumber() + " of at most " + roundLimit
-          + ": goes to OMB as not endorsed. " + comments;
-    }
-    round.consolidate(standing, note, chair, clock.instant());
+    BoardRound round = consolidateRound(designationId, null, recommendation, conditions, comments, chair);
+    BoardRecommendation standing = round.getRecommendation();
+    String note = round.getRecommendationComments();
     if (standing == BoardRecommendation.ENDORSE_WITH_CONDITIONS) {
       conditions.forEach(text -> this.conditions.save(DesignationCondition.ofBoard(designationId, round.getId(), text)));
     }
@@ -172,6 +187,44 @@ public class BoardReviewService {
     return standing;
   }
 
+  /**
+   * The chair's consolidation of the last (closed) round of the assessment (or, when null, of the plan): checked as a
+   * plan's is (a recused chair, an open or already consolidated round, conditions and comments where the outcome
+   * needs them, the round limit). Returns the round with the recommendation that stands.
+   */
+  public BoardRound consolidateRound(String designationId, Long assessmentId, BoardRecommendation recommendation,
+      List<String> conditions, String comments, String chair) {
+    BoardRound round = latest(designationId, assessmentId)
+        .orElseThrow(() -> new ConflictException(subject(designationId, assessmentId) + " has no board round."));
+    Designation designation = designations.require(designationId);
+    if (agenciesOf(chair).contains(designation.getAgencyCode())) {
+      throw new ConflictException(chair + " works for the " + (assessmentId == null ? "candidate" : "QSMO's")
+          + " agency (" + designation.getAgencyCode() + ") and is recused: another chair consolidates this "
+          + "recommendation.");
+    }
+    if (round.isOpen() || round.getRecommendation() != null) {
+      throw new ConflictException("Round " + round.getRoundNumber() + " of " + subject(designationId, assessmentId)
+          + (round.isOpen() ? " is still open." : " already has the board's recommendation."));
+    }
+    if (recommendation == BoardRecommendation.ENDORSE_WITH_CONDITIONS && conditions.isEmpty()) {
+      throw new InvalidRequestException("boardConditions", assessmentId == null
+          ? "List the board's conditions, one per line." : "List the corrective actions, one per line.");
+    }
+    if (recommendation == BoardRecommendation.RETURN_FOR_REVISION && comments == null) {
+      throw new InvalidRequestException("consolidatedComments", "Tell the QSMO director what to revise: the "
+          + "consolidated comments go back with the " + (assessmentId == null ? "plan." : "assessment."));
+    }
+    BoardRecommendation standing = recommendation;
+    String note = comments;
+    if (recommendation == BoardRecommendation.RETURN_FOR_REVISION && round.getRoundNumber() >= roundLimit) {
+      standing = BoardRecommendation.NOT_ENDORSE;
+      note = "Returned for revision in round " + round.getRoundNumber() + " of at most " + roundLimit
+          + ": goes to OMB as not endorsed. " + comments;
+    }
+    round.consolidate(standing, note, chair, clock.instant());
+    return round;
+  }
+
   /** The conditions of the board that are still open. */
   @Transactional(readOnly = true)
   public List<DesignationCondition> openConditions(String designationId) {
@@ -181,15 +234,40 @@ public class BoardReviewService {
   /** The last round, open or closed. */
   @Transactional(readOnly = true)
   public BoardRound lastRound(String designationId) {
-    return rounds.findFirstByDesignationIdOrderByRoundNumberDesc(designationId)
-        .orElseThrow(() -> new ConflictException("Designation " + designationId + " has no board round."));
+    return lastRound(designationId, null);
+  }
+
+  /** The last round of the assessment (or, when null, of the plan), open or closed. */
+  @Transactional(readOnly = true)
+  public BoardRound lastRound(String designationId, Long assessmentId) {
+    return latest(designationId, assessmentId)
+        .orElseThrow(() -> new ConflictException(subject(designationId, assessmentId) + " has no board round."));
   }
 
   /** How many votes of the last round recommend this: an input of the voting rule. */
   @Transactional(readOnly = true)
   public int count(String designationId, String recommendation) {
+    return count(designationId, null, recommendation);
+  }
+
+  /** The voting rule's input on an assessment (a name of its own: the models' expressions call it). */
+  @Transactional(readOnly = true)
+  public int countOnAssessment(String designationId, Long assessmentId, String recommendation) {
+    return count(designationId, assessmentId, recommendation);
+  }
+
+  /** The review tasks of an assessment's open round (a name of its own: the models' expressions call it). */
+  @Transactional(readOnly = true)
+  public List<String> membersToVoteOnAssessment(String designationId, Long assessmentId) {
+    return membersToVote(designationId, assessmentId);
+  }
+
+  /** How many votes of the assessment's (or, when null, the plan's) last round recommend this. */
+  @Transactional(readOnly = true)
+  public int count(String designationId, Long assessmentId, String recommendation) {
     BoardRecommendation wanted = BoardRecommendation.valueOf(recommendation);
-    return (int) votes(lastRound(designationId)).stream().filter(v -> v.getRecommendation() == wanted).count();
+    return (int) votes(lastRound(designationId, assessmentId)).stream().filter(v -> v.getRecommendation() == wanted)
+        .count();
   }
 
   /** The chair sends the open review to OMB without a recommendation; a reason is required. */
@@ -212,9 +290,13 @@ public class BoardReviewService {
    * (23:59:59 in the office's time zone), a business day in the future.
    */
   public BoardRound extendRound(String designationId, LocalDate closesOn) {
+    return extendRound(designationId, null, closesOn);
+  }
+
+  /** Reopens the last round of the assessment (or, when null, of the plan) until the end of the given day. */
+  public BoardRound extendRound(String designationId, Long assessmentId, LocalDate closesOn) {
     Instant newClosesAt = calendar.endOf(closesOn);
-    BoardRound round = rounds.findFirstByDesignationIdOrderByRoundNumberDesc(designationId)
-        .orElseThrow(() -> new ConflictException("Designation " + designationId + " has no board round."));
+    BoardRound round = lastRound(designationId, assessmentId);
     if (!newClosesAt.isAfter(clock.instant())) {
       throw new InvalidRequestException("newReviewClosesOn", "The review window must close in the future.");
     }
@@ -225,7 +307,13 @@ public class BoardReviewService {
 
   @Transactional(readOnly = true)
   public List<BoardRound> rounds(String designationId) {
-    return rounds.findByDesignationIdOrderByRoundNumberAsc(designationId);
+    return rounds.findByDesignationIdAndAssessmentIdIsNullOrderByRoundNumberAsc(designationId);
+  }
+
+  /** The rounds of an assessment (a few: at most the round limit, plus extensions of the same round). */
+  @Transactional(readOnly = true)
+  public List<BoardRound> assessmentRounds(long assessmentId) {
+    return rounds.findByAssessmentIdOrderByRoundNumberAsc(assessmentId);
   }
 
   @Transactional(readOnly = true)
@@ -236,18 +324,28 @@ public class BoardReviewService {
   /** When the open round's window closes: the review timer's date. */
   @Transactional(readOnly = true)
   public Instant closesAt(String designationId) {
-    return openRound(designationId, "read its window").getClosesAt();
+    return openRound(designationId, null, "read its window").getClosesAt();
   }
 
-  private BoardRound openRound(String designationId, String action) {
-    BoardRound round = rounds.findFirstByDesignationIdOrderByRoundNumberDesc(designationId)
-        .orElseThrow(() -> new ConflictException("Designation " + designationId + " has no board round to " + action
-            + "."));
+  private BoardRound openRound(String designationId, Long assessmentId, String action) {
+    BoardRound round = latest(designationId, assessmentId)
+        .orElseThrow(() -> new ConflictException(subject(designationId, assessmentId) + " has no board round to "
+            + action + "."));
     if (!round.isOpen()) {
-      throw new ConflictException("Round " + round.getRoundNumber() + " of " + designationId
+      throw new ConflictException("Round " + round.getRoundNumber() + " of " + subject(designationId, assessmentId)
           + " is closed; cannot " + action + ".");
     }
     return round;
+  }
+
+  private java.util.Optional<BoardRound> latest(String designationId, Long assessmentId) {
+    return assessmentId == null ? rounds.findFirstByDesignationIdAndAssessmentIdIsNullOrderByRoundNumberDesc(
+        designationId) : rounds.findFirstByAssessmentIdOrderByRoundNumberDesc(assessmentId);
+  }
+
+  private static String subject(String designationId, Long assessmentId) {
+    return assessmentId == null ? "Designation " + designationId : "Assessment " + assessmentId + " of "
+        + designationId;
   }
 
   /** The agencies a person works for: their agency groups. */

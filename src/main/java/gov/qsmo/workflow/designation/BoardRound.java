@@ -17,7 +17,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One board review of one plan version: its window and its roster (eligible and recused members). */
+/**
+ * One board review of one plan version, or of one annual or ordered assessment of a designated QSMO (then
+ * {@code assessmentId} is set and there is no plan version): its window and its roster (eligible and recused members).
+ */
 @Entity
 @Table(name = "board_round")
 public class BoardRound {
@@ -41,8 +44,11 @@ public class BoardRound {
   @Column(name = "round_number", nullable = false, updatable = false)
   private int roundNumber;
 
-  @Column(name = "plan_version_number", nullable = false, updatable = false)
-  private int planVersionNumber;
+  @Column(name = "plan_version_number", updatable = false)
+  private Integer planVersionNumber;
+
+  @Column(name = "assessment_id", updatable = false)
+  private Long assessmentId;
 
   @Column(name = "opened_at", nullable = false, updatable = false)
   private Instant openedAt;
@@ -72,11 +78,12 @@ public class BoardRound {
   protected BoardRound() {
   }
 
-  BoardRound(String designationId, int roundNumber, int planVersionNumber, Instant openedAt, Instant closesAt,
-      List<RosterEntry> roster) {
+  BoardRound(String designationId, int roundNumber, Integer planVersionNumber, Long assessmentId, Instant openedAt,
+      Instant closesAt, List<RosterEntry> roster) {
     this.designationId = designationId;
     this.roundNumber = roundNumber;
     this.planVersionNumber = planVersionNumber;
+    this.assessmentId = assessmentId;
     this.openedAt = openedAt;
     this.closesAt = closesAt;
     this.roster = new ArrayList<>(roster);
@@ -138,8 +145,14 @@ public class BoardRound {
     return roundNumber;
   }
 
-  public int getPlanVersionNumber() {
+  /** The plan version reviewed; null in a round of an assessment. */
+  public Integer getPlanVersionNumber() {
     return planVersionNumber;
+  }
+
+  /** The assessment reviewed; null in a round of a plan. */
+  public Long getAssessmentId() {
+    return assessmentId;
   }
 
   public Instant getOpenedAt() {

@@ -6,7 +6,12 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface BoardRoundRepository extends JpaRepository<BoardRound, Long> {
 
-  List<BoardRound> findByDesignationIdOrderByRoundNumberAsc(String designationId);
+  /** The plan's rounds (an assessment's rounds have its id). */
+  List<BoardRound> findByDesignationIdAndAssessmentIdIsNullOrderByRoundNumberAsc(String designationId);
 
-  Optional<BoardRound> findFirstByDesignationIdOrderByRoundNumberDesc(String designationId);
+  Optional<BoardRound> findFirstByDesignationIdAndAssessmentIdIsNullOrderByRoundNumberDesc(String designationId);
+
+  List<BoardRound> findByAssessmentIdOrderByRoundNumberAsc(Long assessmentId);
+
+  Optional<BoardRound> findFirstByAssessmentIdOrderByRoundNumberDesc(Long assessmentId);
 }

@@ -28,7 +28,10 @@ class CloseReviewRoundDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Tally tally = boardReview.closeRound(execution.getProcessBusinessKey());
+    // A plan's round, or an assessment's (its process has the variable): the same rule closes both.
+    Object assessment = execution.getVariable("assessmentId");
+    Tally tally = boardReview.closeRound(execution.getProcessBusinessKey(),
+        assessment instanceof Number n ? n.longValue() : null);
     execution.setVariable("eligibleCount", tally.eligible());
     execution.setVariable("voteCount", tally.votes());
     execution.setVariable("quorum", quorum);

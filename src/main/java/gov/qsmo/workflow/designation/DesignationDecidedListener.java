@@ -17,13 +17,15 @@ import gov.qsmo.workflow.process.FormCompletionListener;
 import gov.qsmo.workflow.shared.Inputs;
 import java.time.LocalDate;
 import java.util.Map;
+import gov.qsmo.workflow.designation.assessment.AssessmentService;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
 
 /**
  * End of "Decide designation": OMB designates, defers (the decision comes back on a date) or declines. A designation
  * starts following its conditions (the board's and OMB's own, with their due date): one process each; a successor's
- * designation starts the transition from the QSMO it supersedes.
+ * designation starts the transition from the QSMO it supersedes (whose open conditions are withdrawn and whose
+ * assessments end); a designated QSMO's first annual assessment is scheduled (QsmoDesignated).
  */
 @Component("designationDecidedListener")
 class DesignationDecidedListener extends FormCompletionListener<Designation> {
@@ -31,10 +33,12 @@ class DesignationDecidedListener extends FormCompletionListener<Designation> {
   private final DesignationService designations;
   private final ConditionService conditions;
   private final TransitionService transitions;
+  private final AssessmentService assessments;
 
   DesignationDecidedListener(DesignationService designations, ConditionService conditions,
-      TransitionService transitions, IdentityService identityService) {
+      TransitionService transitions, AssessmentService assessments, IdentityService identityService) {
     super(designations::ofInstance, identityService);
+    this.assessments = assessments;
     this.designations = designations;
     this.conditions = conditions;
     this.transitions = transitions;
@@ -62,6 +66,8 @@ class DesignationDecidedListener extends FormCompletionListener<Designation> {
       if (designated.getSupersedesId() != null) {
         transitions.start(designated.getSupersedesId(), designated.getId(), task.caller().userId());
         conditions.withdrawOpen(designated.getSupersedesId(), designated.getId(), task.caller().userId());
+        assessments.cancelOthers(designated.getSupersedesId(), null, task.caller().userId(),
+            "The QSMO was superseded by " + designated.getId() + ".");
       }
     }
     task.set(DESIGNATION_DECISION, decision.name());

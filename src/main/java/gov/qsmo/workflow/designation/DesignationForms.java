@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * vanishes with the task, and no form submits it back.
  */
 @Component
-class DesignationForms {
+public class DesignationForms {
 
   /** Task-local display variables (read-only in every form). */
   static final class Names {
@@ -111,6 +111,30 @@ class DesignationForms {
     Object proposed = task.getVariable(DesignationProcess.Variables.BOARD_RECOMMENDATION);
     task.setVariableLocal(Names.PROPOSED_RECOMMENDATION_TEXT, proposed == null ? "No proposal"
         : recommendationWords(proposed.toString()));
+  }
+
+  /**
+   * A round's votes in full and its tally, as the chair of an assessment's review reads them: the recommendations in
+   * the words of the subject ({@code words}); the JSON variables {@code votes} and {@code tally}.
+   */
+  public void showRound(DelegateTask task, BoardRound round, boolean withVotes,
+      java.util.function.Function<BoardRecommendation, String> words) {
+    List<BoardVote> votes = boardReview.votes(round);
+    Map<String, String> members = members(round, votes.stream().map(BoardVote::getMemberId).toList());
+    if (withVotes) {
+      setJson(task, Names.VOTES, votes.stream().map(vote -> new VoteRow(members.get(vote.getMemberId()) + ", "
+          + officeTime.dateTime(vote.getSubmittedAt()), words.apply(vote.getRecommendation())
+          + (vote.getProposedConditions() == null ? "" : "; corrective actions: " + vote.getProposedConditions()),
+          vote.getComments() == null ? "" : vote.getComments())).toList());
+    }
+    setJson(task, Names.TALLY, tally(round, votes).stream().map(row -> {
+      for (BoardRecommendation r : BoardRecommendation.values()) {
+        if (r.label().equals(row.outcome())) {
+          return new TallyRow(words.apply(r), row.members(), row.who());
+        }
+      }
+      return row;
+    }).toList());
   }
 
   /** OMB's decision: the plan's summary, the tally, open conditions, the board's recommendation. */

@@ -43,7 +43,7 @@ public class DesignationService {
   /** Statuses in which a designation's own process has ended. */
   static final java.util.Set<DesignationStatus> TERMINAL = java.util.EnumSet.of(DesignationStatus.DECLINED,
       DesignationStatus.DESIGNATED, DesignationStatus.NOT_DESIGNATED, DesignationStatus.CANCELLED,
-      DesignationStatus.WITHDRAWN);
+      DesignationStatus.WITHDRAWN, DesignationStatus.RESCINDED);
 
   private final DesignationRepository designations;
   private final DesignationEventRepository events;
@@ -343,6 +343,38 @@ public class DesignationService {
     designation.amendScope(scope, clock.instant());
     record(designation, actor, "SCOPE_AMENDED", "Scope version " + version + ": " + scope + ". Reason: " + reason);
     return scopes.save(new ScopeVersion(designationId, version, scope, actor, clock.instant(), reason));
+  }
+
+  /**
+   * OMB rescinds a designated QSMO after its assessment: the agency is no longer the QSMO for the area (the area can
+   * be designated again). A reason is required; the QSMO's directors and OMB are told.
+   */
+  public Designation rescind(String designationId, String reason, String actor) {
+    Designation designation = require(designationId);
+    requireStatus(designation, DesignationStatus.DESIGNATED, "rescind it");
+    if (reason == null) {
+      throw new InvalidRequestException("decisionReason", "Give the reason for rescinding the designation.");
+    }
+    if (designations.existsBySupersedesIdAndStatusNotIn(designationId, TERMINAL)) {
+      throw new ConflictException("A redesignation of " + designationId + " is under way: rescinding it would leave "
+          + "the successor nothing to take over. Close or cancel the redesignation first.");
+    }
+    designation.moveTo(DesignationStatus.RESCINDED, clock.instant());
+    record(designation, actor, "RESCINDED", reason);
+    tell(designation, "OMB rescinded the designation of " + agencyName(designation) + " as the QSMO for "
+        + areaName(designation), List.of(new Fact("Reason", reason)), directorAndOmb(designation));
+    return designation;
+  }
+
+  /**
+   * Tells the designation's QSMO directors and OMB of a decision of another part of the program (an assessment's, say)
+   * by e-mail, through the outbox, in the caller's transaction.
+   */
+  public void announce(String designationId, String headline, Map<String, String> facts) {
+    Designation designation = require(designationId);
+    List<Fact> list = new ArrayList<>();
+    facts.forEach((name, value) -> list.add(new Fact(name, value)));
+    tell(designation, headline, list, directorAndOmb(designation));
   }
 
   /** Writes a step of another part of the program (a transition, say) into the designation's audit trail. */

@@ -18,6 +18,8 @@ public enum DesignationStatus {
   DESIGNATED,
   /** OMB moved the designation to another agency; it links to its successor. */
   SUPERSEDED,
+  /** OMB rescinded the designation after an assessment: the agency is no longer the QSMO. */
+  RESCINDED,
   /** OMB declined to designate the agency. */
   NOT_DESIGNATED,
   /** Its process was deleted before it ended (for example, started by mistake). */

@@ -125,6 +125,17 @@ public class MarketplaceService implements LiveOfferings {
     return offerings.countByDesignationIdAndStatusNot(designationId, Offering.Status.RETIRED);
   }
 
+  @Override
+  @Transactional(readOnly = true)
+  public java.util.Map<String, Long> countByStatus(String designationId) {
+    java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+    for (Offering.Status status : Offering.Status.values()) {
+      counts.put(status.name(), 0L);
+    }
+    offerings.countByStatus(designationId).forEach(row -> counts.put(row[0].toString(), (Long) row[1]));
+    return counts;
+  }
+
   @Transactional(readOnly = true)
   public Offering require(Long offeringId) {
     return offerings.findById(offeringId == null ? -1L : offeringId)

@@ -8,6 +8,10 @@ interface OfferingRepository extends JpaRepository<Offering, Long> {
 
   long countByDesignationIdAndStatusNot(String designationId, Offering.Status status);
 
+  @org.springframework.data.jpa.repository.Query(
+      "select o.status, count(o) from Offering o where o.designationId = ?1 group by o.status")
+  java.util.List<Object[]> countByStatus(String designationId);
+
   /** The offering, locked until the transaction ends: changes happen one after the other. */
   @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
   @org.springframework.data.jpa.repository.Query("select o from Offering o where o.id = ?1")

@@ -51,11 +51,14 @@ class SecurityConfiguration {
                 path(null, "/api/functional-areas"), path(null, "/api/functional-areas/**"))
             .hasAuthority(Roles.OMB_DECIDERS)
             .requestMatchers(path(HttpMethod.GET, "/api/designations/**")).hasAnyAuthority(Roles.DESIGNATION_READERS)
-            .requestMatchers(path(HttpMethod.POST, "/api/designations/*/redesignation"))
+            .requestMatchers(path(HttpMethod.POST, "/api/designations/*/redesignation"),
+                path(HttpMethod.POST, "/api/designations/*/assessments"),
+                path(HttpMethod.POST, "/api/designations/*/assessments/*/decision"))
             .hasAuthority(Roles.OMB_DECIDERS)
             // Which agency's directors: the API checks against the designation.
             .requestMatchers(path(HttpMethod.POST, "/api/designations/*/plan-versions"),
                 path(HttpMethod.POST, "/api/designations/*/conditions/*/progress"),
+                path(HttpMethod.POST, "/api/designations/*/assessments/*/submission"),
                 path(HttpMethod.POST, "/api/designations/*/conditions/*/evidence"),
                 path(HttpMethod.POST, "/api/designations/*/transition/milestones"),
                 path(HttpMethod.POST, "/api/designations/*/offerings"),

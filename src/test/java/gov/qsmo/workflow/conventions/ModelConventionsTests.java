@@ -220,6 +220,8 @@ class ModelConventionsTests {
     assertConstantsInModel(DesignationProcess.KEY, DesignationProcess.Elements.class);
     assertConstantsInModel(RfiProcess.KEY, RfiProcess.Elements.class, RfiProcess.SCORING_KEY);
     assertConstantsInModel(ConditionProcess.KEY, ConditionProcess.Elements.class);
+    assertConstantsInModel(gov.qsmo.workflow.designation.assessment.AssessmentProcess.KEY,
+        gov.qsmo.workflow.designation.assessment.AssessmentProcess.Elements.class);
     assertConstantsInModel(gov.qsmo.workflow.designation.change.TransitionProcess.KEY,
         gov.qsmo.workflow.designation.change.TransitionProcess.Elements.class);
   }
@@ -260,6 +262,7 @@ class ModelConventionsTests {
     all.putAll(RfiProcess.Forms.BY_FORM_ID);
     all.putAll(gov.qsmo.workflow.reference.ReferenceDataProcess.Forms.BY_FORM_ID);
     all.putAll(ConditionProcess.Forms.BY_FORM_ID);
+    all.putAll(gov.qsmo.workflow.designation.assessment.AssessmentProcess.Forms.BY_FORM_ID);
     all.putAll(gov.qsmo.workflow.designation.change.DesignationChangeProcess.Forms.BY_FORM_ID);
     all.putAll(gov.qsmo.workflow.marketplace.OfferingChangeProcess.Forms.BY_FORM_ID);
     DECLARED_FORM_KEYS = java.util.Map.copyOf(all);

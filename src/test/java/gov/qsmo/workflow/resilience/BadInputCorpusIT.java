@@ -101,6 +101,7 @@ class BadInputCorpusIT {
     conditions(fx, cases);
     designationChanges(fx, cases);
     marketplace(fx, cases);
+    assessments(fx, cases);
     assertThat(cases).as("the corpus").hasSizeGreaterThanOrEqualTo(50);
     return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(fx, c)));
   }
@@ -803,6 +804,63 @@ class BadInputCorpusIT {
       }
     }
     throw new AssertionError("the demo has no designation waiting for OMB's decision");
+  }
+
+  // ---- assessments: the API and the forms, on the demo's financial management QSMO (under board review) --------
+
+  private void assessments(Fixtures fx, List<Case> cases) {
+    String designation = "/api/designations/" + gov.qsmo.workflow.designation.assessment.AssessmentDemoData.DESIGNATION;
+    String base = designation + "/assessments";
+    com.fasterxml.jackson.databind.JsonNode underReview = null;
+    for (com.fasterxml.jackson.databind.JsonNode a : fx.http.get("auditor", base).json()) {
+      if ("UNDER_BOARD_REVIEW".equals(a.path("status").asText())) {
+        underReview = a;
+      }
+    }
+    assertThat(underReview).as("the demo's assessment under board review").isNotNull();
+    String assessment = base + "/" + underReview.path("id").asText();
+    String review = fx.http.get("board.dhs", "/engine-rest/task?processInstanceId="
+        + underReview.path("processInstanceId").asText() + "&assignee=board.dhs").json().path(0).path("id").asText();
+    Map<String, Object> answers = Map.of("performanceMeasures", "Agencies | 6 | 5", "customersServed", "Labor.",
+        "customerSatisfaction", "Good.", "risks", "None.");
+    cases.add(Case.of("assessment API: ordered without a reason", "omb.decider", "POST", base, Map.of(), 400,
+        "Give the reason"));
+    cases.add(Case.of("assessment API: ordered while one is under way", "omb.decider", "POST", base,
+        Map.of("reason", "Again."), 409, "is under way"));
+    cases.add(Case.of("assessment API: ordered by a director", "director.treas", "POST", base,
+        Map.of("reason", "Mine."), 403, "do not allow POST"));
+    cases.add(Case.of("assessment API: a reason of 4,001 characters", "omb.decider", "POST", base,
+        Map.of("reason", X4001), 400, "at most 4000"));
+    cases.add(Case.of("assessment API: ordered for an unknown designation", "omb.decider", "POST",
+        "/api/designations/DSG-1999-0001/assessments", Map.of("reason", "x"), 404, "No designation"));
+    cases.add(Case.of("assessment API: submitted again while the board reviews it", "director.treas", "POST",
+        assessment + "/submission", answers, 409, "cannot submit it now").taskStaysOpen(review));
+    cases.add(Case.of("assessment API: submitted by another agency's director", "director.hhs", "POST",
+        assessment + "/submission", answers, 404, "No designation"));
+    cases.add(Case.of("assessment API: decided while the board reviews it", "omb.decider", "POST",
+        assessment + "/decision", Map.of("decision", "CONTINUE", "reason", "x"), 409, "cannot decide it now"));
+    cases.add(Case.of("assessment API: a number for the reason", "omb.decider", "POST", assessment + "/decision",
+        Map.of("decision", "CONTINUE", "reason", 5), 400, "check 'reason'"));
+    cases.add(Case.of("assessment API: an unknown assessment", "auditor", "GET", base + "/999999999", null, 404,
+        "No assessment with id '999999999'"));
+    cases.add(Case.of("assessment API: an assessment id in words", "auditor", "GET", base + "/latest", null, 400,
+        "latest"));
+    cases.add(Case.of("assessment API: a page of 1,000", "auditor", "GET", base + "?size=1000", null, 400,
+        "size is 1 to 200"));
+    cases.add(Case.of("assessment API: another agency's director reads", "director.hhs", "GET", base, null, 404,
+        "No designation"));
+    cases.add(Case.of("assessment form: a recommendation not among the four", "board.dhs", "POST",
+        "/engine-rest/task/" + review + "/submit-form", form(Map.of("recommendation", "ABSTAIN")), 400,
+        "'ABSTAIN' is not one of").taskStaysOpen(review));
+    cases.add(Case.of("assessment form: corrective actions proposed without their text", "board.dhs", "POST",
+        "/engine-rest/task/" + review + "/submit-form", form(Map.of("recommendation", "ENDORSE_WITH_CONDITIONS")),
+        400, "corrective actions you propose").taskStaysOpen(review));
+    cases.add(Case.of("assessment form: a field of another form", "board.dhs", "POST",
+        "/engine-rest/task/" + review + "/submit-form", form(Map.of("recommendation", "ENDORSE",
+            "assessmentDecision", "RESCIND")), 400, "assessmentDecision").taskStaysOpen(review));
+    cases.add(Case.of("assessment form: another member's review", "board.opm", "POST",
+        "/engine-rest/task/" + review + "/submit-form", form(Map.of("recommendation", "ENDORSE")), 403,
+        "does not have").taskStaysOpen(review));
   }
 
   // ---- checks ------------------------------------------------------------------------------------

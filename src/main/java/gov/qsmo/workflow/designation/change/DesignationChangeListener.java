@@ -11,6 +11,7 @@ import gov.qsmo.workflow.designation.Designation;
 import gov.qsmo.workflow.designation.DesignationService;
 import gov.qsmo.workflow.designation.DesignationStatus;
 import gov.qsmo.workflow.designation.RedesignationService;
+import gov.qsmo.workflow.designation.assessment.AssessmentService;
 import gov.qsmo.workflow.process.Caller;
 import gov.qsmo.workflow.process.FormValidation;
 import gov.qsmo.workflow.shared.Inputs;
@@ -25,7 +26,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * End of the "Change a designation" start event: OMB's redesignation or scope amendment, applied through the same
+ * End of the "Change a designation" start event: OMB's redesignation, scope amendment or order of an assessment, applied through the same
  * services as the API. A refused change (a designation that is not designated, the same agency, no reason) rejects
  * the start with the reason on the form, and nothing changes. The instance's business key is the designation.
  */
@@ -33,16 +34,18 @@ import org.springframework.stereotype.Component;
 class DesignationChangeListener implements ExecutionListener {
 
   /** The changes the form offers. */
-  enum Change { REDESIGNATE, AMEND_SCOPE }
+  enum Change { REDESIGNATE, AMEND_SCOPE, ORDER_ASSESSMENT }
 
   private final DesignationService designations;
   private final RedesignationService redesignation;
+  private final AssessmentService assessments;
   private final IdentityService identityService;
 
   DesignationChangeListener(DesignationService designations, RedesignationService redesignation,
-      IdentityService identityService) {
+      AssessmentService assessments, IdentityService identityService) {
     this.designations = designations;
     this.redesignation = redesignation;
+    this.assessments = assessments;
     this.identityService = identityService;
   }
 
@@ -74,6 +77,7 @@ class DesignationChangeListener implements ExecutionListener {
         }
         case AMEND_SCOPE -> designations.amendScope(designation.getId(),
             Inputs.optionalText(form, NEW_SCOPE, "Amended scope", Inputs.MAX_TEXT), reason, actor);
+        case ORDER_ASSESSMENT -> assessments.order(designation.getId(), reason, actor);
         default -> throw new IllegalStateException(change.name());
       }
       execution.setProcessBusinessKey(designation.getId());

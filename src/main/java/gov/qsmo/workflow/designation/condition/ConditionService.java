@@ -103,12 +103,46 @@ public class ConditionService {
     LocalDate due = dueDate != null ? checkedDueDate(designation, dueDate)
         : calendar.onOrAfter(designation.getEffectiveDate().plusDays(defaultDueDays));
     lines.forEach(text -> tracked.add(conditions.save(DesignationCondition.ofOmb(designationId, text))));
+    follow(designation, tracked, due, actor);
+    return tracked;
+  }
+
+  /**
+   * OMB's decision on an assessment set corrective actions (one per line): each is followed like a condition, owned
+   * by the QSMO's directors, due at the given business day (within five years). Refused before anything is stored
+   * when a line or the date is wrong.
+   */
+  @Transactional
+  public List<DesignationCondition> trackCorrectiveActions(String designationId, long assessmentId, String actions,
+      LocalDate dueDate, String actor) {
+    Designation designation = designations.require(designationId);
+    List<String> lines = lines("correctiveActions", "corrective action", actions);
+    if (lines.isEmpty()) {
+      throw new InvalidRequestException("correctiveActions", "List the corrective actions, one per line.");
+    }
+    if (dueDate == null || !dueDate.isAfter(calendar.today()) || dueDate.isAfter(calendar.today().plusYears(5))) {
+      throw new InvalidRequestException("correctiveActionsDueDate", "Give the date the corrective actions are due: "
+          + "after today and within five years.");
+    }
+    calendar.requireBusinessDay("correctiveActionsDueDate", "Corrective actions due", dueDate);
+    List<DesignationCondition> tracked = lines.stream().map(text -> conditions.save(
+        DesignationCondition.correctiveAction(designationId, assessmentId, text))).toList();
+    follow(designation, tracked, dueDate, actor);
+    return tracked;
+  }
+
+  /** Each condition gets the agency's QSMO directors as owner, the due date and a process of its own. */
+  private void follow(Designation designation, List<DesignationCondition> tracked, LocalDate due, String actor) {
+    String designationId = designation.getId();
     String owners = Roles.directorsOf(designation.getAgencyCode());
     Instant now = clock.instant();
     for (DesignationCondition condition : tracked) {
       condition.track(owners, due, null, now);
-      record(condition, actor, "TRACKED", (condition.getSource() == Source.OMB ? "Set by OMB" : "Set by the board")
-          + "; owned by " + owners + ", due " + due + ".");
+      record(condition, actor, "TRACKED", switch (condition.getSource()) {
+        case OMB -> "Set by OMB";
+        case BOARD -> "Set by the board";
+        case CORRECTIVE_ACTION -> "A corrective action OMB set at assessment " + condition.getAssessmentId();
+      } + "; owned by " + owners + ", due " + due + ".");
       String instance = runtimeService.startProcessInstanceByKey(ConditionProcess.KEY, designationId, Map.of(
           ConditionProcess.Variables.DESIGNATION_ID, designationId,
           ConditionProcess.Variables.CONDITION_ID, condition.getId(),
@@ -116,7 +150,6 @@ public class ConditionService {
           ConditionProcess.Variables.CONDITION_DUE_DATE, due.toString())).getId();
       condition.attachProcess(instance);
     }
-    return tracked;
   }
 
   /**
@@ -125,17 +158,23 @@ public class ConditionService {
    */
   @Transactional
   public void withdrawOpen(String designationId, String successorId, String actor) {
+    withdrawOpenBecause(designationId, actor, "The QSMO was superseded by " + successorId + ".");
+  }
+
+  /** The QSMO's designation ended (superseded, rescinded): its conditions still open are withdrawn, with the reason. */
+  @Transactional
+  public void withdrawOpenBecause(String designationId, String actor, String why) {
     for (DesignationCondition condition : conditions.findByDesignationIdOrderByIdAsc(designationId)) {
       if (condition.getStatus().closed() || condition.getProcessInstanceId() == null) {
         continue;
       }
       condition.moveTo(Status.WITHDRAWN, clock.instant());
-      record(condition, actor, "WITHDRAWN", "The QSMO was superseded by " + successorId + ".");
+      record(condition, actor, "WITHDRAWN", why);
       // The application ends it on the decision's behalf (OMB's deciders may not delete instances themselves).
       String instance = condition.getProcessInstanceId();
       Privileged.run(identityService, () -> {
         if (runtimeService.createProcessInstanceQuery().processInstanceId(instance).count() > 0) {
-          runtimeService.deleteProcessInstance(instance, "QSMO superseded by " + successorId, true, true);
+          runtimeService.deleteProcessInstance(instance, why, true, true);
         }
         return null;
       });
@@ -365,16 +404,20 @@ public class ConditionService {
 
   /** OMB's conditions, one per line, each checked as text. */
   static List<String> lines(String text) {
+    return lines("designationConditions", "condition", text);
+  }
+
+  /** One item per line (a condition, a corrective action): at most {@value #MAX_OMB_CONDITIONS}, each checked. */
+  static List<String> lines(String field, String what, String text) {
     if (text == null) {
       return List.of();
     }
     List<String> lines = text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
     if (lines.size() > MAX_OMB_CONDITIONS) {
-      throw new InvalidRequestException("designationConditions", "List at most " + MAX_OMB_CONDITIONS
-          + " conditions, one per line (" + lines.size() + " given).");
+      throw new InvalidRequestException(field, "List at most " + MAX_OMB_CONDITIONS + " " + what + "s, one per line ("
+          + lines.size() + " given).");
     }
-    return lines.stream().map(line -> Inputs.checkedText("designationConditions", "A condition", line, 1000))
-        .toList();
+    return lines.stream().map(line -> Inputs.checkedText(field, "A " + what, line, 1000)).toList();
   }
 
   /** Links to evidence, one per line: each an https address. */

@@ -64,8 +64,11 @@ class ConditionTaskCreatedListener implements TaskListener {
     StringBuilder text = new StringBuilder();
     text.append("**Designation:** ").append(designation.getId()).append(", the ").append(MarkdownText.literal(area))
         .append(" QSMO at ").append(MarkdownText.literal(agency)).append("  \n");
-    text.append("**Set by:** ").append(condition.getSource() == DesignationCondition.Source.OMB ? "OMB, with its designation"
-        : "the board, with its endorsement").append("  \n");
+    text.append("**Set by:** ").append(switch (condition.getSource()) {
+      case OMB -> "OMB, with its designation";
+      case BOARD -> "the board, with its endorsement";
+      case CORRECTIVE_ACTION -> "OMB, as a corrective action of assessment " + condition.getAssessmentId();
+    }).append("  \n");
     text.append("**Owner:** the QSMO directors of ").append(MarkdownText.literal(agency)).append("  \n");
     text.append("**Due:** ").append(condition.getDueDate() == null ? "not set" : time.date(condition.getDueDate())
         + " (end of the business day)").append("  \n");

@@ -21,7 +21,7 @@ import java.time.LocalDate;
 public class DesignationCondition {
 
   /** Who set the condition. */
-  public enum Source { BOARD, OMB }
+  public enum Source { BOARD, OMB, CORRECTIVE_ACTION }
 
   /** Where a condition stands. */
   public enum Status {
@@ -48,7 +48,7 @@ public class DesignationCondition {
         case OVERDUE -> "Overdue, with OMB";
         case MET -> "Met";
         case NOT_MET -> "Not met";
-        case WITHDRAWN -> "Withdrawn (the QSMO was superseded)";
+        case WITHDRAWN -> "Withdrawn (the QSMO was superseded or its designation rescinded)";
       };
     }
   }
@@ -65,6 +65,10 @@ public class DesignationCondition {
 
   @Column(nullable = false, updatable = false)
   private String text;
+
+  /** The assessment whose decision set this corrective action; null for a designation's condition. */
+  @Column(name = "assessment_id", updatable = false)
+  private Long assessmentId;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, updatable = false)
@@ -107,6 +111,17 @@ public class DesignationCondition {
   /** A condition OMB attached to its designation. */
   static DesignationCondition ofOmb(String designationId, String text) {
     return new DesignationCondition(designationId, null, text, Source.OMB);
+  }
+
+  /** A corrective action OMB set when it decided an assessment: followed like a condition. */
+  static DesignationCondition correctiveAction(String designationId, Long assessmentId, String text) {
+    DesignationCondition action = new DesignationCondition(designationId, null, text, Source.CORRECTIVE_ACTION);
+    action.assessmentId = assessmentId;
+    return action;
+  }
+
+  public Long getAssessmentId() {
+    return assessmentId;
   }
 
   void track(String ownerGroup, LocalDate dueDate, String processInstanceId, Instant at) {

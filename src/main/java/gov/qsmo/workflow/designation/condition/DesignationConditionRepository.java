@@ -14,6 +14,12 @@ public interface DesignationConditionRepository extends JpaRepository<Designatio
 
   List<DesignationCondition> findByDesignationIdOrderByIdAsc(String designationId);
 
+  /** The first of a designation's conditions in these statuses (an assessment lists those still open). */
+  List<DesignationCondition> findByDesignationIdAndStatusInOrderByIdAsc(String designationId,
+      java.util.Collection<DesignationCondition.Status> statuses, Pageable page);
+
+  long countByDesignationIdAndStatusIn(String designationId, java.util.Collection<DesignationCondition.Status> statuses);
+
   /** A page of a designation's conditions, in the order they were set. */
   List<DesignationCondition> findByDesignationIdOrderByIdAsc(String designationId, Pageable page);
 
