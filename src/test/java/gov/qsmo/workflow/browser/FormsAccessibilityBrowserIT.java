@@ -56,6 +56,8 @@ class FormsAccessibilityBrowserIT {
     assertThat(rfiDemo.atTheOtherSteps()).hasSize(7);
     // A redesignation transition with its milestones reached: OMB's "Close transition".
     transitionAtClosure();
+    // Assessments waiting for the director, the chair's consolidation and OMB's decision.
+    assessmentsAtTheOtherSteps();
 
     // One open task per form (as the auditor reads them all), paged.
     Map<String, String> taskOfForm = new TreeMap<>();
@@ -123,6 +125,47 @@ class FormsAccessibilityBrowserIT {
         "servicesMigrated", true, "agenciesMoved", true, "offeringsRetired", true,
         "transitionNote", "All three reached.")));
     assertThat(done.status()).as(done.body()).isEqualTo(204);
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  gov.qsmo.workflow.designation.assessment.AssessmentService assessments;
+  @org.springframework.beans.factory.annotation.Autowired
+  org.camunda.bpm.engine.TaskService taskService;
+  @org.springframework.beans.factory.annotation.Autowired
+  org.camunda.bpm.engine.IdentityService identityService;
+
+  private void assessmentsAtTheOtherSteps() {
+    assessments.order(gov.qsmo.workflow.designation.TestDesignations.designated(jdbc, "ACQ", "HHS", null),
+        "Waits for the director.", "omb.decider");
+    String toConsolidate = submittedAssessment("OPM");
+    taskService.createTaskQuery().processInstanceId(toConsolidate).list().forEach(review -> {
+      identityService.setAuthentication(review.getAssignee(), List.of(gov.qsmo.workflow.identity.Roles.SSGB_MEMBERS));
+      try {
+        taskService.complete(review.getId(), Map.of("recommendation", "ENDORSE"));
+      } finally {
+        identityService.clearAuthentication();
+      }
+    });
+    runJobs(toConsolidate);
+    String toDecide = submittedAssessment("DHS");
+    fire(toDecide, "BoundaryEvent_AssessmentReviewWindowClosed");
+    String extend = taskService.createTaskQuery().processInstanceId(toDecide).singleResult().getId();
+    var escalated = new HttpTestClient(port).post("board.chair", "/engine-rest/task/" + extend + "/submit-form",
+        form(Map.of("reviewAction", "ESCALATE", "reviewActionReason", "No quorum.")));
+    assertThat(escalated.status()).as(escalated.body()).isEqualTo(204);
+  }
+
+  /** An assessment OMB ordered and the agency's director submitted: its board round is open. */
+  private String submittedAssessment(String agency) {
+    var assessment = assessments.order(gov.qsmo.workflow.designation.TestDesignations.designated(jdbc, "ACQ", agency,
+        null), "For the form check.", "omb.decider");
+    var submitted = new HttpTestClient(port).post("director." + agency.toLowerCase(java.util.Locale.ROOT),
+        "/api/designations/" + assessment.getDesignationId() + "/assessments/" + assessment.getId() + "/submission",
+        Map.of("performanceMeasures", "Agencies onboarded | 6 | 5", "customersServed", "Labor.",
+            "customerSatisfaction", "Good.", "risks", "None."));
+    assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+    runJobs(assessment.getProcessInstanceId());
+    return assessment.getProcessInstanceId();
   }
 
   /** Started by the OMB analyst and pre-designated by the decider: returns the process instance. */
