@@ -221,6 +221,11 @@ public class BoardReviewService {
       note = "Returned for revision in round " + round.getRoundNumber() + " of at most " + roundLimit
           + ": goes to OMB as not endorsed. " + comments;
     }
+    if (assessmentId != null && standing == BoardRecommendation.ENDORSE_WITH_CONDITIONS) {
+      // An assessment's corrective actions are no condition rows (OMB sets those it follows): they stay in the round.
+      note = "Corrective actions: " + String.join("; ", conditions.stream().map(BoardReviewService::withoutFinalStop)
+          .toList()) + "." + (note == null ? "" : " " + note);
+    }
     round.consolidate(standing, note, chair, clock.instant());
     return round;
   }

@@ -361,6 +361,7 @@ public class DesignationService {
     }
     designation.moveTo(DesignationStatus.RESCINDED, clock.instant());
     record(designation, actor, "RESCINDED", reason);
+    publisher.publishEvent(new QsmoRescinded(designationId, reason, actor));
     tell(designation, "OMB rescinded the designation of " + agencyName(designation) + " as the QSMO for "
         + areaName(designation), List.of(new Fact("Reason", reason)), directorAndOmb(designation));
     return designation;
@@ -386,6 +387,33 @@ public class DesignationService {
   @Transactional(readOnly = true)
   public List<ScopeVersion> scopeVersions(String designationId) {
     return scopes.findByDesignationIdOrderByVersionAsc(designationId);
+  }
+
+  /**
+   * The designated QSMO an RFI of this agency serves (ADR 0027): the one named, which must be designated and the
+   * agency's own; or, when none is named, the agency's QSMO designated first. Refused (400, on the field to fix)
+   * when the named one is not designated or another agency's, or the agency has no designated QSMO.
+   */
+  @Transactional(readOnly = true)
+  public Designation servedBy(String agencyCode, String designationId) {
+    if (designationId == null) {
+      return designations.findByAgencyCodeAndStatusInOrderById(agencyCode, List.of(DesignationStatus.DESIGNATED),
+          org.springframework.data.domain.PageRequest.of(0, 1)).stream().findFirst()
+          .orElseThrow(() -> new InvalidRequestException("agencyCode", agencyCode + " has no designated QSMO: an RFI "
+              + "finds offerings for a designated QSMO's marketplace."));
+    }
+    Designation designation = designations.findById(designationId.strip().toUpperCase(java.util.Locale.ROOT))
+        .orElseThrow(() -> new InvalidRequestException("designationId", "'" + designationId + "' is no designation; "
+            + "name the designated QSMO the RFI serves, such as DSG-2021-0001."));
+    if (designation.getStatus() != DesignationStatus.DESIGNATED) {
+      throw new InvalidRequestException("designationId", designation.getId() + " is " + designation.getStatus()
+          + "; an RFI serves a designated QSMO.");
+    }
+    if (!designation.getAgencyCode().equals(agencyCode)) {
+      throw new InvalidRequestException("designationId", designation.getId() + " is the QSMO of "
+          + designation.getAgencyCode() + ", not of the issuing agency " + agencyCode + ".");
+    }
+    return designation;
   }
 
   /** The designated QSMOs, by id (one per functional area at most, so a short list). */

@@ -44,12 +44,12 @@ class MarketplaceController {
 
   record OfferingView(long id, String designationId, String name, String description, ProviderType providerType,
       String provider, String contractVehicle, Offering.Status status, Set<String> customerAgencies,
-      Offering.Source source, int version, String updatedBy, Instant updatedAt) {
+      Offering.Source source, String rfiId, String responseId, int version, String updatedBy, Instant updatedAt) {
 
     static OfferingView of(Offering o) {
       return new OfferingView(o.getId(), o.getDesignationId(), o.getName(), o.getDescription(), o.getProviderType(),
           o.getProvider(), o.getContractVehicle(), o.getStatus(), o.getCustomerAgencies(), o.getSource(),
-          o.getVersion(), o.getUpdatedBy(), o.getUpdatedAt());
+          o.getRfiId(), o.getResponseId(), o.getVersion(), o.getUpdatedBy(), o.getUpdatedAt());
     }
   }
 

@@ -89,6 +89,46 @@ public class MarketplaceService implements LiveOfferings {
     return offering;
   }
 
+  /** OMB rescinded the QSMO: every offering of its marketplace not yet retired is retired, each change recorded. */
+  @EventListener
+  @Transactional
+  public void rescinded(gov.qsmo.workflow.designation.QsmoRescinded rescinded) {
+    for (Offering offering : offerings.findByDesignationIdAndStatusNot(rescinded.designationId(),
+        Offering.Status.RETIRED)) {
+      OfferingInput was = offering.asInput();
+      offering.apply(new OfferingInput(was.name(), was.description(), was.providerType(), was.provider(),
+          was.contractVehicle(), Offering.Status.RETIRED, was.customerAgencies()), rescinded.actor(), clock.instant());
+      offerings.flush();
+      changes.save(new OfferingChange(offering.getId(), offering.getVersion(), rescinded.actor(), clock.instant(),
+          "RETIRED", "The QSMO was rescinded: " + rescinded.reason()));
+    }
+  }
+
+  /**
+   * A ranked response of an RFI the QSMO issued becomes a candidate offering of its marketplace: planned, commercial,
+   * provided by the responding organization, available once a director records its contract vehicle. Once per
+   * response.
+   */
+  @Transactional
+  public Offering addCandidate(String designationId, String rfiId, String responseId, String organization,
+      String description, Caller caller) {
+    Designation designation = requireDirected(designationId, caller);
+    if (designation.getStatus() != DesignationStatus.DESIGNATED) {
+      throw new ConflictException("Designation " + designationId + " is " + designation.getStatus()
+          + "; candidates are added to a designated QSMO's marketplace.");
+    }
+    OfferingInput checked = checked(new OfferingInput(organization.length() > 200 ? organization.substring(0, 200)
+        : organization, description, gov.qsmo.workflow.designation.ServiceOffering.ProviderType.COMMERCIAL,
+        organization.length() > 200
+        ? organization.substring(0, 200) : organization, null, Offering.Status.PLANNED, Set.of()));
+    Offering offering = offerings.save(Offering.candidate(designationId, rfiId, responseId, checked, caller.userId(),
+        clock.instant()));
+    offerings.flush();
+    changes.save(new OfferingChange(offering.getId(), offering.getVersion(), caller.userId(), clock.instant(),
+        "CANDIDATE", "From " + rfiId + ", response " + responseId + ": " + describe(checked)));
+    return offering;
+  }
+
   /**
    * A director of the QSMO changes an offering: the whole offering as it will be, against the version they read
    * (another change since then is 409, naming who made it).

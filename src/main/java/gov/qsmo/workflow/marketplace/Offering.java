@@ -33,7 +33,7 @@ public class Offering {
   }
 
   /** Where an offering came from. */
-  public enum Source { PLAN, DIRECTOR }
+  public enum Source { PLAN, DIRECTOR, RFI }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -65,6 +65,13 @@ public class Offering {
   @Column(nullable = false, updatable = false)
   private Source source;
 
+  /** For a candidate from an RFI: the RFI and the response it comes from. */
+  @Column(name = "rfi_id", updatable = false)
+  private String rfiId;
+
+  @Column(name = "response_id", updatable = false)
+  private String responseId;
+
   @ElementCollection(fetch = jakarta.persistence.FetchType.EAGER)
   @CollectionTable(name = "marketplace_offering_customer", joinColumns = @JoinColumn(name = "offering_id"))
   @Column(name = "agency_code")
@@ -94,6 +101,23 @@ public class Offering {
     this.createdBy = actor;
     this.createdAt = now;
     apply(input, actor, now);
+  }
+
+  /** A candidate offering from an RFI's ranked response: planned until its contract vehicle is recorded. */
+  static Offering candidate(String designationId, String rfiId, String responseId, OfferingInput input, String actor,
+      Instant now) {
+    Offering offering = new Offering(designationId, Source.RFI, input, actor, now);
+    offering.rfiId = rfiId;
+    offering.responseId = responseId;
+    return offering;
+  }
+
+  public String getRfiId() {
+    return rfiId;
+  }
+
+  public String getResponseId() {
+    return responseId;
   }
 
   void apply(OfferingInput input, String actor, Instant now) {

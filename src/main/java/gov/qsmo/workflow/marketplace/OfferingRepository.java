@@ -6,7 +6,12 @@ interface OfferingRepository extends JpaRepository<Offering, Long> {
 
   long countByDesignationId(String designationId);
 
+  java.util.List<Offering> findByRfiIdOrderByIdAsc(String rfiId);
+
   long countByDesignationIdAndStatusNot(String designationId, Offering.Status status);
+
+  /** A QSMO's offerings not in this status (a marketplace holds tens of them). */
+  java.util.List<Offering> findByDesignationIdAndStatusNot(String designationId, Offering.Status status);
 
   @org.springframework.data.jpa.repository.Query(
       "select o.status, count(o) from Offering o where o.designationId = ?1 group by o.status")

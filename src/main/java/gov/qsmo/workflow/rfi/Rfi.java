@@ -36,6 +36,9 @@ public class Rfi {
   public String description;
   @Column(name = "agency_code", nullable = false)
   public String agencyCode;
+  /** The designated QSMO whose marketplace the RFI serves (ADR 0027); null for an RFI of an agency with none. */
+  @Column(name = "designation_id")
+  public String designationId;
   @Column(name = "closes_at", nullable = false)
   public Instant closesAt;
   @Column(name = "allow_late", nullable = false)

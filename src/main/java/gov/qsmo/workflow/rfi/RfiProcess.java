@@ -68,6 +68,8 @@ public final class RfiProcess {
   public static final class Variables {
     public static final String RFI_ID = "rfiId";
     public static final String AGENCY_CODE = "agencyCode";
+    /** The designated QSMO the RFI serves (optional on the start form: the issuing agency's, by default). */
+    public static final String DESIGNATION_ID = "designationId";
     /** Directors of the issuing agency: candidates for the approvals. */
     public static final String DIRECTOR_GROUP_ID = "directorGroupId";
     public static final String PANEL_CHAIR = "panelChair";
@@ -153,7 +155,8 @@ public final class RfiProcess {
     static final Set<String> PLAN_FIELDS = Set.of(Variables.TITLE, Variables.DESCRIPTION, Variables.TOPICS,
         Variables.CLOSE_DATE, Variables.ALLOW_LATE, Variables.PANEL_CHAIR, Variables.SCALE_TYPE,
         Variables.SCALE_LEVELS, Variables.CRITERIA);
-    public static final Set<String> DRAFT_PLAN = with(PLAN_FIELDS, Variables.AGENCY_CODE);
+    public static final Set<String> DRAFT_PLAN = with(with(PLAN_FIELDS, Variables.AGENCY_CODE),
+        Variables.DESIGNATION_ID);
     public static final Set<String> REVISE_PLAN = PLAN_FIELDS;
     public static final Set<String> APPROVE_PLAN = Set.of(Variables.PLAN_DECISION, Variables.PLAN_COMMENTS);
     public static final Set<String> CONFIRM_SCREENING = Set.of(Variables.SCREENING_DECISION,

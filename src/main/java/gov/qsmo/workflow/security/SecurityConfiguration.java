@@ -62,7 +62,8 @@ class SecurityConfiguration {
                 path(HttpMethod.POST, "/api/designations/*/conditions/*/evidence"),
                 path(HttpMethod.POST, "/api/designations/*/transition/milestones"),
                 path(HttpMethod.POST, "/api/designations/*/offerings"),
-                path(HttpMethod.PUT, "/api/marketplace/offerings/*"))
+                path(HttpMethod.PUT, "/api/marketplace/offerings/*"),
+                path(HttpMethod.POST, "/api/marketplace/rfi-decisions/*"))
             .hasAuthority(Roles.QSMO_DIRECTORS)
             // The marketplace catalog (ADR 0025): every federal user browses it.
             .requestMatchers(path(HttpMethod.GET, "/api/marketplace/**")).hasAnyAuthority(Roles.FEDERAL_USERS)

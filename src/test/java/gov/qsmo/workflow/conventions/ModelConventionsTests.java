@@ -220,6 +220,8 @@ class ModelConventionsTests {
     assertConstantsInModel(DesignationProcess.KEY, DesignationProcess.Elements.class);
     assertConstantsInModel(RfiProcess.KEY, RfiProcess.Elements.class, RfiProcess.SCORING_KEY);
     assertConstantsInModel(ConditionProcess.KEY, ConditionProcess.Elements.class);
+    assertConstantsInModel(gov.qsmo.workflow.marketplace.CandidatesProcess.KEY,
+        gov.qsmo.workflow.marketplace.CandidatesProcess.Elements.class);
     assertConstantsInModel(gov.qsmo.workflow.designation.assessment.AssessmentProcess.KEY,
         gov.qsmo.workflow.designation.assessment.AssessmentProcess.Elements.class);
     assertConstantsInModel(gov.qsmo.workflow.designation.change.TransitionProcess.KEY,
@@ -263,6 +265,7 @@ class ModelConventionsTests {
     all.putAll(gov.qsmo.workflow.reference.ReferenceDataProcess.Forms.BY_FORM_ID);
     all.putAll(ConditionProcess.Forms.BY_FORM_ID);
     all.putAll(gov.qsmo.workflow.designation.assessment.AssessmentProcess.Forms.BY_FORM_ID);
+    all.putAll(gov.qsmo.workflow.marketplace.CandidatesProcess.Forms.BY_FORM_ID);
     all.putAll(gov.qsmo.workflow.designation.change.DesignationChangeProcess.Forms.BY_FORM_ID);
     all.putAll(gov.qsmo.workflow.marketplace.OfferingChangeProcess.Forms.BY_FORM_ID);
     DECLARED_FORM_KEYS = java.util.Map.copyOf(all);

@@ -72,6 +72,8 @@ class BoardReviewProcessTests {
   @Autowired
   RedesignationService redesignation;
   @Autowired
+  gov.qsmo.workflow.designation.assessment.AssessmentService assessments;
+  @Autowired
   org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @BeforeEach
@@ -364,7 +366,10 @@ class BoardReviewProcessTests {
 
   @Test
   void aRedesignationRunsTheSuccessorThroughPlanAndBoardAndSupersedesTheOldDesignation() {
-    // DSG-2020-0001: the cybersecurity designation of DHS, on record since 2020.
+    // DSG-2020-0001: the cybersecurity designation of DHS, on record since 2020, its annual assessment scheduled.
+    assessments.scheduleNext("DSG-2020-0001", "test");
+    assertThat(assessments.of("DSG-2020-0001", 0, 20)).extracting(a -> a.getStatus())
+        .contains(gov.qsmo.workflow.designation.assessment.Assessment.Status.SCHEDULED);
     Designation successor = redesignation.order("DSG-2020-0001", "GSA", gov.qsmo.workflow.calendar.TestDates.businessDay(java.time.LocalDate.now().plusMonths(2)),
         "Consolidate cybersecurity services with the acquisition marketplace.", "test.decider");
     ProcessInstance instance = runtimeService.createProcessInstanceQuery()
@@ -396,6 +401,10 @@ class BoardReviewProcessTests {
     assertThat(designations.require(successor.getId()).getStatus()).isEqualTo(DesignationStatus.DESIGNATED);
     assertThat(designations.history("DSG-2020-0001")).extracting(DesignationEvent::getAction)
         .containsSubsequence("DESIGNATED", "REDESIGNATION_ORDERED", "SUPERSEDED");
+    // The superseded QSMO is no longer assessed: its waiting assessment ended with the successor's designation.
+    assertThat(assessments.of("DSG-2020-0001", 0, 20)).extracting(a -> a.getStatus())
+        .doesNotContain(gov.qsmo.workflow.designation.assessment.Assessment.Status.SCHEDULED)
+        .contains(gov.qsmo.workflow.designation.assessment.Assessment.Status.CANCELLED);
     assertThatThrownBy(() -> redesignation.order("DSG-2020-0001", "OPM", gov.qsmo.workflow.calendar.TestDates.businessDay(java.time.LocalDate.now().plusMonths(2)), "Again.",
         "test.decider")).isInstanceOf(ConflictException.class).hasMessageContaining("SUPERSEDED");
     // The move is followed: the successor's directors report its milestones.

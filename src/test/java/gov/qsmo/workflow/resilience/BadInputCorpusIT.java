@@ -102,6 +102,7 @@ class BadInputCorpusIT {
     designationChanges(fx, cases);
     marketplace(fx, cases);
     assessments(fx, cases);
+    marketplaceCandidates(fx, cases);
     assertThat(cases).as("the corpus").hasSizeGreaterThanOrEqualTo(50);
     return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(fx, c)));
   }
@@ -861,6 +862,43 @@ class BadInputCorpusIT {
     cases.add(Case.of("assessment form: another member's review", "board.opm", "POST",
         "/engine-rest/task/" + review + "/submit-form", form(Map.of("recommendation", "ENDORSE")), 403,
         "does not have").taskStaysOpen(review));
+  }
+
+  // ---- the marketplace's candidates: the demo's grants RFI waiting for director.hhs's decision -------------------
+
+  private void marketplaceCandidates(Fixtures fx, List<Case> cases) {
+    com.fasterxml.jackson.databind.JsonNode task = fx.http.get("auditor",
+        "/engine-rest/task?processDefinitionKey=marketplace-candidates").json().path(0);
+    assertThat(task.path("id").asText(null)).as("the demo's RFI waiting for the marketplace decision").isNotNull();
+    String rfi = fx.http.get("auditor", "/engine-rest/process-instance/" + task.path("processInstanceId").asText())
+        .json().path("businessKey").asText();
+    String decision = "/api/marketplace/rfi-decisions/" + rfi;
+    String submit = "/engine-rest/task/" + task.path("id").asText() + "/submit-form";
+    String taskId = task.path("id").asText();
+    cases.add(Case.of("candidates API: an id outside the ranking", "director.hhs", "POST", decision,
+        Map.of("responseIds", List.of("RSP-1999-0001-001")), 400, "is not a ranked response").taskStaysOpen(taskId));
+    List<String> many = new ArrayList<>();
+    for (int i = 1; i <= 21; i++) {
+      many.add("RSP-1999-0001-" + String.format("%03d", i));
+    }
+    cases.add(Case.of("candidates API: 21 candidates at once", "director.hhs", "POST", decision,
+        Map.of("responseIds", many), 400, "at most 20"));
+    cases.add(Case.of("candidates API: a number for the note", "director.hhs", "POST", decision,
+        Map.of("responseIds", List.of(), "note", 5), 400, "check 'note'"));
+    cases.add(Case.of("candidates API: one id as text, not a list", "director.hhs", "POST", decision,
+        Map.of("responseIds", "RSP-1999-0001-001"), 400, "responseIds"));
+    cases.add(Case.of("candidates API: another QSMO's director", "director.dhs", "POST", decision,
+        Map.of("responseIds", List.of()), 403, "director.dhs").taskStaysOpen(taskId));
+    cases.add(Case.of("candidates API: OMB decides for the QSMO", "omb.decider", "POST", decision,
+        Map.of("responseIds", List.of()), 403, "do not allow POST"));
+    cases.add(Case.of("candidates API: an unknown RFI", "director.hhs", "POST",
+        "/api/marketplace/rfi-decisions/RFI-1999-0001", Map.of("responseIds", List.of()), 404, "no marketplace decision"));
+    cases.add(Case.of("candidates form: an id outside the ranking", "director.hhs", "POST", submit,
+        form(Map.of("candidateResponses", "RSP-1999-0001-001")), 400, "is not a ranked response")
+        .taskStaysOpen(taskId));
+    cases.add(Case.of("candidates form: a field of another form", "director.hhs", "POST", submit,
+        form(Map.of("candidateResponses", "", "offeringStatus", "AVAILABLE")), 400, "offeringStatus")
+        .taskStaysOpen(taskId));
   }
 
   // ---- checks ------------------------------------------------------------------------------------

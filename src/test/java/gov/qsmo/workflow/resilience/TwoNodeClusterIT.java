@@ -87,7 +87,8 @@ class TwoNodeClusterIT {
     assertThat(database.processDefinitionVersions(DesignationProcess.KEY)).isEqualTo(1);
     assertThat(database.processDefinitionVersions(RfiProcess.KEY)).isEqualTo(1);
     assertThat(database.withProcess("designation")).as("demo designations with a process").isEqualTo(5);
-    assertThat(database.withProcess("rfi")).as("demo RFIs").isEqualTo(5);
+    assertThat(database.withProcess("rfi")).as("demo RFIs (one evaluated, waiting for the marketplace decision)")
+        .isEqualTo(6);
 
     List<String> reviewers = new ArrayList<>(DEMO_REVIEWERS);
     for (int i = 1; i <= EXTRA_REVIEWERS; i++) {

@@ -25,9 +25,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo run's RFIs, modelled on the grants QSMO's request for information on commercial
- * grants-management solutions: one waiting for the director's approval, one open for responses, and
+ * grants-management solutions: one waiting for the director's approval, one open for responses,
  * three under evaluation, waiting at attestation (reviewer1), scoring (reviewer1) and consensus
- * (panel.chair). Created once, when the database holds no RFI.
+ * (panel.chair), and one evaluated whose ranked responses wait for the grants QSMO's marketplace decision
+ * (director.hhs). Created once, when the database holds no RFI.
  */
 @Component
 @ConditionalOnProperty(name = "qsmo.demo.enabled", havingValue = "true")
@@ -129,8 +130,12 @@ public class RfiDemoData {
       attest(consensus, member);
     }
     scoreAll(consensus, REVIEWERS);
+
+    reportApproved("Request for Information: grants-management platforms",
+        "Commercial platforms that run the whole grants lifecycle for an agency, offered through the grants QSMO's "
+            + "marketplace.");
     log.info("Demo RFIs created, waiting for: plan approval (director.hhs), responses, attestation (reviewer1), "
-        + "scoring (reviewer1), consensus (panel.chair)");
+        + "scoring (reviewer1), consensus (panel.chair), the marketplace's candidates (director.hhs)");
   }
 
   /**
@@ -193,6 +198,30 @@ public class RfiDemoData {
     steps.settle(report);
     waiting.put(RfiProcess.Elements.TASK_APPROVE_REPORT, report);
     return waiting;
+  }
+
+  /**
+   * A fresh RFI of the demo's kind evaluated to the end: consensus recorded (the responses ranked apart) and the final
+   * report approved by director.hhs, so the grants QSMO's directors decide its marketplace candidates. Answers the
+   * RFI's id.
+   */
+  public String reportApproved(String title, String description) {
+    String instance = atConsensus(title, description);
+    String rfi = rfiId(instance);
+    int rating = 5;
+    for (Task task : taskService.createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey(RfiProcess.Elements.TASK_HOLD_CONSENSUS).list()) {
+      Map<String, Object> form = new HashMap<>();
+      for (int c = 1; c <= 4; c++) {
+        form.put("consensusRating" + c, rating);
+        form.put("consensusRationale" + c, "The panel agreed after discussing the spread.");
+      }
+      rating = Math.max(1, rating - 1);
+      steps.as(CHAIR, () -> taskService.complete(task.getId(), form));
+    }
+    steps.settle(instance);
+    steps.complete(instance, RfiProcess.Elements.TASK_APPROVE_REPORT, DIRECTOR, Map.of("reportDecision", "APPROVE"));
+    return rfi;
   }
 
   /**

@@ -62,7 +62,11 @@ final class AssessmentListeners {
 
     @Override
     public void notify(DelegateExecution execution) {
-      assessments.open(assessments.ofInstance(execution).getId());
+      // The timer fired; not when the waiting instance is deleted (its end listener records the cancellation).
+      if (!execution.isCanceled()) {
+        execution.setVariable(AssessmentProcess.Variables.COVERED,
+            assessments.open(assessments.ofInstance(execution).getId()));
+      }
     }
   }
 

@@ -19,6 +19,8 @@ public final class AssessmentProcess {
     public static final String START_ASSESSMENT = "StartEvent_AssessmentStarted";
     public static final String GATEWAY_ORDERED = "Gateway_OrderedByOmb";
     public static final String TIMER_ANNIVERSARY = "TimerEvent_Anniversary";
+    public static final String GATEWAY_COVERED = "Gateway_CoveredByAssessmentUnderWay";
+    public static final String END_COVERED = "EndEvent_CoveredByAssessmentUnderWay";
     public static final String TASK_SUBMIT_ASSESSMENT = "Task_SubmitAssessment";
     public static final String TASK_OPEN_REVIEW_ROUND = "Task_OpenAssessmentRound";
     public static final String TASK_REVIEW_ASSESSMENT = "Task_ReviewAssessment";
@@ -48,6 +50,8 @@ public final class AssessmentProcess {
     public static final String ORDERED = "ordered";
     /** The anniversary (ISO date-time, office's zone): the timer's date. */
     public static final String ANNIVERSARY_AT = "anniversaryAt";
+    /** Whether an assessment OMB ordered was under way at the anniversary (it then stands for the year's). */
+    public static final String COVERED = "covered";
     /** When the director's submission is due (ISO instant): the task's due date. */
     public static final String SUBMISSION_DUE_AT = "submissionDueAt";
     public static final String REVIEW_CLOSES_AT = "reviewClosesAt";

@@ -113,12 +113,17 @@ public class AssessmentService {
    * and after its last annual assessment; nothing when one is already scheduled or the QSMO is no longer designated.
    */
   public java.util.Optional<Assessment> scheduleNext(String designationId, String actor) {
+    return scheduleNext(designationId, actor, LocalDate.MIN);
+  }
+
+  /** The next annual assessment after this date (the anniversary just reached, or covered). */
+  private java.util.Optional<Assessment> scheduleNext(String designationId, String actor, LocalDate notBefore) {
     Designation designation = designations.require(designationId);
     if (designation.getStatus() != DesignationStatus.DESIGNATED || designation.getEffectiveDate() == null
         || assessments.existsByDesignationIdAndStatus(designationId, Status.SCHEDULED)) {
       return java.util.Optional.empty();
     }
-    LocalDate after = java.util.Collections.max(List.of(calendar.today(), lastAnnual(designationId)));
+    LocalDate after = java.util.Collections.max(List.of(calendar.today(), lastAnnual(designationId), notBefore));
     LocalDate anniversary = designation.getEffectiveDate();
     while (!anniversary.isAfter(after)) {
       anniversary = anniversary.plusMonths(intervalMonths);
@@ -150,22 +155,45 @@ public class AssessmentService {
       throw new ConflictException("Assessment " + running.get(0).getId() + " of " + designationId + " is under way ("
           + running.get(0).getStatus() + "); order another once OMB has decided it.");
     }
-    Assessment assessment = assessments.save(Assessment.ordered(designationId, calendar.today(), actor, reason,
-        clock.instant()));
+    Assessment assessment;
+    try {
+      assessment = assessments.saveAndFlush(Assessment.ordered(designationId, calendar.today(), actor, reason,
+          clock.instant()));
+    } catch (org.springframework.dao.DataIntegrityViolationException orderedAtOnce) {
+      throw new ConflictException("Another assessment of " + designationId + " was ordered at the same moment; "
+          + "read the QSMO's assessments again.");
+    }
     record(assessment, actor, "ORDERED", reason);
     start(assessment, designation, true, null);
     designations.note(designationId, actor, "ASSESSMENT_ORDERED", "Assessment " + assessment.getId() + ": " + reason);
     return assessment;
   }
 
-  /** The anniversary came (or OMB ordered it): the director owes the assessment by the end of the period. */
-  public void open(long assessmentId) {
+  /**
+   * The anniversary came: the director owes the assessment, unless another of the QSMO's assessments (one OMB ordered)
+   * is under way, which then stands for this year's (returns true: the instance ends). The next year's is scheduled
+   * either way.
+   */
+  public boolean open(long assessmentId) {
     Assessment assessment = lock(assessmentId);
-    if (assessment.getStatus() == Status.SCHEDULED) {
+    if (assessment.getStatus() != Status.SCHEDULED) {
+      return assessment.getStatus() == Status.CANCELLED;
+    }
+    List<Assessment> running = assessments.findByDesignationIdAndStatusIn(assessment.getDesignationId(), UNDER_WAY);
+    boolean covered = !running.isEmpty();
+    if (covered) {
+      // One assessment at a time per QSMO: the one OMB ordered stands for this year's.
+      assessment.moveTo(Status.CANCELLED, clock.instant());
+      record(assessment, "system", "COVERED", "The anniversary came while assessment " + running.get(0).getId()
+          + " was under way; it stands for this year's.");
+    } else {
       assessment.moveTo(Status.AWAITING_SUBMISSION, clock.instant());
       record(assessment, "system", "OPENED", "The anniversary of the effective date came: the director submits.");
-      scheduleNext(assessment.getDesignationId(), "system");
     }
+    // Written before the next year's is scheduled: at most one assessment waits per QSMO (a unique index).
+    assessments.flush();
+    scheduleNext(assessment.getDesignationId(), "system", assessment.getAsOf());
+    return covered;
   }
 
   /**
@@ -243,8 +271,6 @@ public class AssessmentService {
         actions, comments, chair);
     BoardRecommendation standing = round.getRecommendation();
     String summary = AssessmentWords.recommendation(standing) + " (round " + round.getRoundNumber() + ")"
-        + (standing == BoardRecommendation.ENDORSE_WITH_CONDITIONS ? ". Corrective actions: "
-            + String.join("; ", actions) : "")
         + (round.getRecommendationComments() == null ? "." : ". " + round.getRecommendationComments());
     if (standing == BoardRecommendation.RETURN_FOR_REVISION) {
       assessment.moveTo(Status.AWAITING_SUBMISSION, clock.instant());

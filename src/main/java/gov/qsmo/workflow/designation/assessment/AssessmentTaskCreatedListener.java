@@ -2,7 +2,6 @@ package gov.qsmo.workflow.designation.assessment;
 
 import static gov.qsmo.workflow.designation.assessment.AssessmentProcess.Elements.TASK_CONSOLIDATE_REVIEW;
 import static gov.qsmo.workflow.designation.assessment.AssessmentProcess.Elements.TASK_DECIDE_ASSESSMENT;
-import static gov.qsmo.workflow.designation.assessment.AssessmentProcess.Elements.TASK_EXTEND_OR_ESCALATE_REVIEW;
 import static gov.qsmo.workflow.designation.assessment.AssessmentProcess.Elements.TASK_SUBMIT_ASSESSMENT;
 
 import gov.qsmo.workflow.designation.BoardRecommendation;
@@ -103,8 +102,8 @@ class AssessmentTaskCreatedListener implements TaskListener {
       task.setVariableLocal("reviewRound", last.getRoundNumber());
       task.setVariableLocal("reviewClosesText", time.dateTime(last.getClosesAt()));
     }
-    if (TASK_CONSOLIDATE_REVIEW.equals(key) || TASK_DECIDE_ASSESSMENT.equals(key)
-        || TASK_EXTEND_OR_ESCALATE_REVIEW.equals(key)) {
+    // The chair's extension reopens the round: like the plan review's, it shows counts only, never who voted what.
+    if (TASK_CONSOLIDATE_REVIEW.equals(key) || TASK_DECIDE_ASSESSMENT.equals(key)) {
       if (!rounds.isEmpty()) {
         BoardRound round = rounds.get(rounds.size() - 1);
         designationForms.showRound(task, round, TASK_CONSOLIDATE_REVIEW.equals(key), AssessmentWords::recommendation);

@@ -58,7 +58,8 @@ class RfiPlanController {
   record LevelRequest(Integer value, String label, String definition) {
   }
 
-  record PlanRequest(String title, String description, String agencyCode, List<String> topics, LocalDate closeDate,
+  record PlanRequest(String title, String description, String agencyCode, String designationId, List<String> topics,
+      LocalDate closeDate,
       Boolean allowLate, String panelChair, ScaleType scaleType, List<LevelRequest> scaleLevels,
       List<CriterionRequest> criteria) {
 
@@ -94,7 +95,9 @@ class RfiPlanController {
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Draft an RFI's evaluation plan (QSMO directors of the agency, contracting officers)",
       description = "Starts the rfi-evaluation process as the caller: the plan waits for a QSMO director of the "
-          + "issuing agency to approve it. Weights must total 100 and every scale level needs a definition.")
+          + "issuing agency to approve it. Weights must total 100 and every scale level needs a definition. "
+          + "designationId: the designated QSMO the RFI serves, the issuing agency's own (by default its QSMO "
+          + "designated first).")
   RfiView draft(@RequestBody PlanRequest request, Authentication authentication) {
     Caller caller = Caller.of(authentication);
     if (!caller.in(Roles.QSMO_DIRECTORS) && !caller.in(Roles.CONTRACTING_OFFICERS)) {
@@ -107,6 +110,9 @@ class RfiPlanController {
     plans.check(draft, caller);
     Map<String, Object> form = new HashMap<>(draft.toForm());
     form.put(RfiProcess.Variables.AGENCY_CODE, draft.agencyCode());
+    if (request.designationId() != null) {
+      form.put(RfiProcess.Variables.DESIGNATION_ID, request.designationId());
+    }
     // The start listener records the RFI and makes its id the instance's business key.
     return RfiView.of(records.require(runtimeService.startProcessInstanceByKey(RfiProcess.KEY, form).getBusinessKey()));
   }

@@ -34,7 +34,9 @@ class RfiPlanDraftedListener implements ExecutionListener {
     FormValidation.check(() -> {
       Map<String, Object> form = execution.getVariables();
       String agency = Inputs.requiredCode(form, AGENCY_CODE, "Issuing agency");
-      Rfi rfi = plans.draft(PlanDraft.fromForm(form, agency), Caller.current(identityService));
+      Rfi rfi = plans.draft(PlanDraft.fromForm(form, agency),
+          Inputs.optionalText(form, RfiProcess.Variables.DESIGNATION_ID, "QSMO (designation)", 20),
+          Caller.current(identityService));
       rfi.processInstanceId = execution.getProcessInstanceId();
       records.save(rfi);
       for (String key : RfiProcess.Forms.DRAFT_PLAN) {

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
+import gov.qsmo.workflow.designation.DesignationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,9 +46,11 @@ public class RfiPlanService {
   private final IdentityService identityService;
   private final BusinessCalendar calendar;
   private final ApplicationEventPublisher publisher;
+  private final DesignationService designations;
 
   RfiPlanService(RfiService records, ReferenceData referenceData, IdentityService identityService,
-      BusinessCalendar calendar, ApplicationEventPublisher publisher) {
+      BusinessCalendar calendar, ApplicationEventPublisher publisher, DesignationService designations) {
+    this.designations = designations;
     this.calendar = calendar;
     this.publisher = publisher;
     this.records = records;
@@ -139,13 +142,16 @@ public class RfiPlanService {
   }
 
   /** Records a new RFI with its plan, waiting for approval. */
-  Rfi draft(PlanDraft plan, Caller caller) {
+  Rfi draft(PlanDraft plan, String designationId, Caller caller) {
     check(plan, caller);
+    String qsmo = designations.servedBy(plan.agencyCode(), designationId).getId();
     Rfi rfi = new Rfi(records.nextRfiId(), caller.userId(), records.now());
     apply(rfi, plan);
+    rfi.designationId = qsmo;
     records.save(rfi);
-    records.record(rfi.id, caller.userId(), "PLAN_DRAFTED", rfi.criteria.size() + " criteria, " + rfi.scale.size()
-        + "-level " + rfi.scaleType.name().toLowerCase(java.util.Locale.ROOT) + " scale, closes " + rfi.closesAt);
+    records.record(rfi.id, caller.userId(), "PLAN_DRAFTED", "Serves the QSMO " + qsmo + "; " + rfi.criteria.size()
+        + " criteria, " + rfi.scale.size() + "-level " + rfi.scaleType.name().toLowerCase(java.util.Locale.ROOT)
+        + " scale, closes " + rfi.closesAt);
     return rfi;
   }
 
