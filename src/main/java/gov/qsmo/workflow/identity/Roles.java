@@ -20,16 +20,19 @@ public final class Roles {
   /** Accounts of organizations that respond to RFIs through the API. */
   public static final String RFI_RESPONDENTS = "rfi-respondents";
   public static final String AUDITORS = "auditors";
+  /** Agencies' points of contact for systems inventories (with their agency's {@code inventory-contacts-<code>}). */
+  public static final String INVENTORY_CONTACTS = "inventory-contacts";
   public static final String CAMUNDA_ADMIN = "camunda-admin";
 
   /** Every role group, in the order people meet them. */
   public static final List<String> ALL = List.of(OMB_ANALYSTS, OMB_DECIDERS, SSGB_MEMBERS, SSGB_CHAIRS,
-      QSMO_DIRECTORS, RFI_PANEL_CHAIRS, RFI_REVIEWERS, CONTRACTING_OFFICERS, RFI_RESPONDENTS, AUDITORS, CAMUNDA_ADMIN);
+      QSMO_DIRECTORS, RFI_PANEL_CHAIRS, RFI_REVIEWERS, CONTRACTING_OFFICERS, RFI_RESPONDENTS, INVENTORY_CONTACTS,
+      AUDITORS, CAMUNDA_ADMIN);
 
   /** Groups whose members may read designations through the API. */
   /** Everyone who works for the government in the application: all but respondents' accounts (the marketplace). */
   public static final String[] FEDERAL_USERS = {OMB_ANALYSTS, OMB_DECIDERS, SSGB_MEMBERS, SSGB_CHAIRS, QSMO_DIRECTORS,
-      RFI_PANEL_CHAIRS, RFI_REVIEWERS, CONTRACTING_OFFICERS, AUDITORS, CAMUNDA_ADMIN};
+      RFI_PANEL_CHAIRS, RFI_REVIEWERS, CONTRACTING_OFFICERS, INVENTORY_CONTACTS, AUDITORS, CAMUNDA_ADMIN};
   public static final String[] DESIGNATION_READERS = {OMB_ANALYSTS, OMB_DECIDERS, SSGB_MEMBERS, SSGB_CHAIRS,
       QSMO_DIRECTORS, AUDITORS, CAMUNDA_ADMIN};
 
@@ -57,6 +60,19 @@ public final class Roles {
   /** The group of one agency's QSMO directors, e.g. {@code qsmo-directors-hhs}: candidates for its plan tasks. */
   public static String directorsOf(String agencyCode) {
     return QSMO_DIRECTORS + "-" + agencyCode.toLowerCase(Locale.ROOT);
+  }
+
+  /** The agency codes whose inventory contact groups are among these groups (upper case). */
+  public static Set<String> agenciesContacted(Collection<String> groups) {
+    String prefix = INVENTORY_CONTACTS + "-";
+    return groups.stream().filter(g -> g.startsWith(prefix))
+        .map(g -> g.substring(prefix.length()).toUpperCase(Locale.ROOT))
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** The group of one agency's points of contact for systems inventories, e.g. {@code inventory-contacts-dol}. */
+  public static String inventoryContactsOf(String agencyCode) {
+    return INVENTORY_CONTACTS + "-" + agencyCode.toLowerCase(Locale.ROOT);
   }
 
   /** Groups that read every designation; anyone else reads only the designations of agencies they direct. */

@@ -8,9 +8,9 @@ import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
 
 /**
- * The Camunda groups every agency has: its staff ({@code agency-<code>}, used for recusal) and its QSMO
- * directors ({@code qsmo-directors-<code>}, candidates for its plan tasks). Created with the agency,
- * renamed with it.
+ * The Camunda groups every agency has: its staff ({@code agency-<code>}, used for recusal), its QSMO
+ * directors ({@code qsmo-directors-<code>}, candidates for its plan tasks) and its points of contact for systems
+ * inventories ({@code inventory-contacts-<code>}). Created with the agency, renamed with it.
  */
 @Component
 class AgencyGroups {
@@ -29,6 +29,8 @@ class AgencyGroups {
     Privileged.run(identityService, () -> {
       ensure(Roles.directorsOf(agency.getCode()), "QSMO directors, " + agency.getShortName(), Groups.GROUP_TYPE_WORKFLOW);
       ensure(Roles.agencyGroup(agency.getCode()), agency.getShortName() + " staff", AGENCY_GROUP_TYPE);
+      ensure(Roles.inventoryContactsOf(agency.getCode()), "Systems inventory contacts, " + agency.getShortName(),
+          Groups.GROUP_TYPE_WORKFLOW);
       return null;
     });
   }

@@ -63,8 +63,13 @@ class SecurityConfiguration {
                 path(HttpMethod.POST, "/api/designations/*/transition/milestones"),
                 path(HttpMethod.POST, "/api/designations/*/offerings"),
                 path(HttpMethod.PUT, "/api/marketplace/offerings/*"),
-                path(HttpMethod.POST, "/api/marketplace/rfi-decisions/*"))
+                path(HttpMethod.POST, "/api/marketplace/rfi-decisions/*"),
+                path(HttpMethod.POST, "/api/designations/*/data-calls"))
             .hasAuthority(Roles.QSMO_DIRECTORS)
+            // Systems inventories (ADR 0028): an agency's points of contact submit; who reads what, the API checks.
+            .requestMatchers(path(HttpMethod.POST, "/api/data-calls/*/agencies/*/inventory"))
+            .hasAuthority(Roles.INVENTORY_CONTACTS)
+            .requestMatchers(path(HttpMethod.GET, "/api/data-calls/**")).hasAnyAuthority(Roles.FEDERAL_USERS)
             // The marketplace catalog (ADR 0025): every federal user browses it.
             .requestMatchers(path(HttpMethod.GET, "/api/marketplace/**")).hasAnyAuthority(Roles.FEDERAL_USERS)
             .requestMatchers(path(HttpMethod.POST, "/api/designations/*/conditions/*/decision"),

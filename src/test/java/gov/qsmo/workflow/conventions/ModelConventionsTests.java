@@ -220,6 +220,9 @@ class ModelConventionsTests {
     assertConstantsInModel(DesignationProcess.KEY, DesignationProcess.Elements.class);
     assertConstantsInModel(RfiProcess.KEY, RfiProcess.Elements.class, RfiProcess.SCORING_KEY);
     assertConstantsInModel(ConditionProcess.KEY, ConditionProcess.Elements.class);
+    assertConstantsInModel(gov.qsmo.workflow.inventory.InventoryProcess.DATA_CALL_KEY,
+        gov.qsmo.workflow.inventory.InventoryProcess.Elements.class,
+        gov.qsmo.workflow.inventory.InventoryProcess.RESPONSE_KEY);
     assertConstantsInModel(gov.qsmo.workflow.marketplace.CandidatesProcess.KEY,
         gov.qsmo.workflow.marketplace.CandidatesProcess.Elements.class);
     assertConstantsInModel(gov.qsmo.workflow.designation.assessment.AssessmentProcess.KEY,
@@ -266,6 +269,7 @@ class ModelConventionsTests {
     all.putAll(ConditionProcess.Forms.BY_FORM_ID);
     all.putAll(gov.qsmo.workflow.designation.assessment.AssessmentProcess.Forms.BY_FORM_ID);
     all.putAll(gov.qsmo.workflow.marketplace.CandidatesProcess.Forms.BY_FORM_ID);
+    all.putAll(gov.qsmo.workflow.inventory.InventoryProcess.Forms.BY_FORM_ID);
     all.putAll(gov.qsmo.workflow.designation.change.DesignationChangeProcess.Forms.BY_FORM_ID);
     all.putAll(gov.qsmo.workflow.marketplace.OfferingChangeProcess.Forms.BY_FORM_ID);
     DECLARED_FORM_KEYS = java.util.Map.copyOf(all);

@@ -48,6 +48,12 @@ public final class DemoUsers {
       new DemoUser("contracting.officer", "Ethan", "Moore (contracting officer)", List.of(Roles.CONTRACTING_OFFICERS)),
       new DemoUser("respondent.acme", "Grace", "Liu (respondent, Acme Grants Cloud)", List.of(Roles.RFI_RESPONDENTS)),
       new DemoUser("respondent.civic", "Tom", "Avery (respondent, CivicGrants)", List.of(Roles.RFI_RESPONDENTS)),
+      new DemoUser("contact.dol", "Rosa", "Delgado (systems inventory contact, Labor)",
+          List.of(Roles.INVENTORY_CONTACTS, Roles.inventoryContactsOf("DOL"), Roles.agencyGroup("DOL"))),
+      new DemoUser("contact.ed", "Kwame", "Mensah (systems inventory contact, Education)",
+          List.of(Roles.INVENTORY_CONTACTS, Roles.inventoryContactsOf("ED"), Roles.agencyGroup("ED"))),
+      new DemoUser("contact.doi", "Hannah", "Price (systems inventory contact, Interior)",
+          List.of(Roles.INVENTORY_CONTACTS, Roles.inventoryContactsOf("DOI"), Roles.agencyGroup("DOI"))),
       new DemoUser(AUDITOR, "Fatima", "Haddad (auditor, read-only)", List.of(Roles.AUDITORS)));
 
   private DemoUsers() {

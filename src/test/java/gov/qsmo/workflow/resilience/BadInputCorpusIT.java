@@ -103,6 +103,7 @@ class BadInputCorpusIT {
     marketplace(fx, cases);
     assessments(fx, cases);
     marketplaceCandidates(fx, cases);
+    dataCalls(fx, cases);
     assertThat(cases).as("the corpus").hasSizeGreaterThanOrEqualTo(50);
     return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(fx, c)));
   }
@@ -899,6 +900,75 @@ class BadInputCorpusIT {
     cases.add(Case.of("candidates form: a field of another form", "director.hhs", "POST", submit,
         form(Map.of("candidateResponses", "", "offeringStatus", "AVAILABLE")), 400, "offeringStatus")
         .taskStaysOpen(taskId));
+  }
+
+  // ---- systems inventory data calls: the demo's (Treasury's QSMO to Labor, Education and Interior) ---------------
+
+  private void dataCalls(Fixtures fx, List<Case> cases) {
+    String issue = "/api/designations/" + gov.qsmo.workflow.inventory.InventoryDemoData.QSMO + "/data-calls";
+    com.fasterxml.jackson.databind.JsonNode demo = null;
+    for (com.fasterxml.jackson.databind.JsonNode call : fx.http.get("auditor", issue).json()) {
+      if (call.path("title").asText().startsWith("Financial systems inventory")) {
+        demo = call;
+      }
+    }
+    assertThat(demo).as("the demo's data call").isNotNull();
+    String call = "/api/data-calls/" + demo.path("id").asText();
+    String interior = call + "/agencies/DOI/inventory";
+    String task = fx.http.get("auditor", "/engine-rest/task?processInstanceBusinessKey=" + demo.path("id").asText()
+        + "&processDefinitionKey=systems-inventory-response").json().path(0).path("id").asText();
+    String header = String.join(",", gov.qsmo.workflow.inventory.InventoryCsv.COLUMNS);
+    String due = gov.qsmo.workflow.calendar.TestDates.businessDay(java.time.LocalDate.now().plusWeeks(3)).toString();
+    java.time.LocalDate saturday = java.time.LocalDate.now().plusWeeks(3)
+        .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SATURDAY));
+    cases.add(Case.of("data call: issued without a title", "director.treas", "POST", issue,
+        Map.of("dueDate", due, "agencyCodes", List.of("DOL")), 400, "title"));
+    cases.add(Case.of("data call: due on a Saturday", "director.treas", "POST", issue,
+        Map.of("title", "Inventory", "dueDate", saturday.toString(), "agencyCodes", List.of("DOL")), 400,
+        "not a business day"));
+    cases.add(Case.of("data call: an unknown agency", "director.treas", "POST", issue,
+        Map.of("title", "Inventory", "dueDate", due, "agencyCodes", List.of("XYZ")), 400, "XYZ"));
+    cases.add(Case.of("data call: a due date in words", "director.treas", "POST", issue,
+        Map.of("title", "Inventory", "dueDate", "next month"), 400, "dueDate"));
+    cases.add(Case.of("data call: issued by OMB", "omb.decider", "POST", issue,
+        Map.of("title", "Inventory", "dueDate", due), 403, "do not allow POST"));
+    cases.add(Case.of("data call: issued by another QSMO's director", "director.hhs", "POST", issue,
+        Map.of("title", "Inventory", "dueDate", due), 403, "TREAS"));
+    cases.add(Case.of("inventory CSV: not UTF-8", "contact.doi", "POST", interior,
+        new gov.qsmo.workflow.HttpTestClient.Upload("file", "doi.csv", "text/csv", (header + "\nSyst\u00e8me").getBytes(
+            java.nio.charset.StandardCharsets.ISO_8859_1)), 400, "UTF-8").taskStaysOpen(task));
+    cases.add(Case.of("inventory CSV: a formula in a cell", "contact.doi", "POST", interior,
+        new gov.qsmo.workflow.HttpTestClient.Upload("file", "doi.csv", "text/csv", (header + "\n=cmd|' /C calc'!A0,Payments,IBC,"
+            + "On premises,,,,").getBytes(java.nio.charset.StandardCharsets.UTF_8)), 400, "formula"));
+    cases.add(Case.of("inventory CSV: a missing column", "contact.doi", "POST", interior,
+        new gov.qsmo.workflow.HttpTestClient.Upload("file", "doi.csv", "text/csv", ("system_name,functions,provider\nA,B,C")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8)), 400, "hosting"));
+    cases.add(Case.of("inventory CSV: a negative cost and a bad date", "contact.doi", "POST", interior,
+        new gov.qsmo.workflow.HttpTestClient.Upload("file", "doi.csv", "text/csv", (header + "\nLedger,Accounting,IBC,On premises,"
+            + "31/12/2027,-5,,").getBytes(java.nio.charset.StandardCharsets.UTF_8)), 400, "annual_cost"));
+    cases.add(Case.of("inventory CSV: text where the cost belongs", "contact.doi", "POST", interior,
+        new gov.qsmo.workflow.HttpTestClient.Upload("file", "doi.csv", "text/csv", (header + "\nLedger,Accounting,IBC,On premises,,"
+            + "a lot,,").getBytes(java.nio.charset.StandardCharsets.UTF_8)), 400, "annual_cost"));
+    cases.add(Case.of("inventory CSV: over the size limit", "contact.doi", "POST", interior,
+        new gov.qsmo.workflow.HttpTestClient.Upload("file", "doi.csv", "text/csv", new byte[
+            gov.qsmo.workflow.inventory.InventoryCsv.MAX_BYTES + 1]), 400, "bytes"));
+    cases.add(Case.of("inventory: another agency's contact", "contact.dol", "POST", interior,
+        Map.of("lines", "Ledger | Accounting | IBC | On premises | | | | "), 403, "DOI"));
+    cases.add(Case.of("inventory: a number for the lines", "contact.doi", "POST", interior, Map.of("lines", 5), 400,
+        "check 'lines'"));
+    cases.add(Case.of("inventory: an unknown data call", "contact.doi", "POST",
+        "/api/data-calls/DC-1999-0001/agencies/DOI/inventory", Map.of("lines", "A | B | C | On premises | | | | "),
+        404, "No data call"));
+    cases.add(Case.of("inventory: the consolidated inventory read by a contact", "contact.doi", "GET",
+        call + "/inventory", null, 403, "QSMO's directors"));
+    cases.add(Case.of("inventory: a page of 1,000", "auditor", "GET", call + "/inventory?size=1000", null, 400,
+        "size is 1 to 500"));
+    cases.add(Case.of("inventory form: a bad line", "contact.doi", "POST", "/engine-rest/task/" + task
+        + "/submit-form", form(Map.of("inventoryLines", "Ledger | Accounting | IBC | Moon | | | | ")), 400, "hosting")
+        .taskStaysOpen(task));
+    cases.add(Case.of("inventory form: a field of another form", "contact.doi", "POST", "/engine-rest/task/" + task
+        + "/submit-form", form(Map.of("inventoryLines", "Ledger | Accounting | IBC | On premises | | | | ",
+            "agencyCode", "DOL")), 400, "agencyCode").taskStaysOpen(task));
   }
 
   // ---- checks ------------------------------------------------------------------------------------
