@@ -97,7 +97,8 @@
         el('li', {}, [el('strong', { text: String(p.answered) }), document.createTextNode('answered')]),
         el('li', { 'class': p.late ? 'late' : '' }, [el('strong', { text: String(p.late) }),
           document.createTextNode('late')])]),
-      el('p', { text: 'Due ' + call.dueDate + '. ' + (call.instructions || '') }),
+      el('p', { text: 'Due ' + new Date(call.dueDate + 'T12:00:00').toLocaleDateString('en-US', { dateStyle: 'long' })
+        + ' (end of the business day). ' + (call.instructions || '') }),
       table('Agencies asked', ['Agency', 'Version', 'Systems', 'Answered', 'Late'], call.agencies.map(function (a) {
         return [a.agencyName || a.agencyCode, a.latestVersion, a.systems, a.lastSubmittedAt
           ? new Date(a.lastSubmittedAt).toLocaleDateString('en-US', { dateStyle: 'medium' }) : 'not yet',

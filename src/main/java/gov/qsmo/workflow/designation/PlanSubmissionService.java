@@ -73,9 +73,7 @@ class PlanSubmissionService {
   /** The designation's open plan task, or 409 saying where the designation stands instead. */
   private Task openPlanTask(Designation designation) {
     String instance = designation.getProcessInstanceId();
-    Task task = instance == null ? null : Privileged.run(identityService, () -> taskService.createTaskQuery()
-        .processInstanceId(instance).taskDefinitionKey(DesignationProcess.Elements.TASK_PREPARE_MARKETPLACE_PLAN)
-        .singleResult());
+    Task task = completion.openTask(instance, DesignationProcess.Elements.TASK_PREPARE_MARKETPLACE_PLAN);
     if (task != null) {
       return task;
     }

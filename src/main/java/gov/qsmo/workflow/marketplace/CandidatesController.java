@@ -1,6 +1,5 @@
 package gov.qsmo.workflow.marketplace;
 
-import gov.qsmo.workflow.process.Privileged;
 import gov.qsmo.workflow.process.TaskCompletion;
 import gov.qsmo.workflow.shared.ConflictException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -32,15 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 class CandidatesController {
 
   private final MarketplaceCandidates candidates;
-  private final TaskService taskService;
-  private final IdentityService identityService;
   private final TaskCompletion completion;
 
-  CandidatesController(MarketplaceCandidates candidates, TaskService taskService, IdentityService identityService,
-      TaskCompletion completion) {
+  CandidatesController(MarketplaceCandidates candidates, TaskCompletion completion) {
     this.candidates = candidates;
-    this.taskService = taskService;
-    this.identityService = identityService;
     this.completion = completion;
   }
 
@@ -71,9 +63,7 @@ class CandidatesController {
       Authentication caller) {
     CandidateDecision decision = candidates.require(rfiId);
     String instance = decision.getProcessInstanceId();
-    Task task = instance == null ? null : Privileged.run(identityService, () -> taskService.createTaskQuery()
-        .processInstanceId(instance).taskDefinitionKey(CandidatesProcess.Elements.TASK_DECIDE_CANDIDATES)
-        .singleResult());
+    Task task = completion.openTask(instance, CandidatesProcess.Elements.TASK_DECIDE_CANDIDATES);
     if (task == null) {
       throw new ConflictException("The marketplace candidates of " + rfiId + " were decided by "
           + decision.getDecidedBy() + " at " + decision.getDecidedAt() + ".");

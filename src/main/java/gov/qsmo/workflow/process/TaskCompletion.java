@@ -37,6 +37,15 @@ public class TaskCompletion {
   }
 
   /**
+   * The instance's open task of this kind, read as the application (the caller may not see it yet: the check that
+   * they may work on it is the completion's), or null when the instance has none or there is no instance.
+   */
+  public Task openTask(String processInstanceId, String taskDefinitionKey) {
+    return processInstanceId == null ? null : Privileged.run(identityService, () -> taskService.createTaskQuery()
+        .processInstanceId(processInstanceId).taskDefinitionKey(taskDefinitionKey).singleResult());
+  }
+
+  /**
    * Claims the task for {@code userId} when nobody has, then completes it with {@code variables}, in one
    * transaction: a refused completion leaves the task unclaimed, as it was.
    *

@@ -5,7 +5,6 @@ import gov.qsmo.workflow.designation.BoardRound;
 import gov.qsmo.workflow.designation.Designation;
 import gov.qsmo.workflow.designation.DesignationService;
 import gov.qsmo.workflow.identity.Roles;
-import gov.qsmo.workflow.process.Privileged;
 import gov.qsmo.workflow.process.TaskCompletion;
 import gov.qsmo.workflow.shared.ConflictException;
 import gov.qsmo.workflow.shared.InvalidRequestException;
@@ -20,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -51,16 +48,11 @@ class AssessmentController {
 
   private final AssessmentService assessments;
   private final DesignationService designations;
-  private final TaskService taskService;
-  private final IdentityService identityService;
   private final TaskCompletion completion;
 
-  AssessmentController(AssessmentService assessments, DesignationService designations, TaskService taskService,
-      IdentityService identityService, TaskCompletion completion) {
+  AssessmentController(AssessmentService assessments, DesignationService designations, TaskCompletion completion) {
     this.assessments = assessments;
     this.designations = designations;
-    this.taskService = taskService;
-    this.identityService = identityService;
     this.completion = completion;
   }
 
@@ -232,8 +224,7 @@ class AssessmentController {
   private void complete(Assessment assessment, String taskKey, String what, Map<String, Object> values,
       Authentication caller) {
     String instance = assessment.getProcessInstanceId();
-    Task task = instance == null ? null : Privileged.run(identityService, () -> taskService.createTaskQuery()
-        .processInstanceId(instance).taskDefinitionKey(taskKey).singleResult());
+    Task task = completion.openTask(instance, taskKey);
     if (task == null) {
       throw new ConflictException("Assessment " + assessment.getId() + " is " + AssessmentWords.status(
           assessment.getStatus()).toLowerCase() + "; you cannot " + what + " now.");

@@ -5,7 +5,6 @@ import gov.qsmo.workflow.designation.DesignationService;
 import gov.qsmo.workflow.designation.ScopeVersion;
 import gov.qsmo.workflow.designation.change.Transition.Milestone;
 import gov.qsmo.workflow.identity.Roles;
-import gov.qsmo.workflow.process.Privileged;
 import gov.qsmo.workflow.process.TaskCompletion;
 import gov.qsmo.workflow.shared.ConflictException;
 import gov.qsmo.workflow.shared.Inputs;
@@ -19,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -46,16 +43,12 @@ class DesignationChangeController {
 
   private final DesignationService designations;
   private final TransitionService transitions;
-  private final TaskService taskService;
-  private final IdentityService identityService;
   private final TaskCompletion completion;
 
-  DesignationChangeController(DesignationService designations, TransitionService transitions, TaskService taskService,
-      IdentityService identityService, TaskCompletion completion) {
+  DesignationChangeController(DesignationService designations, TransitionService transitions,
+      TaskCompletion completion) {
     this.designations = designations;
     this.transitions = transitions;
-    this.taskService = taskService;
-    this.identityService = identityService;
     this.completion = completion;
   }
 
@@ -152,8 +145,7 @@ class DesignationChangeController {
   private void complete(Transition transition, String taskKey, String what, Map<String, Object> values,
       Authentication caller) {
     String instance = transition.getProcessInstanceId();
-    Task task = instance == null ? null : Privileged.run(identityService, () -> taskService.createTaskQuery()
-        .processInstanceId(instance).taskDefinitionKey(taskKey).singleResult());
+    Task task = completion.openTask(instance, taskKey);
     if (task == null) {
       throw new ConflictException("The transition " + transition.getFromDesignationId() + " to "
           + transition.getToDesignationId() + (transition.getClosedAt() != null ? " is closed"

@@ -5,7 +5,6 @@ import gov.qsmo.workflow.designation.DesignationService;
 import gov.qsmo.workflow.designation.condition.ConditionService.Decision;
 import gov.qsmo.workflow.designation.condition.ConditionService.OverdueResolution;
 import gov.qsmo.workflow.identity.Roles;
-import gov.qsmo.workflow.process.Privileged;
 import gov.qsmo.workflow.process.TaskCompletion;
 import gov.qsmo.workflow.shared.ConflictException;
 import gov.qsmo.workflow.shared.InvalidRequestException;
@@ -22,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -59,16 +56,11 @@ class ConditionController {
 
   private final ConditionService conditions;
   private final DesignationService designations;
-  private final TaskService taskService;
-  private final IdentityService identityService;
   private final TaskCompletion completion;
 
-  ConditionController(ConditionService conditions, DesignationService designations, TaskService taskService,
-      IdentityService identityService, TaskCompletion completion) {
+  ConditionController(ConditionService conditions, DesignationService designations, TaskCompletion completion) {
     this.conditions = conditions;
     this.designations = designations;
-    this.taskService = taskService;
-    this.identityService = identityService;
     this.completion = completion;
   }
 
@@ -236,8 +228,7 @@ class ConditionController {
   private void complete(DesignationCondition condition, String taskKey, String what, Map<String, Object> values,
       Authentication caller) {
     String instance = condition.getProcessInstanceId();
-    Task task = instance == null ? null : Privileged.run(identityService, () -> taskService.createTaskQuery()
-        .processInstanceId(instance).taskDefinitionKey(taskKey).singleResult());
+    Task task = completion.openTask(instance, taskKey);
     if (task == null) {
       throw new ConflictException("Condition " + condition.getId() + " is " + condition.getStatus().words()
           .toLowerCase() + (instance == null ? " and not yet followed (its QSMO is not designated)" : "")
