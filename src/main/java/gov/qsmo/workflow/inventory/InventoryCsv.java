@@ -150,14 +150,21 @@ public final class InventoryCsv {
           s.contractEndDate(), s.annualCost() == null ? null : s.annualCost().toPlainString(),
           s.modernizationPlan(), s.modernizationTargetDate());
       for (int i = 0; i < cells.size(); i++) {
-        String value = cells.get(i) == null ? "" : cells.get(i).toString();
-        String text = !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        boolean quote = text.chars().anyMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n');
-        out.append(i == 0 ? "" : ",").append(quote ? '"' + text.replace("\"", "\"\"") + '"' : text);
+        out.append(i == 0 ? "" : ",").append(cell(cells.get(i) == null ? "" : cells.get(i).toString()));
       }
       out.append("\r\n");
     }
     return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A cell as an export writes it: neutralized with a leading apostrophe when a spreadsheet would read it as a
+   * formula, quoted when it holds a comma, a quote or a line end.
+   */
+  static String cell(String value) {
+    String text = !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    boolean quote = text.chars().anyMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n');
+    return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
   }
 
   /** The same for one agency's systems. */

@@ -35,19 +35,7 @@ final class InventoryExport {
   }
 
   private static void line(ByteArrayOutputStream out, List<String> cells) {
-    out.writeBytes((cells.stream().map(InventoryExport::cell).collect(Collectors.joining(",")) + "\r\n")
+    out.writeBytes((cells.stream().map(InventoryCsv::cell).collect(Collectors.joining(",")) + "\r\n")
         .getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** A cell as written: neutralized when it could start a formula, quoted when it holds a comma, quote or line end. */
-  static String cell(String value) {
-    String text = value;
-    if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-      text = "'" + text;
-    }
-    if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-      return "\"" + text.replace("\"", "\"\"") + "\"";
-    }
-    return text;
   }
 }

@@ -153,7 +153,8 @@ public class AssessmentService {
     List<Assessment> running = assessments.findByDesignationIdAndStatusIn(designationId, UNDER_WAY);
     if (!running.isEmpty()) {
       throw new ConflictException("Assessment " + running.get(0).getId() + " of " + designationId + " is under way ("
-          + running.get(0).getStatus() + "); order another once OMB has decided it.");
+          + AssessmentWords.status(running.get(0).getStatus()).toLowerCase() + "); order another once OMB has decided "
+          + "it.");
     }
     Assessment assessment;
     try {
