@@ -11,6 +11,7 @@ import gov.qsmo.workflow.shared.InvalidRequestException;
 import gov.qsmo.workflow.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,9 +24,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -172,15 +171,15 @@ class DataCallController {
   }
 
   @GetMapping("/api/data-calls/{dataCallId}/inventory.csv")
-  @Operation(summary = "The consolidated inventory as CSV (UTF-8, for spreadsheets)")
-  @Transactional(readOnly = true)
-  ResponseEntity<byte[]> csv(@PathVariable String dataCallId, Authentication authentication) {
+  @Operation(summary = "The consolidated inventory as CSV (UTF-8, for spreadsheets), streamed agency by agency")
+  void csv(@PathVariable String dataCallId, Authentication authentication, HttpServletResponse response)
+      throws IOException {
     DataCall call = requireOverseen(dataCallId, Caller.of(authentication));
-    return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename(call.getId() + "-inventory.csv").build().toString())
-        .header("X-Content-Type-Options", "nosniff")
-        .body(queries.csv(call.getId()));
+    response.setContentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8).toString());
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+        .filename(call.getId() + "-inventory.csv").build().toString());
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    queries.csv(call.getId(), response.getOutputStream());
   }
 
   @GetMapping("/api/data-calls/{dataCallId}/summary")

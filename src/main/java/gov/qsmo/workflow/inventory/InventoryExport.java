@@ -1,6 +1,7 @@
 package gov.qsmo.workflow.inventory;
 
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -18,12 +19,12 @@ final class InventoryExport {
   private InventoryExport() {
   }
 
-  static void writeHeader(ByteArrayOutputStream out) {
-    out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+  static void writeHeader(OutputStream out) throws IOException {
+    out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
     line(out, HEADER);
   }
 
-  static void writeRow(ByteArrayOutputStream out, InventoryQueries.SystemRow row) {
+  static void writeRow(OutputStream out, InventoryQueries.SystemRow row) throws IOException {
     line(out, List.of(row.agencyCode(), String.valueOf(row.version()), row.systemName(), row.functions(),
         row.provider(), row.hosting(), text(row.contractEndDate()),
         row.annualCost() == null ? "" : row.annualCost().toPlainString(), text(row.modernizationPlan()),
@@ -34,8 +35,8 @@ final class InventoryExport {
     return value == null ? "" : value.toString();
   }
 
-  private static void line(ByteArrayOutputStream out, List<String> cells) {
-    out.writeBytes((cells.stream().map(InventoryCsv::cell).collect(Collectors.joining(",")) + "\r\n")
+  private static void line(OutputStream out, List<String> cells) throws IOException {
+    out.write((cells.stream().map(InventoryCsv::cell).collect(Collectors.joining(",")) + "\r\n")
         .getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -86,7 +86,8 @@ public final class WorkflowBenchmark {
   /** The benchmark's settings: system properties {@code bench.*}. */
   record Settings(int responses, int reviewers, int criteria, List<Integer> clients, int boardMembers, int openTasks,
       int listCalls, int reportRounds, boolean pgStatements, List<String> serverJvmArgs, boolean afterScoring,
-      int notificationTasks, Path out, List<String> appArgs, boolean profile, boolean emailOnly, int emailRuns) {
+      int notificationTasks, Path out, List<String> appArgs, boolean profile, boolean emailOnly, int emailRuns,
+      int dataCallAgencies, int dataCallSystems, boolean dataCallOnly) {
 
     static Settings fromSystemProperties() {
       return new Settings(
@@ -107,7 +108,10 @@ public final class WorkflowBenchmark {
           words(System.getProperty("bench.appArgs", "")),
           Boolean.parseBoolean(System.getProperty("bench.profile", "false")),
           Boolean.parseBoolean(System.getProperty("bench.emailOnly", "false")),
-          Integer.getInteger("bench.emailRuns", 5));
+          Integer.getInteger("bench.emailRuns", 5),
+          Integer.getInteger("bench.dataCallAgencies", 100),
+          Integer.getInteger("bench.dataCallSystems", 50),
+          Boolean.parseBoolean(System.getProperty("bench.dataCallOnly", "false")));
     }
 
     private static List<String> words(String text) {
@@ -123,6 +127,12 @@ public final class WorkflowBenchmark {
       }
       if (clients.isEmpty() || clients.stream().anyMatch(c -> c < 1)) {
         throw new IllegalArgumentException("bench.clients: one or more client counts, e.g. 8,50");
+      }
+      if (dataCallAgencies < 1 || dataCallAgencies > 300) {
+        throw new IllegalArgumentException("bench.dataCallAgencies must be 1 to 300 (a data call asks at most 300)");
+      }
+      if (dataCallSystems < 1 || dataCallSystems > 2000) {
+        throw new IllegalArgumentException("bench.dataCallSystems must be 1 to 2000 (the rows of one CSV file)");
       }
     }
   }
@@ -202,12 +212,24 @@ public final class WorkflowBenchmark {
       finish();
       return;
     }
+    DataCallPhase dataCall = new DataCallPhase(phaseView(), settings.dataCallAgencies, settings.dataCallSystems,
+        settings.clients.get(0));
+    dataCall.setUp();
+    if (settings.dataCallOnly) {
+      progress("bench.dataCallOnly: only the systems inventory data call");
+      startServer(true);
+      dataCall.run();
+      finish();
+      return;
+    }
     startServer(true);
     openRfi();
     startFloorInstances(settings.responses * settings.reviewers, i -> bareUsers.get(i % bareUsers.size()), "floor");
     fillOpenTasks();
     taskLists();
     dashboard();
+    write();
+    dataCall.run();
     write();
     scoring();
     memoryAtEnd();
@@ -1078,6 +1100,41 @@ public final class WorkflowBenchmark {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** What a phase of its own class sees of the benchmark. */
+  private DataCallPhase.Bench phaseView() {
+    return new DataCallPhase.Bench() {
+      @Override
+      public ConfigurableApplicationContext context() {
+        return context;
+      }
+
+      @Override
+      public HttpTestClient http() {
+        return http;
+      }
+
+      @Override
+      public void figure(String key, String label, double value, String unit, String target, Boolean met) {
+        WorkflowBenchmark.this.figure(key, label, value, unit, target, met);
+      }
+
+      @Override
+      public void detail(String key, Object value) {
+        details.put(key, value);
+      }
+
+      @Override
+      public void progress(String message) {
+        WorkflowBenchmark.this.progress(message);
+      }
+
+      @Override
+      public void await(String what, int seconds, BooleanSupplier condition) {
+        WorkflowBenchmark.this.await(what, seconds, condition);
+      }
+    };
+  }
 
   /** Completes the only task of this key in the instance that the user sees, over REST. */
   private void completeOne(String user, String instance, String key, Map<String, Object> form) {

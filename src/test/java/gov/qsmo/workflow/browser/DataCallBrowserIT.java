@@ -39,8 +39,12 @@ class DataCallBrowserIT {
         java.util.Set.of(gov.qsmo.workflow.identity.Roles.QSMO_DIRECTORS,
             gov.qsmo.workflow.identity.Roles.directorsOf("TREAS"))));
     String dataCall = call.getId();
-    managementService.createJobQuery().rootProcessInstanceId(call.getProcessInstanceId()).executable().list()
-        .forEach(job -> managementService.executeJob(job.getId()));
+    // The call's fan-out, then the agency's instance (a job each; the test profile runs no job executor).
+    java.util.List<org.camunda.bpm.engine.runtime.Job> due;
+    while (!(due = managementService.createJobQuery().rootProcessInstanceId(call.getProcessInstanceId())
+        .executable().list()).isEmpty()) {
+      due.forEach(job -> managementService.executeJob(job.getId()));
+    }
     String taskId = taskService.createTaskQuery().processInstanceBusinessKey(dataCall)
         .processVariableValueEquals(InventoryProcess.Variables.AGENCY_CODE, "DOI").singleResult().getId();
 

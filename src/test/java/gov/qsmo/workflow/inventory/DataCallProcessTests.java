@@ -95,7 +95,8 @@ class DataCallProcessTests {
   }
 
   @Test
-  void eachAgencyAskedAnswersInATaskOfItsOwnAndTheConsolidatedInventoryHoldsTheirLatestVersions() {
+  void eachAgencyAskedAnswersInATaskOfItsOwnAndTheConsolidatedInventoryHoldsTheirLatestVersions()
+      throws java.io.IOException {
     DataCall call = issued("DOL", "ED");
     ProcessInstance dataCall = runtimeService.createProcessInstanceQuery()
         .processInstanceId(call.getProcessInstanceId()).singleResult();
@@ -144,9 +145,15 @@ class DataCallProcessTests {
     assertThat(queries.ofAgency(call.getId(), "DOL", null)).singleElement()
         .satisfies(row -> assertThat(row.annualCost()).isEqualByComparingTo("1300000"));
     assertThat(queries.consolidated(call.getId(), 0, 100)).hasSize(2);
-    String csv = new String(queries.csv(call.getId()), java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(csv).startsWith("\uFEFFagency_code,version,system_name").contains("DOL,2,Grants payment system")
-        .contains("ED,1,Student aid ledger");
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    queries.csv(call.getId(), out);
+    String csv = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(csv).startsWith("\uFEFFagency_code,version,system_name");
+    assertThat(csv.lines().skip(1).toList()).as("every agency's latest version, by agency and row")
+        .hasSize(2).satisfies(lines -> {
+          assertThat(lines.get(0)).startsWith("DOL,2,Grants payment system");
+          assertThat(lines.get(1)).startsWith("ED,1,Student aid ledger");
+        });
   }
 
   @Test
