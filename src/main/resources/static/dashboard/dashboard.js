@@ -17,6 +17,29 @@
     CANCELLED: 'Cancelled'
   };
   var STATE_WORDS = { VOTED: 'Voted', RECUSED: 'Recused', NOT_VOTED: 'Not voted yet' };
+  var ASSESSMENT_WORDS = {
+    AWAITING_SUBMISSION: "Waiting for the director's submission", UNDER_BOARD_REVIEW: 'Under board review',
+    AWAITING_OMB_DECISION: "Waiting for OMB's decision", ANNUAL: 'Annual', ORDERED: 'Ordered by OMB'
+  };
+
+  // What a board round reviews: the plan, or an assessment of the designated QSMO.
+  function reviews(round) { return round.assessmentId ? 'Assessment ' + round.assessmentId : 'Plan'; }
+
+  function assessmentsTable(caption, items) {
+    return table(caption, ['Designation', 'Area', 'Agency', 'Kind', 'As of', 'Stage'], items.map(function (a) {
+      return [link(a.item.designationId, a.href), a.item.functionalAreaCode, a.item.agencyCode,
+        ASSESSMENT_WORDS[a.item.kind] || a.item.kind, day(a.item.asOf), ASSESSMENT_WORDS[a.item.status] || a.item.status];
+    }));
+  }
+
+  function dataCallsTable(caption, items) {
+    return table(caption, ['Data call', 'Title', 'QSMO', 'Due', { label: 'Answered', num: true }, { label: 'Late', num: true }],
+      items.map(function (c) {
+        return [link(c.item.dataCallId, c.href), c.item.title, c.item.designationId + ' (' + c.item.agencyCode + ')',
+          day(c.item.dueDate), c.item.answered + ' of ' + c.item.asked,
+          c.item.late ? el('span', { 'class': 'late', text: String(c.item.late) }) : '0'];
+      }));
+  }
 
   function el(tag, attributes, children) {
     var node = document.createElement(tag);
@@ -124,7 +147,8 @@
       figures([{ label: 'designations', value: stages.reduce(function (s, x) { return s + x.count; }, 0) },
         { label: 'plans overdue', value: p.overduePlanCount, late: true },
         { label: 'board rounds open', value: p.openRoundCount },
-        { label: 'open conditions', value: p.openConditionCount }]),
+        { label: 'open conditions', value: p.openConditionCount },
+        { label: 'assessments under way', value: p.assessmentsUnderWayCount }]),
       el('h3', { text: 'Designations by stage' }),
       el('div', { 'class': 'chart-and-table' }, [
         bars('Designations by stage', stages.map(function (s) { return { label: STAGE_WORDS[s.status] || s.status, value: s.count }; })),
@@ -139,12 +163,18 @@
         })),
       el('h3', { text: 'Open board rounds' }),
       table('Open board rounds, closing soonest first (' + p.openRoundCount + ' in all)',
-        ['Designation', { label: 'Round', num: true }, 'Closes', { label: 'Voted', num: true },
+        ['Designation', 'Reviews', { label: 'Round', num: true }, 'Closes', { label: 'Voted', num: true },
           { label: 'Eligible', num: true }, { label: 'Recused', num: true }],
         p.openRounds.map(function (r) {
-          return [link(r.designationId, '/api/designations/' + r.designationId), r.roundNumber, when(r.closesAt), r.voted,
-            r.eligible, r.recused];
+          return [link(r.designationId, '/api/designations/' + r.designationId), reviews(r), r.roundNumber,
+            when(r.closesAt), r.voted, r.eligible, r.recused];
         })),
+      el('h3', { text: 'Assessments of designated QSMOs under way' }),
+      assessmentsTable('Assessments under way, oldest first (' + p.assessmentsUnderWayCount + ' in all)',
+        p.assessmentsUnderWay),
+      el('h3', { text: 'Systems inventory data calls' }),
+      dataCallsTable('The latest data calls, most recently due first; each opens its consolidated inventory',
+        p.dataCalls),
       el('h3', { text: 'RFIs by stage' }),
       el('div', { 'class': 'chart-and-table' }, [
         bars('RFIs by stage', rfis.map(function (r) { return { label: RFI_WORDS[r.key] || r.key, value: r.count }; })),
@@ -159,7 +189,8 @@
       var votedCount = r.members.filter(function (m) { return m.state === 'VOTED'; }).length;
       var waiting = r.members.filter(function (m) { return m.state === 'NOT_VOTED'; }).length;
       nodes.push(el('h3', {}, [document.createTextNode('Designation '), link(r.round.designationId,
-        '/api/designations/' + r.round.designationId), document.createTextNode(', round ' + r.round.roundNumber)]));
+        '/api/designations/' + r.round.designationId), document.createTextNode(': ' + reviews(r.round).toLowerCase()
+        + ' review, round ' + r.round.roundNumber)]));
       nodes.push(figures([{ label: 'voted', value: votedCount }, { label: 'not voted yet', value: waiting, late: r.hoursLeft < 48 },
         { label: 'hours left (closes ' + when(r.round.closesAt) + ')', value: r.hoursLeft }]));
       nodes.push(table('Who has voted (how they voted stays sealed until the round closes)', ['Member', 'Agency', 'State'],
@@ -208,7 +239,9 @@
       table('My RFIs', ['RFI', 'Title', 'Stage', 'Closes', 'Scoring due'], q.rfis.map(function (r) {
         return [link(r.item.rfiId, r.href), r.item.title, RFI_WORDS[r.item.status] || r.item.status, when(r.item.closesAt),
           when(r.item.scoringDueAt)];
-      }))]);
+      })),
+      assessmentsTable('My QSMOs\' assessments under way', q.assessmentsUnderWay),
+      dataCallsTable('My data calls, most recently due first; each opens its consolidated inventory', q.dataCalls)]);
   }
 
   var views = [['program', renderProgram], ['board-rounds', renderRounds], ['panels', renderPanels],

@@ -1,6 +1,8 @@
 package gov.qsmo.workflow.dashboard;
 
+import gov.qsmo.workflow.dashboard.DashboardQueries.AssessmentUnderWay;
 import gov.qsmo.workflow.dashboard.DashboardQueries.Count;
+import gov.qsmo.workflow.dashboard.DashboardQueries.DataCallProgress;
 import gov.qsmo.workflow.dashboard.DashboardQueries.DayCount;
 import gov.qsmo.workflow.dashboard.DashboardQueries.DirectorDesignation;
 import gov.qsmo.workflow.dashboard.DashboardQueries.DirectorRfi;
@@ -17,6 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,7 +68,9 @@ class DashboardController {
   // ---------------------------------------------------------------- OMB and auditors
 
   record Program(Instant asOf, List<Stage> designationStages, long overduePlanCount, List<Link<OverduePlan>> overduePlans,
-      long openRoundCount, List<OpenRound> openRounds, long openConditionCount, List<Count> rfiStages) {
+      long openRoundCount, List<OpenRound> openRounds, long openConditionCount, List<Count> rfiStages,
+      long assessmentsUnderWayCount, List<Link<AssessmentUnderWay>> assessmentsUnderWay,
+      List<Link<DataCallProgress>> dataCalls) {
   }
 
   record Link<T>(T item, String href) {
@@ -73,11 +78,24 @@ class DashboardController {
 
   @GetMapping("/program")
   @Operation(summary = "The program: designations by stage with days in stage, overdue plans, open board rounds "
-      + "(counts of votes, never their content), open conditions, RFIs by stage (OMB, auditors)")
+      + "(counts of votes, never their content; a plan's or an assessment's), open conditions, RFIs by stage, "
+      + "assessments under way, the latest data calls with the agencies answered and late (OMB, auditors)")
   Program program() {
     return new Program(clock.instant(), queries.designationStages(), queries.overduePlanCount(),
         queries.overduePlans().stream().map(p -> new Link<>(p, "/api/designations/" + p.designationId())).toList(),
-        queries.openRoundCount(), queries.openRounds(), queries.openConditionCount(), queries.rfiStages());
+        queries.openRoundCount(), queries.openRounds(), queries.openConditionCount(), queries.rfiStages(),
+        queries.assessmentsUnderWayCount(), assessments(null), dataCalls(null));
+  }
+
+  private List<Link<AssessmentUnderWay>> assessments(Set<String> agencies) {
+    return queries.assessmentsUnderWay(agencies).stream().map(a -> new Link<>(a, "/api/designations/"
+        + a.designationId() + "/assessments/" + a.assessmentId())).toList();
+  }
+
+  /** Each data call links to its page: the consolidated inventory with its charts. */
+  private List<Link<DataCallProgress>> dataCalls(Set<String> agencies) {
+    return queries.dataCalls(agencies, LocalDate.now(clock.withZone(officeTime.zone())), officeTime.zone().getId())
+        .stream().map(c -> new Link<>(c, "/inventory/?dataCall=" + c.dataCallId())).toList();
   }
 
   // ---------------------------------------------------------------- board chair
@@ -136,18 +154,20 @@ class DashboardController {
 
   // ---------------------------------------------------------------- QSMO director
 
-  record Qsmo(List<Link<DirectorDesignation>> designations, List<Link<DirectorRfi>> rfis) {
+  record Qsmo(List<Link<DirectorDesignation>> designations, List<Link<DirectorRfi>> rfis,
+      List<Link<AssessmentUnderWay>> assessmentsUnderWay, List<Link<DataCallProgress>> dataCalls) {
   }
 
   @GetMapping("/qsmo")
   @Operation(summary = "A QSMO director's own agencies: their designations with plan due dates and open conditions, "
-      + "and their RFIs")
+      + "their RFIs, their QSMOs' assessments under way and their data calls with the agencies answered and late")
   Qsmo qsmo(Authentication authentication) {
     Set<String> agencies = Roles.agenciesDirected(Caller.of(authentication).groups());
     return new Qsmo(
         queries.designationsOf(agencies).stream().map(d -> new Link<>(d, "/api/designations/" + d.designationId()))
             .toList(),
-        queries.rfisOf(agencies).stream().map(r -> new Link<>(r, "/api/rfis/" + r.rfiId())).toList());
+        queries.rfisOf(agencies).stream().map(r -> new Link<>(r, "/api/rfis/" + r.rfiId())).toList(),
+        assessments(agencies), dataCalls(agencies));
   }
 
   // ---------------------------------------------------------------- everyone

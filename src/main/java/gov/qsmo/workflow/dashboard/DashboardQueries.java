@@ -34,8 +34,19 @@ class DashboardQueries {
       long daysOverdue) {
   }
 
+  /** {@code assessmentId}: the assessment the round reviews; null when it reviews the plan. */
   record OpenRound(long roundId, String designationId, int roundNumber, Instant closesAt, long eligible,
-      long recused, long voted) {
+      long recused, long voted, Long assessmentId) {
+  }
+
+  /** An assessment of a designated QSMO that has started and is not decided or cancelled. */
+  record AssessmentUnderWay(long assessmentId, String designationId, String functionalAreaCode, String agencyCode,
+      String kind, String status, LocalDate asOf) {
+  }
+
+  /** A data call and how its agencies stand: asked, answered, late (not answered by the due date, or after it). */
+  record DataCallProgress(String dataCallId, String designationId, String agencyCode, String title, LocalDate dueDate,
+      long asked, long answered, long late) {
   }
 
   record Count(String key, long count) {
@@ -93,11 +104,59 @@ class DashboardQueries {
         select r.id, r.designation_id, r.round_number, r.closes_at,
                (select count(*) from qsmo.board_round_member m where m.round_id = r.id and not m.recused),
                (select count(*) from qsmo.board_round_member m where m.round_id = r.id and m.recused),
-               (select count(*) from qsmo.board_vote v where v.round_id = r.id)
+               (select count(*) from qsmo.board_vote v where v.round_id = r.id),
+               r.assessment_id
         from qsmo.board_round r where r.closed_at is null
         order by r.closes_at, r.id limit :limit""", new MapSqlParameterSource("limit", LIST_LIMIT),
         (rs, i) -> new OpenRound(rs.getLong(1), rs.getString(2), rs.getInt(3), instant(rs.getTimestamp(4)),
-            rs.getLong(5), rs.getLong(6), rs.getLong(7)));
+            rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getObject(8, Long.class)));
+  }
+
+  private static final String UNDER_WAY = "a.status in ('AWAITING_SUBMISSION', 'UNDER_BOARD_REVIEW', "
+      + "'AWAITING_OMB_DECISION')";
+
+  long assessmentsUnderWayCount() {
+    return count("select count(*) from qsmo.qsmo_assessment a where " + UNDER_WAY, new MapSqlParameterSource());
+  }
+
+  /** Assessments under way, oldest first: of every QSMO ({@code agencies} null) or of these agencies' QSMOs. */
+  List<AssessmentUnderWay> assessmentsUnderWay(Collection<String> agencies) {
+    if (agencies != null && agencies.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.query("""
+        select a.id, a.designation_id, d.functional_area_code, d.agency_code, a.kind, a.status, a.as_of
+        from qsmo.qsmo_assessment a join qsmo.designation d on d.id = a.designation_id""" + " where " + UNDER_WAY
+        + (agencies == null ? "" : " and d.agency_code in (:agencies)") + " order by a.as_of, a.id limit :limit",
+        new MapSqlParameterSource("limit", LIST_LIMIT).addValue("agencies", agencies),
+        (rs, i) -> new AssessmentUnderWay(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class)));
+  }
+
+  /**
+   * The latest data calls, most recently due first, with their agencies counted: of every QSMO ({@code agencies}
+   * null) or of these agencies' QSMOs. {@code today} and {@code zone}: the office's, in which a due date ends.
+   */
+  List<DataCallProgress> dataCalls(Collection<String> agencies, LocalDate today, String zone) {
+    if (agencies != null && agencies.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.query("""
+        with latest as (
+          select c.id, c.designation_id, d.agency_code, c.title, c.due_date, c.created_at
+          from qsmo.data_call c join qsmo.designation d on d.id = c.designation_id""" + (agencies == null ? ""
+        : " where d.agency_code in (:agencies)") + """
+          order by c.due_date desc, c.id desc limit :limit)
+        select l.id, l.designation_id, l.agency_code, l.title, l.due_date, count(*), count(a.latest_version),
+               count(*) filter (where (a.first_submitted_at is null and l.due_date < :today)
+                                   or (a.first_submitted_at at time zone :zone)::date > l.due_date)
+        from latest l join qsmo.data_call_agency a on a.data_call_id = l.id
+        group by l.id, l.designation_id, l.agency_code, l.title, l.due_date
+        order by l.due_date desc, l.id desc""",
+        new MapSqlParameterSource("limit", LIST_LIMIT).addValue("agencies", agencies).addValue("today", today)
+            .addValue("zone", zone),
+        (rs, i) -> new DataCallProgress(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getObject(5, LocalDate.class), rs.getLong(6), rs.getLong(7), rs.getLong(8)));
   }
 
   List<RosterEntry> rosters(Collection<Long> roundIds) {

@@ -30,6 +30,7 @@ class DashboardBrowserIT {
     personas.put("board.chair", List.of("my-work", "board-rounds"));
     personas.put("panel.chair", List.of("my-work", "panels"));
     personas.put("director.gsa", List.of("my-work", "qsmo"));
+    personas.put("director.treas", List.of("my-work", "qsmo"));
     personas.put("auditor", List.of("my-work", "program", "board-rounds", "panels"));
     personas.put("reviewer1", List.of("my-work"));
     String baseUrl = "http://localhost:" + port;
@@ -46,6 +47,20 @@ class DashboardBrowserIT {
         browser.screenshot("dashboard");
         if (user.equals("omb.decider") || user.equals("panel.chair")) {
           browser.shootPage("dashboard-" + user.replace('.', '-'));
+        }
+        if (user.equals("omb.decider")) {
+          // A board round says what it reviews; the data calls link to their consolidated inventories.
+          String program = browser.visible(By.id("program")).getText();
+          assertThat(program).contains("Assessments of designated QSMOs under way").contains("Under board review")
+              .contains("Systems inventory data calls");
+          assertThat(browser.visible(By.id("board-rounds")).getText()).contains("assessment");
+        }
+        if (user.equals("director.treas")) {
+          // From the dashboard to the data call's page, with its charts.
+          browser.press(By.cssSelector("section#qsmo a[href^='/inventory/?dataCall=']"));
+          browser.waitForText(By.id("title"), "(DC-");
+          browser.waitForText(By.id("status"), "Showing DC-");
+          assertThat(browser.seriousAccessibilityViolations("body")).as("the data call's page").isEmpty();
         }
         if (user.equals("board.chair")) {
           // Who has voted, never how.

@@ -100,6 +100,55 @@ class DashboardIT {
   }
 
   @Test
+  void assessmentsUnderWayAndDataCallsShowWhereTheyStandAndLinkToTheirRecords() {
+    // The demo's financial management QSMO is at its annual assessment, under board review.
+    String qsmo = gov.qsmo.workflow.inventory.InventoryDemoData.QSMO;
+    JsonNode program = http.get("omb.analyst", "/api/dashboard/program").json();
+    assertThat(program.path("assessmentsUnderWayCount").asLong()).isPositive();
+    JsonNode assessment = null;
+    for (JsonNode item : program.path("assessmentsUnderWay")) {
+      if (item.path("item").path("designationId").asText().equals(qsmo)) {
+        assessment = item;
+      }
+    }
+    assertThat(assessment).as("the demo's assessment of " + qsmo).isNotNull();
+    JsonNode record = http.get("omb.analyst", assessment.path("href").asText()).json();
+    assertThat(record.path("assessment").path("status").asText())
+        .isEqualTo(assessment.path("item").path("status").asText());
+    long assessmentId = assessment.path("item").path("assessmentId").asLong();
+    boolean roundMarked = false;
+    for (JsonNode round : program.path("openRounds")) {
+      if (round.path("designationId").asText().equals(qsmo) && round.path("assessmentId").asLong() == assessmentId) {
+        roundMarked = true;
+      }
+    }
+    assertThat(roundMarked).as("the board round of the assessment names it").isTrue();
+
+    // Each data call's counts are those of its own record; its link opens its consolidated inventory.
+    assertThat(program.path("dataCalls")).isNotEmpty();
+    for (JsonNode call : program.path("dataCalls")) {
+      String id = call.path("item").path("dataCallId").asText();
+      JsonNode progress = http.get("omb.analyst", "/api/data-calls/" + id).json().path("progress");
+      assertThat(call.path("item").path("asked").asLong()).as(id).isEqualTo(progress.path("asked").asLong());
+      assertThat(call.path("item").path("answered").asLong()).as(id).isEqualTo(progress.path("answered").asLong());
+      assertThat(call.path("item").path("late").asLong()).as(id).isEqualTo(progress.path("late").asLong());
+      assertThat(call.path("href").asText()).isEqualTo("/inventory/?dataCall=" + id);
+    }
+
+    // A director sees their own QSMOs' data calls and assessments, another director none of them.
+    JsonNode treasury = http.get("director.treas", "/api/dashboard/qsmo").json();
+    assertThat(treasury.path("dataCalls")).isNotEmpty()
+        .allSatisfy(call -> assertThat(call.path("item").path("agencyCode").asText()).isEqualTo("TREAS"));
+    assertThat(treasury.path("assessmentsUnderWay")).isNotEmpty()
+        .allSatisfy(a -> assertThat(a.path("item").path("agencyCode").asText()).isEqualTo("TREAS"));
+    JsonNode gsa = http.get("director.gsa", "/api/dashboard/qsmo").json();
+    assertThat(gsa.path("dataCalls")).allSatisfy(call ->
+        assertThat(call.path("item").path("agencyCode").asText()).isEqualTo("GSA"));
+    assertThat(gsa.path("assessmentsUnderWay")).allSatisfy(a ->
+        assertThat(a.path("item").path("agencyCode").asText()).isEqualTo("GSA"));
+  }
+
+  @Test
   void myWorkListsOnlyTasksTheCallerMayWorkOn() {
     for (String user : List.of("reviewer1", "board.chair", "omb.decider")) {
       JsonNode work = http.get(user, "/api/dashboard/my-work").json();
