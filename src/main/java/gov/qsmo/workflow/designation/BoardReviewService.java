@@ -5,6 +5,7 @@ import gov.qsmo.workflow.designation.condition.DesignationConditionRepository;
 import gov.qsmo.workflow.calendar.BusinessCalendar;
 import gov.qsmo.workflow.calendar.Period;
 import gov.qsmo.workflow.identity.Roles;
+import gov.qsmo.workflow.process.OfficeTime;
 import gov.qsmo.workflow.shared.ConflictException;
 import gov.qsmo.workflow.shared.InvalidRequestException;
 import java.time.Clock;
@@ -49,10 +50,13 @@ public class BoardReviewService {
   private final BusinessCalendar calendar;
   private final DesignationConditionRepository conditions;
   private final int roundLimit;
+  private final OfficeTime officeTime;
 
   BoardReviewService(BoardRoundRepository rounds, BoardVoteRepository votes, DesignationService designations,
       IdentityService identityService, Clock clock, DesignationConditionRepository conditions,
-      BusinessCalendar calendar, @Value("${qsmo.board.round-limit:3}") int roundLimit) {
+      BusinessCalendar calendar, @Value("${qsmo.board.round-limit:3}") int roundLimit,
+      OfficeTime officeTime) {
+    this.officeTime = officeTime;
     this.conditions = conditions;
     this.roundLimit = roundLimit;
     this.rounds = rounds;
@@ -84,12 +88,12 @@ public class BoardReviewService {
     return newRound(designationId, assessmentId, null, "QSMO's agency");
   }
 
-  /** "4 members vote, 1 recused (board.treas), window closes ...". */
-  public static String rosterSummary(BoardRound round) {
+  /** "4 members vote, 1 recused (board.treas), window closes Dec 18, 2026, 6:59 PM EST." */
+  public String rosterSummary(BoardRound round) {
     return round.eligibleMembers().size() + " members vote, " + round.recusals().size() + " recused"
         + (round.recusals().isEmpty() ? "" : " (" + String.join(", ",
             round.recusals().stream().map(BoardRound.RosterEntry::memberId).toList()) + ")")
-        + ", window closes " + round.getClosesAt() + ".";
+        + ", window closes " + officeTime.dateTime(round.getClosesAt()) + ".";
   }
 
   private BoardRound newRound(String designationId, Long assessmentId, Integer planVersion, String whose) {

@@ -6,6 +6,7 @@ import gov.qsmo.workflow.notification.DecisionNotice.Fact;
 import gov.qsmo.workflow.calendar.BusinessCalendar;
 import gov.qsmo.workflow.calendar.Period;
 import gov.qsmo.workflow.process.Caller;
+import gov.qsmo.workflow.process.OfficeTime;
 import gov.qsmo.workflow.reference.ReferenceData;
 import gov.qsmo.workflow.shared.ConflictException;
 import gov.qsmo.workflow.shared.InvalidRequestException;
@@ -53,10 +54,13 @@ public class DesignationService {
   private final BusinessCalendar calendar;
   private final ApplicationEventPublisher publisher;
   private final ScopeVersionRepository scopes;
+  private final OfficeTime officeTime;
 
   DesignationService(DesignationRepository designations, DesignationEventRepository events,
       PlanVersionRepository plans, ReferenceData referenceData, Clock clock, BusinessCalendar calendar,
-      ApplicationEventPublisher publisher, ScopeVersionRepository scopes) {
+      ApplicationEventPublisher publisher, ScopeVersionRepository scopes,
+      OfficeTime officeTime) {
+    this.officeTime = officeTime;
     this.scopes = scopes;
     this.calendar = calendar;
     this.publisher = publisher;
@@ -195,7 +199,7 @@ public class DesignationService {
   public void recordBoardReviewExtended(String designationId, Instant closesAt, String reason, String actor) {
     Designation designation = require(designationId);
     requireStatus(designation, DesignationStatus.UNDER_BOARD_REVIEW, "extend its board review");
-    record(designation, actor, "BOARD_REVIEW_EXTENDED", "Window now closes " + closesAt
+    record(designation, actor, "BOARD_REVIEW_EXTENDED", "Window now closes " + officeTime.dateTime(closesAt)
         + (reason == null ? "." : ": " + reason));
   }
 

@@ -6,6 +6,7 @@ import gov.qsmo.workflow.process.CompletedTask;
 import gov.qsmo.workflow.process.FormCompletionListener;
 import gov.qsmo.workflow.process.FormJson;
 import gov.qsmo.workflow.process.MarkdownText;
+import gov.qsmo.workflow.reference.ReferenceData;
 import gov.qsmo.workflow.shared.Inputs;
 import java.util.Locale;
 import java.util.Map;
@@ -30,10 +31,12 @@ final class CandidateListeners {
 
     private final MarketplaceCandidates candidates;
     private final DesignationService designations;
+    private final ReferenceData referenceData;
 
-    Created(MarketplaceCandidates candidates, DesignationService designations) {
+    Created(MarketplaceCandidates candidates, DesignationService designations, ReferenceData referenceData) {
       this.candidates = candidates;
       this.designations = designations;
+      this.referenceData = referenceData;
     }
 
     @Override
@@ -43,8 +46,12 @@ final class CandidateListeners {
       Designation designation = designations.require(decision.getDesignationId());
       task.setName(task.getName() + ": " + rfiId + " (" + designation.getId() + ")");
       var ranking = candidates.topRanked(rfiId);
+      // The QSMO in words, as its own tasks name it: "Grants management, HHS (DSG-2026-0005)".
+      String qsmo = referenceData.requireFunctionalArea("functionalAreaCode", designation.getFunctionalAreaCode())
+          .getName() + ", " + referenceData.requireAgency("agencyCode", designation.getAgencyCode()).getShortName()
+          + " (" + designation.getId() + ")";
       task.setVariableLocal(CandidatesProcess.TaskDisplay.FACTS, "**RFI:** " + rfiId + ", which serves the QSMO "
-          + designation.getId() + " (" + MarkdownText.literal(designation.getAgencyCode()) + ")  \n"
+          + MarkdownText.literal(qsmo) + "  \n"
           + "**Evidence:** [the final evaluation report (PDF)](/api/rfis/" + rfiId + "/report.pdf): ranking, "
           + "consensus and every score  \n"
           + "**Ranked responses:** the first " + ranking.size() + " below; give the ids of those that become "

@@ -1,7 +1,6 @@
 package gov.qsmo.workflow.marketplace;
 
 import gov.qsmo.workflow.process.TaskCompletion;
-import gov.qsmo.workflow.shared.ConflictException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -65,8 +64,7 @@ class CandidatesController {
     String instance = decision.getProcessInstanceId();
     Task task = completion.openTask(instance, CandidatesProcess.Elements.TASK_DECIDE_CANDIDATES);
     if (task == null) {
-      throw new ConflictException("The marketplace candidates of " + rfiId + " were decided by "
-          + decision.getDecidedBy() + " at " + decision.getDecidedAt() + ".");
+      throw candidates.alreadyDecided(decision);
     }
     Map<String, Object> values = new HashMap<>();
     values.put(CandidatesProcess.Variables.CANDIDATE_RESPONSES, request == null || request.responseIds() == null

@@ -5,6 +5,7 @@ import gov.qsmo.workflow.designation.DesignationService;
 import gov.qsmo.workflow.designation.DesignationStatus;
 import gov.qsmo.workflow.identity.Roles;
 import gov.qsmo.workflow.process.Caller;
+import gov.qsmo.workflow.process.OfficeTime;
 import gov.qsmo.workflow.process.Privileged;
 import gov.qsmo.workflow.rfi.RfiEvaluationCompleted;
 import gov.qsmo.workflow.rfi.RfiRanking;
@@ -47,10 +48,13 @@ public class MarketplaceCandidates {
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
   private final Clock clock;
+  private final OfficeTime officeTime;
 
   MarketplaceCandidates(CandidateDecisionRepository decisions, OfferingRepository offerings,
       MarketplaceService marketplace, DesignationService designations, RfiRanking rankings,
-      RuntimeService runtimeService, IdentityService identityService, Clock clock) {
+      RuntimeService runtimeService, IdentityService identityService, Clock clock,
+      OfficeTime officeTime) {
+    this.officeTime = officeTime;
     this.decisions = decisions;
     this.offerings = offerings;
     this.marketplace = marketplace;
@@ -59,6 +63,12 @@ public class MarketplaceCandidates {
     this.runtimeService = runtimeService;
     this.identityService = identityService;
     this.clock = clock;
+  }
+
+  /** The refusal of a second decision: who decided, and when, in the office's time. */
+  ConflictException alreadyDecided(CandidateDecision decision) {
+    return new ConflictException("The marketplace candidates of " + decision.getRfiId() + " were decided by "
+        + decision.getDecidedBy() + " on " + officeTime.dateTime(decision.getDecidedAt()) + ".");
   }
 
   /** The RFI's final report was issued: its QSMO's directors decide the candidates (once per RFI). */
@@ -105,8 +115,7 @@ public class MarketplaceCandidates {
     CandidateDecision decision = decisions.lock(rfiId)
         .orElseThrow(() -> new NotFoundException("RFI " + rfiId + " has no marketplace decision to make."));
     if (decision.getStatus() != CandidateDecision.Status.PENDING) {
-      throw new ConflictException("The marketplace candidates of " + rfiId + " were decided by "
-          + decision.getDecidedBy() + " at " + decision.getDecidedAt() + ".");
+      throw alreadyDecided(decision);
     }
     List<String> chosen = chosen(chosenText);
     if (note != null) {

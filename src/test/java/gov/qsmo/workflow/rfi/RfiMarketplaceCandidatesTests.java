@@ -117,7 +117,8 @@ class RfiMarketplaceCandidatesTests {
     assertThat(taskService.getVariableLocal(task.getId(), CandidatesProcess.TaskDisplay.RANKING).toString())
         .contains(ranking.get(0).responseId()).contains("Acme Grants").contains("Civic Systems");
     assertThat(taskService.getVariableLocal(task.getId(), CandidatesProcess.TaskDisplay.FACTS).toString())
-        .contains("/api/rfis/" + rfiId + "/report.pdf");
+        .contains("/api/rfis/" + rfiId + "/report.pdf")
+        .as("the QSMO in words, not an agency code").contains("Grants management").contains(GRANTS_QSMO);
 
     // Another agency's director is no candidate of the task; an id outside the ranking refuses the whole decision.
     assertThatThrownBy(() -> completeAs(OTHER_DIRECTOR, List.of(Roles.QSMO_DIRECTORS, Roles.directorsOf("DHS")),
@@ -146,7 +147,9 @@ class RfiMarketplaceCandidatesTests {
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(decision.getProcessInstanceId()).count())
         .isZero();
     assertThatThrownBy(() -> candidates.decide(rfiId, null, null, gov.qsmo.workflow.process.Caller.SYSTEM))
-        .hasMessageContaining("were decided by " + DIRECTOR);
+        .hasMessageContaining("were decided by " + DIRECTOR)
+        .as("when, in the office's time and in words").hasMessageMatching(".* on [A-Z][a-z]{2} \\d{1,2}, \\d{4}, "
+            + "\\d{1,2}:\\d{2} [AP]M E[SD]T\\.");
   }
 
   @Test

@@ -256,7 +256,7 @@ public class AssessmentService {
     requireStatus(assessment, Status.UNDER_BOARD_REVIEW, "open a board round");
     BoardRound round = boardReview.openAssessmentRound(assessment.getDesignationId(), assessmentId);
     record(assessment, "system", "BOARD_ROUND_OPENED", "Round " + round.getRoundNumber() + ": "
-        + BoardReviewService.rosterSummary(round));
+        + boardReview.rosterSummary(round));
     return round;
   }
 

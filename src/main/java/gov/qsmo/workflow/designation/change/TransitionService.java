@@ -6,6 +6,7 @@ import gov.qsmo.workflow.designation.DesignationStatus;
 import gov.qsmo.workflow.designation.LiveOfferings;
 import gov.qsmo.workflow.designation.change.Transition.Milestone;
 import gov.qsmo.workflow.identity.Roles;
+import gov.qsmo.workflow.process.OfficeTime;
 import gov.qsmo.workflow.shared.ConflictException;
 import gov.qsmo.workflow.shared.InvalidRequestException;
 import gov.qsmo.workflow.shared.NotFoundException;
@@ -38,9 +39,11 @@ public class TransitionService {
   private final RuntimeService runtimeService;
   private final Clock clock;
   private final LiveOfferings liveOfferings;
+  private final OfficeTime officeTime;
 
   TransitionService(TransitionRepository transitions, DesignationService designations, RuntimeService runtimeService,
-      Clock clock, LiveOfferings liveOfferings) {
+      Clock clock, LiveOfferings liveOfferings, OfficeTime officeTime) {
+    this.officeTime = officeTime;
     this.liveOfferings = liveOfferings;
     this.transitions = transitions;
     this.designations = designations;
@@ -173,10 +176,10 @@ public class TransitionService {
         .orElseThrow(() -> new NotFoundException("No transition with id '" + transitionId + "'."));
   }
 
-  private static void requireOpen(Transition transition) {
+  private void requireOpen(Transition transition) {
     if (transition.getClosedAt() != null) {
       throw new ConflictException("The transition " + transition.getFromDesignationId() + " to "
-          + transition.getToDesignationId() + " was closed on " + transition.getClosedAt() + " by "
+          + transition.getToDesignationId() + " was closed on " + officeTime.dateTime(transition.getClosedAt()) + " by "
           + transition.getClosedBy() + ".");
     }
   }

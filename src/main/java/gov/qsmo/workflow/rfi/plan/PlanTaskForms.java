@@ -43,7 +43,7 @@ class PlanTaskForms implements RfiTaskForm {
   private void revisePlan(DelegateTask task, Rfi rfi) {
     records.history(rfi.id).stream().filter(e -> e.action.equals("PLAN_RETURNED")).reduce((a, b) -> b)
         .ifPresent(e -> task.setVariableLocal(TaskDisplay.RETURN_COMMENTS, RfiSummaries.fit(
-            RfiSummaries.literal(e.detail) + "  \n*(" + e.actor + ", " + e.occurredAt + ")*")));
+            RfiSummaries.literal(e.detail) + "  \n*(" + e.actor + ", " + time.dateTime(e.occurredAt) + ")*")));
     PlanDraft.of(rfi, records.clock().getZone()).toForm().forEach((key, value) ->
         task.getExecution().setVariableLocal(key, value));
   }

@@ -1,6 +1,7 @@
 package gov.qsmo.workflow.rfi.plan;
 
 import gov.qsmo.workflow.process.Caller;
+import gov.qsmo.workflow.process.OfficeTime;
 import gov.qsmo.workflow.rfi.Rfi;
 import gov.qsmo.workflow.rfi.RfiService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,14 +14,17 @@ class PublishRfiDelegate implements JavaDelegate {
 
   private final RfiService records;
 
-  PublishRfiDelegate(RfiService records) {
+  private final OfficeTime officeTime;
+
+  PublishRfiDelegate(RfiService records, OfficeTime officeTime) {
     this.records = records;
+    this.officeTime = officeTime;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Rfi rfi = records.require(execution.getProcessBusinessKey());
-    records.record(rfi.id, Caller.SYSTEM.userId(), "RFI_PUBLISHED", "Responses accepted until " + rfi.closesAt
+    records.record(rfi.id, Caller.SYSTEM.userId(), "RFI_PUBLISHED", "Responses accepted until " + officeTime.dateTime(rfi.closesAt)
         + (rfi.allowLate ? "; late responses accepted and flagged" : "; late responses refused"));
   }
 }

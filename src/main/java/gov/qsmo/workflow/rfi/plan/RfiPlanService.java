@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
 import gov.qsmo.workflow.designation.DesignationService;
+import gov.qsmo.workflow.process.OfficeTime;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,9 +48,12 @@ public class RfiPlanService {
   private final BusinessCalendar calendar;
   private final ApplicationEventPublisher publisher;
   private final DesignationService designations;
+  private final OfficeTime officeTime;
 
   RfiPlanService(RfiService records, ReferenceData referenceData, IdentityService identityService,
-      BusinessCalendar calendar, ApplicationEventPublisher publisher, DesignationService designations) {
+      BusinessCalendar calendar, ApplicationEventPublisher publisher, DesignationService designations,
+      OfficeTime officeTime) {
+    this.officeTime = officeTime;
     this.designations = designations;
     this.calendar = calendar;
     this.publisher = publisher;
@@ -151,7 +155,7 @@ public class RfiPlanService {
     records.save(rfi);
     records.record(rfi.id, caller.userId(), "PLAN_DRAFTED", "Serves the QSMO " + qsmo + "; " + rfi.criteria.size()
         + " criteria, " + rfi.scale.size() + "-level " + rfi.scaleType.name().toLowerCase(java.util.Locale.ROOT)
-        + " scale, closes " + rfi.closesAt);
+        + " scale, closes " + officeTime.dateTime(rfi.closesAt));
     return rfi;
   }
 
@@ -165,7 +169,7 @@ public class RfiPlanService {
     check(plan, caller);
     apply(rfi, plan);
     records.moveTo(rfi, RfiStatus.PLAN_DRAFTED, caller.userId(), "PLAN_REVISED", rfi.criteria.size()
-        + " criteria, closes " + rfi.closesAt);
+        + " criteria, closes " + officeTime.dateTime(rfi.closesAt));
     return rfi;
   }
 
@@ -173,7 +177,7 @@ public class RfiPlanService {
   public void requireChangeable(Rfi rfi) {
     if (rfi.planFrozen()) {
       throw new ConflictException("The evaluation plan of " + rfi.id + " was approved by " + rfi.planApprovedBy
-          + " at " + rfi.planApprovedAt + "; its criteria, weights and scale are frozen and cannot change.");
+          + " on " + officeTime.dateTime(rfi.planApprovedAt) + "; its criteria, weights and scale are frozen and cannot change.");
     }
     if (rfi.status != RfiStatus.PLAN_RETURNED) {
       throw new ConflictException("The evaluation plan of " + rfi.id + " is waiting for the director's approval; "
@@ -189,7 +193,7 @@ public class RfiPlanService {
     rfi.planApprovedAt = records.now();
     rfi.planApprovedBy = caller.userId();
     records.moveTo(rfi, RfiStatus.OPEN, caller.userId(), "PLAN_APPROVED",
-        "Criteria, weights and scale frozen; responses accepted until " + rfi.closesAt + ".");
+        "Criteria, weights and scale frozen; responses accepted until " + officeTime.dateTime(rfi.closesAt) + ".");
     tellIssuers(rfi, "The evaluation plan of " + rfi.id + " was approved: the RFI is open for responses",
         new DecisionNotice.Fact("Approved by", caller.userId()));
   }

@@ -3,6 +3,7 @@ package gov.qsmo.workflow.rfi.responses;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.SCREENING_OVERRIDES;
 
 import gov.qsmo.workflow.process.Caller;
+import gov.qsmo.workflow.process.OfficeTime;
 import gov.qsmo.workflow.rfi.Rfi;
 import gov.qsmo.workflow.rfi.RfiService;
 import gov.qsmo.workflow.rfi.RfiStatus;
@@ -39,8 +40,11 @@ public class RfiResponseService {
   private final RfiService records;
   private final RfiResponseRepository responses;
   private final RfiAttachmentRepository attachments;
+  private final OfficeTime officeTime;
 
-  RfiResponseService(RfiService records, RfiResponseRepository responses, RfiAttachmentRepository attachments) {
+  RfiResponseService(RfiService records, RfiResponseRepository responses, RfiAttachmentRepository attachments,
+      OfficeTime officeTime) {
+    this.officeTime = officeTime;
     this.records = records;
     this.responses = responses;
     this.attachments = attachments;
@@ -101,7 +105,7 @@ public class RfiResponseService {
     response.answers.putAll(answers);
     responses.save(response);
     records.record(rfi.id, caller.userId(), late ? "LATE_RESPONSE_ACCEPTED" : "RESPONSE_RECEIVED",
-        response.id + " from " + response.organization + (late ? ", after the close at " + rfi.closesAt : ""));
+        response.id + " from " + response.organization + (late ? ", after the close at " + officeTime.dateTime(rfi.closesAt) : ""));
     return response;
   }
 
@@ -119,7 +123,7 @@ public class RfiResponseService {
       return true;
     }
     if (late) {
-      throw new ConflictException("RFI " + rfi.id + " closed for responses at " + rfi.closesAt
+      throw new ConflictException("RFI " + rfi.id + " closed for responses at " + officeTime.dateTime(rfi.closesAt)
           + (rfi.allowLate ? "; late responses were accepted until screening was confirmed."
               : "; it does not accept late responses."));
     }
