@@ -117,7 +117,13 @@ public class DataCallService {
 
   private List<String> agenciesAsked(List<String> codes) {
     if (codes == null || codes.isEmpty()) {
-      return referenceData.agencies().stream().filter(Agency::isActive).map(Agency::getCode).sorted().toList();
+      List<String> active = referenceData.agencies().stream().filter(Agency::isActive).map(Agency::getCode).sorted()
+          .toList();
+      if (active.size() > MAX_AGENCIES) {
+        throw new InvalidRequestException("agencyCodes", active.size() + " agencies are active and a data call asks "
+            + "at most " + MAX_AGENCIES + ": name the agencies to ask, or split the call.");
+      }
+      return active;
     }
     if (codes.size() > MAX_AGENCIES) {
       throw new InvalidRequestException("agencyCodes", "Ask at most " + MAX_AGENCIES + " agencies.");

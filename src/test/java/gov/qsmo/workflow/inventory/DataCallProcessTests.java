@@ -196,6 +196,25 @@ class DataCallProcessTests {
     assertThat(dataCalls.of(designation, 0, 10)).isEmpty();
   }
 
+  @Test
+  void aCallToEveryAgencyIsRefusedWhenMoreAreActiveThanOneCallAsks() {
+    String designation = TestDesignations.designated(jdbc, "FM", "HHS", null);
+    long active = jdbc.queryForObject("select count(*) from qsmo.agency where retired_at is null", Long.class);
+    int added = (int) Math.max(0, DataCallService.MAX_AGENCIES + 1 - active);
+    jdbc.update("insert into qsmo.agency (code, name, short_name) select 'MANY' || g, 'Agency ' || g, 'A' || g "
+        + "from generate_series(1, ?) g", added);
+    try {
+      assertThatThrownBy(() -> dataCalls.issue(designation, new DataCallService.Request("Every agency's systems",
+          null, TestDates.businessDay(calendar.today().plusWeeks(4)), List.of()), caller(DIRECTOR, "HHS")))
+          .isInstanceOf(InvalidRequestException.class)
+          .hasMessageContaining("a data call asks at most " + DataCallService.MAX_AGENCIES)
+          .hasMessageContaining("name the agencies to ask");
+      assertThat(dataCalls.of(designation, 0, 10)).as("nothing of the refused call is stored").isEmpty();
+    } finally {
+      jdbc.update("delete from qsmo.agency where code like 'MANY%'");
+    }
+  }
+
   // ---------------------------------------------------------------- set-up
 
   private DataCall issued(String... agencies) {
