@@ -25,6 +25,11 @@
   // What a board round reviews: the plan, or an assessment of the designated QSMO.
   function reviews(round) { return round.assessmentId ? 'Assessment ' + round.assessmentId : 'Plan'; }
 
+  // Where the round's record is: the assessment's (its rounds, recommendations) or the designation's.
+  function roundRecord(round) {
+    return '/api/designations/' + round.designationId + (round.assessmentId ? '/assessments/' + round.assessmentId : '');
+  }
+
   function assessmentsTable(caption, items) {
     return table(caption, ['Designation', 'Area', 'Agency', 'Kind', 'As of', 'Stage'], items.map(function (a) {
       return [link(a.item.designationId, a.href), a.item.functionalAreaCode, a.item.agencyCode,
@@ -166,7 +171,7 @@
         ['Designation', 'Reviews', { label: 'Round', num: true }, 'Closes', { label: 'Voted', num: true },
           { label: 'Eligible', num: true }, { label: 'Recused', num: true }],
         p.openRounds.map(function (r) {
-          return [link(r.designationId, '/api/designations/' + r.designationId), reviews(r), r.roundNumber,
+          return [link(r.designationId, roundRecord(r)), reviews(r), r.roundNumber,
             when(r.closesAt), r.voted, r.eligible, r.recused];
         })),
       el('h3', { text: 'Assessments of designated QSMOs under way' }),
@@ -189,7 +194,7 @@
       var votedCount = r.members.filter(function (m) { return m.state === 'VOTED'; }).length;
       var waiting = r.members.filter(function (m) { return m.state === 'NOT_VOTED'; }).length;
       nodes.push(el('h3', {}, [document.createTextNode('Designation '), link(r.round.designationId,
-        '/api/designations/' + r.round.designationId), document.createTextNode(': ' + reviews(r.round).toLowerCase()
+        roundRecord(r.round)), document.createTextNode(': ' + reviews(r.round).toLowerCase()
         + ' review, round ' + r.round.roundNumber)]));
       nodes.push(figures([{ label: 'voted', value: votedCount }, { label: 'not voted yet', value: waiting, late: r.hoursLeft < 48 },
         { label: 'hours left (closes ' + when(r.round.closesAt) + ')', value: r.hoursLeft }]));

@@ -5,6 +5,8 @@
 
   var status = document.getElementById('status');
   var dataCall = new URLSearchParams(window.location.search).get('dataCall');
+  var HOSTING_WORDS = { ON_PREMISES: 'On premises', AGENCY_CLOUD: 'Agency cloud', COMMERCIAL_CLOUD: 'Commercial cloud',
+    SHARED_SERVICE_PROVIDER: 'Shared service provider' };
 
   function el(tag, attributes, children) {
     var node = document.createElement(tag);
@@ -45,7 +47,7 @@
   function bars(title, items) {
     if (!items.length) { return el('p', { text: title + ': nothing reported yet.' }); }
     var longest = items.reduce(function (m, i) { return Math.max(m, String(i.label).length); }, 0);
-    var labelWidth = Math.min(260, 12 + Math.ceil(6.6 * longest)), width = labelWidth + 230, rowHeight = 26;
+    var labelWidth = Math.min(300, 12 + Math.ceil(7.2 * longest)), width = labelWidth + 230, rowHeight = 26;
     var max = items.reduce(function (m, i) { return Math.max(m, i.value); }, 0) || 1;
     var ns = 'http://www.w3.org/2000/svg';
     var svg = document.createElementNS(ns, 'svg');
@@ -104,6 +106,7 @@
           ? new Date(a.lastSubmittedAt).toLocaleDateString('en-US', { dateStyle: 'medium' }) : 'not yet',
           a.late ? el('span', { 'class': 'late', text: 'late' }) : 'no'];
       }))]);
+    if (!summary) { return; }
     show('summary', [
       el('ul', { 'class': 'figures' }, [
         el('li', {}, [el('strong', { text: String(summary.systems) }), document.createTextNode('systems')]),
@@ -113,8 +116,17 @@
       chart('Systems by provider', 'Provider', summary.byProvider),
       chart('Systems by function', 'Function', summary.byFunction),
       chart('Contracts ending, by fiscal year', 'Fiscal year', summary.contractsEndingByFiscalYear),
-      chart('Systems by hosting', 'Hosting', summary.byHosting)]);
+      chart('Systems by hosting', 'Hosting', summary.byHosting.map(function (c) {
+        return { label: HOSTING_WORDS[c.label] || c.label, systems: c.systems };
+      }))]);
     status.textContent = 'Showing ' + call.id + '.';
+  }
+
+  // An agency's point of contact: their own agency's answer; the consolidated inventory is not theirs.
+  function renderOwn(call) {
+    render(call, null);
+    status.textContent = 'Showing your agency\'s answer to ' + call.id + '. The consolidated inventory of every '
+      + 'agency is for the QSMO\'s directors, OMB and auditors.';
   }
 
   if (!dataCall) {
@@ -122,8 +134,11 @@
     return;
   }
   var path = '/api/data-calls/' + encodeURIComponent(dataCall);
-  Promise.all([get(path + '?size=500'), get(path + '/summary')]).then(function (answers) {
-    render(answers[0], answers[1]);
+  get(path + '?size=500').then(function (call) {
+    return get(path + '/summary').then(function (summary) { render(call, summary); }, function (error) {
+      if (error.message !== 'forbidden') { throw error; }
+      renderOwn(call);
+    });
   }).catch(function (error) {
     status.replaceChildren();
     if (error.message === 'signed-out') {

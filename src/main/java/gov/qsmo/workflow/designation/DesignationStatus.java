@@ -25,5 +25,10 @@ public enum DesignationStatus {
   /** Its process was deleted before it ended (for example, started by mistake). */
   CANCELLED,
   /** OMB withdrew the pre-designation because the plan was overdue. */
-  WITHDRAWN
+  WITHDRAWN;
+
+  /** The status in words, as forms and records show it: "Under board review", "Awaiting OMB decision". */
+  public String words() {
+    return DecisionPackagePdf.status(this);
+  }
 }

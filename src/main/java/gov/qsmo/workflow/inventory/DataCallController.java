@@ -124,7 +124,12 @@ class DataCallController {
     DataCall call = dataCalls.require(dataCallId);
     String agency = agencyCode.toUpperCase(java.util.Locale.ROOT);
     requireAgencyReader(call, agency, Caller.of(authentication));
-    dataCalls.agency(call.getId(), agency);
+    DataCallService.AgencyStatus status = dataCalls.agency(call.getId(), agency);
+    if (version != null && (status.latestVersion() == null || version < 1 || version > status.latestVersion())) {
+      throw new NotFoundException(agency + " has no version " + version + " of its inventory in " + call.getId()
+          + (status.latestVersion() == null ? "; it has not answered yet." : "; its versions are 1 to "
+              + status.latestVersion() + "."));
+    }
     return queries.ofAgency(call.getId(), agency, version);
   }
 
@@ -137,6 +142,8 @@ class DataCallController {
   SubmittedView uploadCsv(@PathVariable String dataCallId, @PathVariable String agencyCode,
       @RequestPart(name = "file", required = false) MultipartFile file, Authentication authentication)
       throws IOException {
+    DataCall call = dataCalls.require(dataCallId);
+    dataCalls.requireSubmitter(agencyCode.toUpperCase(java.util.Locale.ROOT), Caller.of(authentication));
     if (file == null) {
       throw new InvalidRequestException("file", "Send the CSV file as the multipart field 'file'.");
     }
@@ -144,7 +151,7 @@ class DataCallController {
       throw new InvalidRequestException("file", "The file is " + file.getSize() + " bytes; at most "
           + InventoryCsv.MAX_BYTES + " are accepted.");
     }
-    return submit(dataCallId, agencyCode, InventoryCsv.parseCsv(file.getBytes()), "CSV", authentication);
+    return submit(call.getId(), agencyCode, InventoryCsv.parseCsv(file.getBytes()), "CSV", authentication);
   }
 
   @PostMapping(path = "/api/data-calls/{dataCallId}/agencies/{agencyCode}/inventory",
@@ -153,6 +160,8 @@ class DataCallController {
       description = "lines: one system per line, the eight values separated by |, as in the form.")
   SubmittedView submitLines(@PathVariable String dataCallId, @PathVariable String agencyCode,
       @RequestBody(required = false) LinesRequest request, Authentication authentication) {
+    dataCalls.require(dataCallId);
+    dataCalls.requireSubmitter(agencyCode.toUpperCase(java.util.Locale.ROOT), Caller.of(authentication));
     String lines = request == null ? null : request.lines();
     if (lines == null || lines.isBlank()) {
       throw new InvalidRequestException("lines", "List the agency's systems, one per line.");
@@ -226,6 +235,11 @@ class DataCallController {
       if (agencies.isEmpty()) {
         throw new NotFoundException("No data call with id '" + call.getId() + "'.");
       }
+      // A point of contact's figures are their own agency's, like the list.
+      return new DataCallView(call.getId(), call.getDesignationId(), call.getTitle(), call.getInstructions(),
+          call.getDueDate(), call.getCreatedBy(), call.getCreatedAt(), new DataCallService.Progress(agencies.size(),
+              agencies.stream().filter(a -> a.latestVersion() != null).count(),
+              agencies.stream().filter(DataCallService.AgencyStatus::late).count()), agencies);
     }
     return new DataCallView(call.getId(), call.getDesignationId(), call.getTitle(), call.getInstructions(),
         call.getDueDate(), call.getCreatedBy(), call.getCreatedAt(), dataCalls.progress(call.getId()), agencies);
@@ -238,10 +252,23 @@ class DataCallController {
   private DataCall requireOverseen(String dataCallId, Caller caller) {
     DataCall call = dataCalls.require(dataCallId);
     if (!oversees(caller, designations.require(call.getDesignationId()))) {
+      // As GET /api/data-calls/{id} answers: a call that asks none of the caller's agencies is not theirs to know.
+      if (Roles.agenciesContacted(caller.groups()).stream().noneMatch(code -> asks(call, code))) {
+        throw new NotFoundException("No data call with id '" + call.getId() + "'.");
+      }
       throw new ForbiddenException("The consolidated inventory of " + call.getId() + " is for the QSMO's directors, "
           + "OMB and auditors; an agency reads its own inventory.");
     }
     return call;
+  }
+
+  private boolean asks(DataCall call, String agencyCode) {
+    try {
+      dataCalls.agency(call.getId(), agencyCode);
+      return true;
+    } catch (NotFoundException notAsked) {
+      return false;
+    }
   }
 
   private void requireAgencyReader(DataCall call, String agency, Caller caller) {

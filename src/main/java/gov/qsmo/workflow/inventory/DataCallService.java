@@ -7,6 +7,7 @@ import gov.qsmo.workflow.designation.DesignationStatus;
 import gov.qsmo.workflow.identity.Roles;
 import gov.qsmo.workflow.inventory.InventoryCsv.SystemLine;
 import gov.qsmo.workflow.process.Caller;
+import gov.qsmo.workflow.process.OfficeTime;
 import gov.qsmo.workflow.process.Privileged;
 import gov.qsmo.workflow.reference.Agency;
 import gov.qsmo.workflow.reference.ReferenceData;
@@ -53,12 +54,14 @@ public class DataCallService {
   private final IdentityService identityService;
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final OfficeTime officeTime;
   private final gov.qsmo.workflow.process.TaskCompletion completion;
 
   DataCallService(DataCallRepository calls, DataCallAgencyRepository agencies, DesignationService designations,
       ReferenceData referenceData, BusinessCalendar calendar, RuntimeService runtimeService,
       IdentityService identityService, JdbcTemplate jdbc, Clock clock,
-      gov.qsmo.workflow.process.TaskCompletion completion) {
+      gov.qsmo.workflow.process.TaskCompletion completion, OfficeTime officeTime) {
+    this.officeTime = officeTime;
     this.completion = completion;
     this.calls = calls;
     this.agencies = agencies;
@@ -87,16 +90,25 @@ public class DataCallService {
           + "calls of " + designationId + ".");
     }
     if (designation.getStatus() != DesignationStatus.DESIGNATED) {
-      throw new ConflictException("Designation " + designationId + " is " + designation.getStatus()
-          + "; a designated QSMO issues data calls.");
+      throw new ConflictException("Designation " + designationId + " is "
+          + designation.getStatus().words().toLowerCase(Locale.ROOT) + "; a designated QSMO issues data calls.");
     }
     String title = gov.qsmo.workflow.shared.Inputs.checkedText("title", "Title", required("title", request.title(),
         "Give the data call a title."), 200);
     String instructions = request.instructions() == null ? null
         : gov.qsmo.workflow.shared.Inputs.checkedText("instructions", "Instructions", request.instructions(), 4000);
     LocalDate due = request.dueDate();
-    if (due == null || !due.isAfter(calendar.today()) || due.isAfter(calendar.today().plusYears(1))) {
-      throw new InvalidRequestException("dueDate", "Give the due date (yyyy-mm-dd): after today and within a year.");
+    if (due == null) {
+      throw new InvalidRequestException("dueDate", "Give the due date (yyyy-mm-dd), a business day after today and "
+          + "within a year.");
+    }
+    if (!due.isAfter(calendar.today())) {
+      throw new InvalidRequestException("dueDate", "The due date " + officeTime.date(due) + " is not after today ("
+          + officeTime.date(calendar.today()) + "); give a later business day.");
+    }
+    if (due.isAfter(calendar.today().plusYears(1))) {
+      throw new InvalidRequestException("dueDate", "The due date " + officeTime.date(due) + " is more than a year "
+          + "away; give a business day on or before " + officeTime.date(calendar.today().plusYears(1)) + ".");
     }
     calendar.requireBusinessDay("dueDate", "Due date", due);
     List<String> asked = agenciesAsked(request.agencyCodes());
@@ -111,7 +123,7 @@ public class DataCallService {
             InventoryProcess.Variables.DUE_DATE, due.toString())).getId());
     call.attachProcess(instance);
     designations.note(designationId, caller.userId(), "DATA_CALL_ISSUED", id + ": " + title + ", to " + asked.size()
-        + " agencies, due " + due + ".");
+        + (asked.size() == 1 ? " agency" : " agencies") + ", due " + officeTime.date(due) + ".");
     return call;
   }
 
@@ -155,10 +167,7 @@ public class DataCallService {
    */
   public int submit(String dataCallId, String agencyCode, List<SystemLine> systems, String source, Caller caller) {
     DataCall call = require(dataCallId);
-    if (!caller.isSystem() && !caller.in(Roles.inventoryContactsOf(agencyCode))) {
-      throw new ForbiddenException("Only the points of contact of " + agencyCode + " (group "
-          + Roles.inventoryContactsOf(agencyCode) + ") submit its inventory.");
-    }
+    requireSubmitter(agencyCode, caller);
     DataCallAgency agency = agencies.lock(call.getId(), agencyCode)
         .orElseThrow(() -> new NotFoundException("Data call " + dataCallId + " does not ask " + agencyCode + "."));
     if (systems.isEmpty()) {
@@ -188,6 +197,16 @@ public class DataCallService {
         });
     agency.submitted(version, systems.size(), now);
     return version;
+  }
+
+  /** Only the agency's points of contact submit its inventory: a 403 that names the agency in words. */
+  public void requireSubmitter(String agencyCode, Caller caller) {
+    if (!caller.isSystem() && !caller.in(Roles.inventoryContactsOf(agencyCode))) {
+      String agency = referenceData.agencies().stream().filter(a -> a.getCode().equals(agencyCode))
+          .map(a -> a.getName() + " (" + a.getCode() + ")").findFirst().orElse(agencyCode);
+      throw new ForbiddenException("Only the points of contact for systems inventories of " + agency
+          + " submit its inventory.");
+    }
   }
 
   /**

@@ -61,6 +61,7 @@ class CandidatesController {
   DecisionView decide(@PathVariable String rfiId, @RequestBody(required = false) DecisionRequest request,
       Authentication caller) {
     CandidateDecision decision = candidates.require(rfiId);
+    candidates.requireDecider(decision, gov.qsmo.workflow.process.Caller.of(caller));
     String instance = decision.getProcessInstanceId();
     Task task = completion.openTask(instance, CandidatesProcess.Elements.TASK_DECIDE_CANDIDATES);
     if (task == null) {

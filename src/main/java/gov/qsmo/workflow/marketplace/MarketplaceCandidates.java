@@ -206,6 +206,16 @@ public class MarketplaceCandidates {
         .orElseThrow(() -> new NotFoundException("RFI " + rfiId + " has no marketplace decision."));
   }
 
+  /** Only the directors of the QSMO the RFI serves decide its candidates: a 403 that says whose decision it is. */
+  public void requireDecider(CandidateDecision decision, Caller caller) {
+    Designation designation = designations.require(decision.getDesignationId());
+    if (!caller.isSystem() && !caller.directs(designation.getAgencyCode())) {
+      throw new gov.qsmo.workflow.shared.ForbiddenException("Only the QSMO directors of "
+          + designation.getAgencyCode() + " decide the marketplace candidates of " + decision.getRfiId()
+          + ", which serves their QSMO " + designation.getId() + ".");
+    }
+  }
+
   /** The first ranked responses, as the form lists them. */
   @Transactional(readOnly = true)
   public List<RfiRanking.Ranked> topRanked(String rfiId) {

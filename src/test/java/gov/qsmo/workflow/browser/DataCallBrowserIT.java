@@ -84,11 +84,25 @@ class DataCallBrowserIT {
       browser.waitForText(By.id("status"), "Showing " + demo);
       String page = browser.visible(By.id("main")).getText();
       assertThat(page).contains("Systems by provider").contains("Contracts ending, by fiscal year")
-          .contains("Acme Federal").contains("late");
+          .contains("Acme Federal").contains("late")
+          .as("hosting in words").contains("Shared service provider").doesNotContain("SHARED_SERVICE_PROVIDER");
       assertThat(browser.isPresent(By.cssSelector("#summary svg[role='img']"))).isTrue();
       assertThat(browser.seriousAccessibilityViolations("main")).isEmpty();
       browser.screenshot("inventory-summary");
       browser.shootPage("inventory-summary");
+    }
+
+    // An agency's point of contact sees their own agency's answer there, not the consolidated inventory.
+    try (Browser browser = Browser.start("inventory-page-contact")) {
+      browser.logIntoTasklist(baseUrl, "contact.dol");
+      browser.open(baseUrl + "/inventory/?dataCall=" + demo);
+      browser.waitForText(By.id("status"), "Showing your agency's answer");
+      String page = browser.visible(By.id("main")).getText();
+      assertThat(page).contains("Department of Labor").doesNotContain("Department of Education")
+          .doesNotContain("Systems by provider");
+      assertThat(browser.isPresent(By.cssSelector("section#summary:not([hidden])"))).isFalse();
+      assertThat(browser.seriousAccessibilityViolations("main")).isEmpty();
+      browser.screenshot("inventory-contact");
     }
 
     DataCallService.AgencyStatus interior = dataCalls.agency(dataCall, "DOI");

@@ -60,6 +60,8 @@ class DataCallApiIT {
     }
     assertThat(http.get("contact.dol", call).json().path("agencies").findValuesAsText("agencyCode"))
         .containsExactly("DOL");
+    assertThat(http.get("contact.dol", call).json().path("progress").path("asked").asInt())
+        .as("a contact's figures are their own agency's").isEqualTo(1);
     assertThat(http.get("contact.doi", call).status()).as("an agency not asked").isEqualTo(404);
     assertThat(http.get("respondent.acme", call).status()).isEqualTo(403);
 

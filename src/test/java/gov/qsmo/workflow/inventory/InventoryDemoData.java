@@ -41,9 +41,11 @@ public class InventoryDemoData {
   private final TaskService taskService;
   private final JdbcTemplate jdbc;
   private final AdvisoryLock startupLock;
+  private final gov.qsmo.workflow.process.OfficeTime officeTime;
 
   InventoryDemoData(DataCallService dataCalls, BusinessCalendar calendar, DemoSteps steps, TaskService taskService,
-      JdbcTemplate jdbc, AdvisoryLock startupLock) {
+      JdbcTemplate jdbc, AdvisoryLock startupLock, gov.qsmo.workflow.process.OfficeTime officeTime) {
+    this.officeTime = officeTime;
     this.dataCalls = dataCalls;
     this.calendar = calendar;
     this.steps = steps;
@@ -92,9 +94,20 @@ public class InventoryDemoData {
     while (!calendar.isBusinessDay(past)) {
       past = past.minusDays(1);
     }
-    jdbc.update("update qsmo.data_call set due_date = ? where id = ?", java.sql.Date.valueOf(past), call.getId());
-    jdbc.update("update qsmo.data_call_agency set first_submitted_at = first_submitted_at - interval '30 days', "
-        + "last_submitted_at = last_submitted_at - interval '30 days' where data_call_id = ?", call.getId());
+    // One story in every record: issued four weeks before the due date, Labor and Education answered a week before
+    // it, and the designation's history names the due date the call has now.
+    java.time.Instant dueAt = calendar.endOf(past);
+    java.sql.Timestamp issuedAt = java.sql.Timestamp.from(dueAt.minus(java.time.Duration.ofDays(28)));
+    java.sql.Timestamp answeredAt = java.sql.Timestamp.from(dueAt.minus(java.time.Duration.ofDays(7)));
+    jdbc.update("update qsmo.data_call set due_date = ?, created_at = ? where id = ?", java.sql.Date.valueOf(past),
+        issuedAt, call.getId());
+    jdbc.update("update qsmo.data_call_agency set first_submitted_at = ?, last_submitted_at = ? "
+        + "where data_call_id = ? and first_submitted_at is not null", answeredAt, answeredAt, call.getId());
+    jdbc.update("update qsmo.inventory_submission set submitted_at = ? where data_call_id = ?", answeredAt,
+        call.getId());
+    jdbc.update("update qsmo.designation_event set occurred_at = ?, reason = regexp_replace(reason, ', due .*$', ?) "
+        + "where designation_id = ? and action = 'DATA_CALL_ISSUED' and reason like ?", issuedAt,
+        ", due " + officeTime.date(past) + ".", QSMO, call.getId() + ":%");
     taskService.setDueDate(task(call, "DOI").getId(), java.util.Date.from(calendar.endOf(past)));
     log.info("Demo data call {} created: Labor and Education answered, Interior late (contact.doi)", call.getId());
   }

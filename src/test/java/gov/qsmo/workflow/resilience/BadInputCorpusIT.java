@@ -889,7 +889,7 @@ class BadInputCorpusIT {
     cases.add(Case.of("candidates API: one id as text, not a list", "director.hhs", "POST", decision,
         Map.of("responseIds", "RSP-1999-0001-001"), 400, "responseIds"));
     cases.add(Case.of("candidates API: another QSMO's director", "director.dhs", "POST", decision,
-        Map.of("responseIds", List.of()), 403, "director.dhs").taskStaysOpen(taskId));
+        Map.of("responseIds", List.of()), 403, "Only the QSMO directors of HHS decide").taskStaysOpen(taskId));
     cases.add(Case.of("candidates API: OMB decides for the QSMO", "omb.decider", "POST", decision,
         Map.of("responseIds", List.of()), 403, "do not allow POST"));
     cases.add(Case.of("candidates API: an unknown RFI", "director.hhs", "POST",
@@ -954,6 +954,17 @@ class BadInputCorpusIT {
             gov.qsmo.workflow.inventory.InventoryCsv.MAX_BYTES + 1]), 400, "bytes"));
     cases.add(Case.of("inventory: another agency's contact", "contact.dol", "POST", interior,
         Map.of("lines", "Ledger | Accounting | IBC | On premises | | | | "), 403, "DOI"));
+    cases.add(Case.of("inventory CSV: another agency's contact, with a bad file", "contact.dol", "POST", interior,
+        new gov.qsmo.workflow.HttpTestClient.Upload("file", "doi.csv", "text/csv", (header + "\nLedger,Accounting,IBC,"
+            + "On premises,,-5,,").getBytes(java.nio.charset.StandardCharsets.UTF_8)), 403, "Interior")
+        .taskStaysOpen(task));
+    cases.add(Case.of("data call: due yesterday", "director.treas", "POST", issue,
+        Map.of("title", "Inventory", "dueDate", java.time.LocalDate.now().minusDays(1).toString(), "agencyCodes",
+            List.of("DOL")), 400, "is not after today"));
+    cases.add(Case.of("inventory: a version that does not exist", "auditor", "GET",
+        call + "/agencies/DOL/inventory?version=99", null, 404, "has no version 99"));
+    cases.add(Case.of("inventory: the summary read by another QSMO's director", "director.gsa", "GET",
+        call + "/summary", null, 404, "No data call"));
     cases.add(Case.of("inventory: a number for the lines", "contact.doi", "POST", interior, Map.of("lines", 5), 400,
         "check 'lines'"));
     cases.add(Case.of("inventory: an unknown data call", "contact.doi", "POST",
