@@ -88,11 +88,21 @@ public class BoardReviewService {
     return newRound(designationId, assessmentId, null, "QSMO's agency");
   }
 
-  /** "4 members vote, 1 recused (board.treas), window closes Dec 18, 2026, 6:59 PM EST." */
+  /** "4 members vote, 1 recused (Tom Treasury, board.treas), window closes Dec 18, 2026, 6:59 PM EST." */
   public String rosterSummary(BoardRound round) {
-    return round.eligibleMembers().size() + " members vote, " + round.recusals().size() + " recused"
-        + (round.recusals().isEmpty() ? "" : " (" + String.join(", ",
-            round.recusals().stream().map(BoardRound.RosterEntry::memberId).toList()) + ")")
+    List<String> recused = round.recusals().stream().map(BoardRound.RosterEntry::memberId).toList();
+    java.util.Map<String, String> names = new java.util.HashMap<>();
+    if (!recused.isEmpty()) {
+      gov.qsmo.workflow.process.Privileged.run(identityService, () -> {
+        identityService.createUserQuery().userIdIn(recused.toArray(String[]::new)).list().forEach(user -> names.put(
+            user.getId(), ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                + (user.getLastName() == null ? "" : user.getLastName())).strip()));
+        return null;
+      });
+    }
+    return round.eligibleMembers().size() + " members vote, " + recused.size() + " recused"
+        + (recused.isEmpty() ? "" : " (" + String.join("; ", recused.stream()
+            .map(id -> names.getOrDefault(id, "").isEmpty() ? id : names.get(id) + ", " + id).toList()) + ")")
         + ", window closes " + officeTime.dateTime(round.getClosesAt()) + ".";
   }
 

@@ -236,11 +236,24 @@ public final class InventoryCsv {
     return records;
   }
 
-  /** One problem per wrong header column: by position when the count is right, else the missing and extra ones. */
+  /**
+   * One problem per wrong header column: by position when the count is right, else the missing and extra ones. The
+   * header to write is named once, after the last of them.
+   */
   private static List<Problem> checkHeader(List<String> header) {
+    List<Problem> problems = headerProblems(header);
+    if (!problems.isEmpty()) {
+      Problem last = problems.get(problems.size() - 1);
+      problems.set(problems.size() - 1, new Problem(last.row(), last.column(), last.message()
+          + "; the header must be exactly: " + HEADER + "."));
+    }
+    return problems;
+  }
+
+  private static List<Problem> headerProblems(List<String> header) {
     List<Problem> problems = new ArrayList<>();
     List<String> names = header.stream().map(name -> name.strip().toLowerCase(Locale.ROOT)).toList();
-    String fix = "; the header must be exactly: " + HEADER + ".";
+    String fix = "";
     if (blank(header)) {
       problems.add(new Problem(0, FILE, "the first row is empty" + fix));
     } else if (names.size() == COLUMNS.size()) {

@@ -44,12 +44,12 @@ final class CandidateListeners {
       String rfiId = (String) task.getVariable(CandidatesProcess.Variables.RFI_ID);
       CandidateDecision decision = candidates.require(rfiId);
       Designation designation = designations.require(decision.getDesignationId());
-      task.setName(task.getName() + ": " + rfiId + " (" + designation.getId() + ")");
-      var ranking = candidates.topRanked(rfiId);
       // The QSMO in words, as its own tasks name it: "Grants management, HHS (DSG-2026-0005)".
       String qsmo = referenceData.requireFunctionalArea("functionalAreaCode", designation.getFunctionalAreaCode())
           .getName() + ", " + referenceData.requireAgency("agencyCode", designation.getAgencyCode()).getShortName()
           + " (" + designation.getId() + ")";
+      task.setName(task.getName() + ": " + rfiId + " for " + qsmo);
+      var ranking = candidates.topRanked(rfiId);
       task.setVariableLocal(CandidatesProcess.TaskDisplay.FACTS, "**RFI:** " + rfiId + ", which serves the QSMO "
           + MarkdownText.literal(qsmo) + "  \n"
           + "**Evidence:** [the final evaluation report (PDF)](/api/rfis/" + rfiId + "/report.pdf): ranking, "

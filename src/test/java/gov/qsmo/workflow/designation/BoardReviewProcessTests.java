@@ -104,7 +104,7 @@ class BoardReviewProcessTests {
     assertThat(designations.require(instance.getBusinessKey()).getStatus())
         .isEqualTo(DesignationStatus.UNDER_BOARD_REVIEW);
     assertThat(designations.history(instance.getBusinessKey())).last()
-        .satisfies(event -> assertThat(event.getReason()).contains("3 members vote, 1 recused (" + HHS + ")"));
+        .satisfies(event -> assertThat(event.getReason()).contains("3 members vote, 1 recused (Test HHS, " + HHS + ")"));
     // The reviewer reads the plan in the form.
     assertThat(taskService.getVariablesLocal(reviewTasks(instance).get(0).getId()))
         .containsEntry("planGovernance", "Customer council.");

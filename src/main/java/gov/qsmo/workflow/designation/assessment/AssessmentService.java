@@ -17,6 +17,7 @@ import gov.qsmo.workflow.designation.condition.ConditionService;
 import gov.qsmo.workflow.designation.condition.DesignationCondition;
 import gov.qsmo.workflow.designation.condition.DesignationConditionRepository;
 import gov.qsmo.workflow.identity.Roles;
+import gov.qsmo.workflow.process.OfficeTime;
 import gov.qsmo.workflow.process.Privileged;
 import gov.qsmo.workflow.shared.ConflictException;
 import gov.qsmo.workflow.shared.Inputs;
@@ -77,12 +78,15 @@ public class AssessmentService {
   private final BusinessCalendar calendar;
   private final Clock clock;
   private final int intervalMonths;
+  private final OfficeTime officeTime;
 
   AssessmentService(AssessmentRepository assessments, AssessmentSubmissionRepository submissions,
       AssessmentEventRepository events, DesignationService designations, BoardReviewService boardReview,
       RedesignationService redesignation, ConditionService conditions, DesignationConditionRepository conditionRows,
       LiveOfferings offerings, RuntimeService runtimeService, IdentityService identityService,
-      BusinessCalendar calendar, Clock clock, @Value("${qsmo.assessment.interval-months:12}") int intervalMonths) {
+      BusinessCalendar calendar, Clock clock, @Value("${qsmo.assessment.interval-months:12}") int intervalMonths,
+      OfficeTime officeTime) {
+    this.officeTime = officeTime;
     this.assessments = assessments;
     this.submissions = submissions;
     this.events = events;
@@ -135,7 +139,7 @@ public class AssessmentService {
   Assessment scheduleAnnual(Designation designation, LocalDate anniversary, String actor) {
     Assessment assessment = assessments.save(Assessment.annual(designation.getId(), anniversary, clock.instant()));
     record(assessment, actor, "SCHEDULED", "Annual assessment at the anniversary of the effective date ("
-        + designation.getEffectiveDate() + "): " + anniversary + ".");
+        + officeTime.date(designation.getEffectiveDate()) + "): " + officeTime.date(anniversary) + ".");
     start(assessment, designation, false, anniversaryAt(anniversary));
     return assessment;
   }

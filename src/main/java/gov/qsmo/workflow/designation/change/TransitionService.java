@@ -58,8 +58,8 @@ public class TransitionService {
     Designation predecessor = designations.require(fromDesignationId);
     if (successor.getStatus() != DesignationStatus.DESIGNATED
         || !fromDesignationId.equals(successor.getSupersedesId())) {
-      throw new ConflictException("Designation " + toDesignationId + " is " + successor.getStatus()
-          + "; a transition starts when the successor of " + fromDesignationId + " is designated.");
+      throw new ConflictException("Designation " + toDesignationId + " is "
+          + successor.getStatus().words().toLowerCase(java.util.Locale.ROOT) + "; a transition starts when the successor of " + fromDesignationId + " is designated.");
     }
     Transition transition = transitions.save(new Transition(fromDesignationId, toDesignationId, clock.instant()));
     String owners = Roles.directorsOf(successor.getAgencyCode());
@@ -68,7 +68,8 @@ public class TransitionService {
         TransitionProcess.Variables.DESIGNATION_ID, toDesignationId,
         TransitionProcess.Variables.DIRECTOR_GROUP_ID, owners)).getId());
     String words = "From " + predecessor.getAgencyCode() + " (" + fromDesignationId + ") to "
-        + successor.getAgencyCode() + " (" + toDesignationId + "); the milestones are reported by " + owners + ".";
+        + successor.getAgencyCode() + " (" + toDesignationId + "); the milestones are reported by the QSMO directors of "
+        + successor.getAgencyCode() + ".";
     designations.note(fromDesignationId, actor, "TRANSITION_STARTED", words);
     designations.note(toDesignationId, actor, "TRANSITION_STARTED", words);
     return transition;
