@@ -44,12 +44,46 @@ class ApiExceptionHandler {
         : null;
     String detail = e.getCause() instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
         ? "'" + field + "' is not a field of this request; remove it (see /swagger-ui.html)."
+        : e.getCause() instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid && field != null
+            && expected(invalid.getTargetType()) != null
+        ? "The request body is not JSON of the documented form (see /swagger-ui.html): check '" + field + "': "
+            + shown(invalid.getValue()) + " is not " + expected(invalid.getTargetType()) + "."
         : "The request body is not JSON of the documented form (see /swagger-ui.html; dates as yyyy-mm-dd)"
             + (field == null ? "." : ": check '" + field + "'.");
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
     problem.setTitle("Invalid request");
     problem.setProperty("field", field);
     return problem;
+  }
+
+  /** What a value of this type is written as, in words; null for a type without a simple written form. */
+  private static String expected(Class<?> type) {
+    if (type == java.time.LocalDate.class) {
+      return "a calendar date: write it as yyyy-mm-dd, a day that exists (2027-02-28)";
+    }
+    if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
+      return "a date and time: write it as yyyy-mm-ddThh:mm:ssZ";
+    }
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+      return "a whole number";
+    }
+    if (type == java.math.BigDecimal.class || type == Double.class || type == double.class) {
+      return "a number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (type != null && type.isEnum()) {
+      return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
+          .collect(java.util.stream.Collectors.joining(", "));
+    }
+    return null;
+  }
+
+  /** A refused value as the answer shows it: quoted, one line, at most 40 characters. */
+  private static String shown(Object value) {
+    String text = String.valueOf(value).replaceAll("\\p{Cntrl}", " ");
+    return "'" + (text.length() > 40 ? text.substring(0, 39) + "…" : text) + "'";
   }
 
   @ResponseStatus(HttpStatus.CONFLICT)

@@ -958,6 +958,9 @@ class BadInputCorpusIT {
         new gov.qsmo.workflow.HttpTestClient.Upload("file", "doi.csv", "text/csv", (header + "\nLedger,Accounting,IBC,"
             + "On premises,,-5,,").getBytes(java.nio.charset.StandardCharsets.UTF_8)), 403, "Interior")
         .taskStaysOpen(task));
+    cases.add(Case.of("data call: due on February 30", "director.treas", "POST", issue,
+        Map.of("title", "Inventory", "dueDate", "2027-02-30", "agencyCodes", List.of("DOL")), 400,
+        "check 'dueDate': '2027-02-30' is not a calendar date"));
     cases.add(Case.of("data call: due yesterday", "director.treas", "POST", issue,
         Map.of("title", "Inventory", "dueDate", java.time.LocalDate.now().minusDays(1).toString(), "agencyCodes",
             List.of("DOL")), 400, "is not after today"));
