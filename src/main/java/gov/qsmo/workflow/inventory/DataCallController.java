@@ -76,6 +76,11 @@ class DataCallController {
       List<DataCallService.AgencyStatus> agencies) {
   }
 
+  /** A data call in a QSMO's list: where it stands; its agencies one by one at {@code href}. */
+  record DataCallItem(String id, String designationId, String title, LocalDate dueDate, String createdBy,
+      Instant createdAt, DataCallService.Progress progress, String href, String page) {
+  }
+
   record SubmittedView(String dataCallId, String agencyCode, int version, int systems) {
   }
 
@@ -95,16 +100,17 @@ class DataCallController {
   }
 
   @GetMapping("/api/designations/{id}/data-calls")
-  @Operation(summary = "A QSMO's data calls, newest first")
-  List<DataCallView> list(@PathVariable String id, Authentication authentication) {
+  @Operation(summary = "A QSMO's data calls, newest first: where each stands, its record (href) and its page with charts")
+  List<DataCallItem> list(@PathVariable String id, Authentication authentication) {
     Caller caller = Caller.of(authentication);
     Designation designation = designations.find(id).orElse(null);
     if (designation == null || !oversees(caller, designation)) {
       throw new NotFoundException("No designation with id '" + id + "'.");
     }
     return dataCalls.of(designation.getId(), 0, 50).stream()
-        .map(call -> new DataCallView(call.getId(), call.getDesignationId(), call.getTitle(), call.getInstructions(),
-            call.getDueDate(), call.getCreatedBy(), call.getCreatedAt(), dataCalls.progress(call.getId()), List.of()))
+        .map(call -> new DataCallItem(call.getId(), call.getDesignationId(), call.getTitle(), call.getDueDate(),
+            call.getCreatedBy(), call.getCreatedAt(), dataCalls.progress(call.getId()),
+            "/api/data-calls/" + call.getId(), "/inventory/?dataCall=" + call.getId()))
         .toList();
   }
 

@@ -117,6 +117,9 @@ class DataCallApiIT {
       }
     }
     assertThat(demo).as("the demo's data call").isNotNull();
+    assertThat(demo.has("agencies")).as("the list says where a call stands; its agencies are at its href").isFalse();
+    assertThat(http.get("director.treas", demo.path("href").asText()).json().path("agencies").size()).isEqualTo(3);
+    assertThat(demo.path("page").asText()).isEqualTo("/inventory/?dataCall=" + demo.path("id").asText());
     assertThat(demo.path("progress").path("asked").asInt()).isEqualTo(3);
     assertThat(demo.path("progress").path("answered").asInt()).isEqualTo(2);
     // (Other tests issue data calls of their own; the demo's stays as the demo data left it.)
