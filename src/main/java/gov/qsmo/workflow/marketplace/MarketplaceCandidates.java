@@ -126,7 +126,7 @@ public class MarketplaceCandidates {
     for (String id : chosen) {
       if (!ranked.containsKey(id)) {
         throw new InvalidRequestException(CandidatesProcess.Variables.CANDIDATE_RESPONSES, "'" + id + "' is not a "
-            + "ranked response of " + rfiId + "; give the ids the ranking lists (RSP-...), one per line.");
+            + "ranked response of " + rfiId + "; give the ids the ranking lists (RSP-...).");
       }
     }
     List<Offering> added = new ArrayList<>();
