@@ -31,4 +31,10 @@ public enum DesignationStatus {
   public String words() {
     return DecisionPackagePdf.status(this);
   }
+
+  /** The words within a sentence: "is awaiting OMB decision", "is under board review". */
+  public String wordsInSentence() {
+    String words = words();
+    return Character.toLowerCase(words.charAt(0)) + words.substring(1);
+  }
 }

@@ -148,8 +148,7 @@ class DataCallController {
   SubmittedView uploadCsv(@PathVariable String dataCallId, @PathVariable String agencyCode,
       @RequestPart(name = "file", required = false) MultipartFile file, Authentication authentication)
       throws IOException {
-    DataCall call = dataCalls.require(dataCallId);
-    dataCalls.requireSubmitter(agencyCode.toUpperCase(java.util.Locale.ROOT), Caller.of(authentication));
+    DataCall call = requireSubmission(dataCallId, agencyCode, Caller.of(authentication));
     if (file == null) {
       throw new InvalidRequestException("file", "Send the CSV file as the multipart field 'file'.");
     }
@@ -166,8 +165,7 @@ class DataCallController {
       description = "lines: one system per line, the eight values separated by |, as in the form.")
   SubmittedView submitLines(@PathVariable String dataCallId, @PathVariable String agencyCode,
       @RequestBody(required = false) LinesRequest request, Authentication authentication) {
-    dataCalls.require(dataCallId);
-    dataCalls.requireSubmitter(agencyCode.toUpperCase(java.util.Locale.ROOT), Caller.of(authentication));
+    requireSubmission(dataCallId, agencyCode, Caller.of(authentication));
     String lines = request == null ? null : request.lines();
     if (lines == null || lines.isBlank()) {
       throw new InvalidRequestException("lines", "List the agency's systems, one per line.");
@@ -255,13 +253,31 @@ class DataCallController {
     return caller.groups().stream().anyMatch(OVERSIGHT::contains) || caller.directs(designation.getAgencyCode());
   }
 
+  /**
+   * As GET /api/data-calls/{id} answers: a call that asks none of the caller's agencies, and that the caller does not
+   * oversee, is not theirs to know (404 on every endpoint, whatever else is wrong with the request).
+   */
+  private void requireKnown(DataCall call, Caller caller) {
+    if (!oversees(caller, designations.require(call.getDesignationId()))
+        && Roles.agenciesContacted(caller.groups()).stream().noneMatch(code -> asks(call, code))) {
+      throw new NotFoundException("No data call with id '" + call.getId() + "'.");
+    }
+  }
+
+  /** Before a submission's body is read: the call is known to the caller, they answer for the agency, it is asked. */
+  private DataCall requireSubmission(String dataCallId, String agencyCode, Caller caller) {
+    DataCall call = dataCalls.require(dataCallId);
+    requireKnown(call, caller);
+    String agency = agencyCode.toUpperCase(java.util.Locale.ROOT);
+    dataCalls.requireSubmitter(agency, caller);
+    dataCalls.agency(call.getId(), agency);
+    return call;
+  }
+
   private DataCall requireOverseen(String dataCallId, Caller caller) {
     DataCall call = dataCalls.require(dataCallId);
+    requireKnown(call, caller);
     if (!oversees(caller, designations.require(call.getDesignationId()))) {
-      // As GET /api/data-calls/{id} answers: a call that asks none of the caller's agencies is not theirs to know.
-      if (Roles.agenciesContacted(caller.groups()).stream().noneMatch(code -> asks(call, code))) {
-        throw new NotFoundException("No data call with id '" + call.getId() + "'.");
-      }
       throw new ForbiddenException("The consolidated inventory of " + call.getId() + " is for the QSMO's directors, "
           + "OMB and auditors; an agency reads its own inventory.");
     }
@@ -278,6 +294,7 @@ class DataCallController {
   }
 
   private void requireAgencyReader(DataCall call, String agency, Caller caller) {
+    requireKnown(call, caller);
     if (!oversees(caller, designations.require(call.getDesignationId()))
         && !caller.in(Roles.inventoryContactsOf(agency))) {
       throw new ForbiddenException("An agency's inventory is for its points of contact, the QSMO's directors, OMB and "

@@ -91,7 +91,7 @@ public class DataCallService {
     }
     if (designation.getStatus() != DesignationStatus.DESIGNATED) {
       throw new ConflictException("Designation " + designationId + " is "
-          + designation.getStatus().words().toLowerCase(Locale.ROOT) + "; a designated QSMO issues data calls.");
+          + designation.getStatus().wordsInSentence() + "; a designated QSMO issues data calls.");
     }
     String title = gov.qsmo.workflow.shared.Inputs.checkedText("title", "Title", required("title", request.title(),
         "Give the data call a title."), 200);

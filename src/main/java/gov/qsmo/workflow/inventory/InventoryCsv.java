@@ -238,13 +238,13 @@ public final class InventoryCsv {
 
   /**
    * One problem per wrong header column: by position when the count is right, else the missing and extra ones. The
-   * header to write is named once, after the last of them.
+   * header to write is named once, with the first of them (the answer lists the first problems of many).
    */
   private static List<Problem> checkHeader(List<String> header) {
     List<Problem> problems = headerProblems(header);
     if (!problems.isEmpty()) {
-      Problem last = problems.get(problems.size() - 1);
-      problems.set(problems.size() - 1, new Problem(last.row(), last.column(), last.message()
+      Problem first = problems.get(0);
+      problems.set(0, new Problem(first.row(), first.column(), first.message()
           + "; the header must be exactly: " + HEADER + "."));
     }
     return problems;
@@ -253,27 +253,26 @@ public final class InventoryCsv {
   private static List<Problem> headerProblems(List<String> header) {
     List<Problem> problems = new ArrayList<>();
     List<String> names = header.stream().map(name -> name.strip().toLowerCase(Locale.ROOT)).toList();
-    String fix = "";
     if (blank(header)) {
-      problems.add(new Problem(0, FILE, "the first row is empty" + fix));
+      problems.add(new Problem(0, FILE, "the first row is empty"));
     } else if (names.size() == COLUMNS.size()) {
       for (int i = 0; i < names.size(); i++) {
         if (!names.get(i).equals(COLUMNS.get(i))) {
           problems.add(new Problem(0, COLUMNS.get(i), "column " + (i + 1) + " is " + quoted(header.get(i).strip())
-              + " where '" + COLUMNS.get(i) + "' belongs" + fix));
+              + " where '" + COLUMNS.get(i) + "' belongs"));
         }
       }
     } else {
       COLUMNS.stream().filter(expected -> !names.contains(expected))
-          .forEach(missing -> problems.add(new Problem(0, missing, "column '" + missing + "' is missing" + fix)));
+          .forEach(missing -> problems.add(new Problem(0, missing, "column '" + missing + "' is missing")));
       for (int i = 0; i < names.size(); i++) {
         String name = names.get(i);
         String unnamed = "column " + (i + 1);
         if (name.isEmpty()) {
-          problems.add(new Problem(0, unnamed, unnamed + " has no name" + fix));
+          problems.add(new Problem(0, unnamed, unnamed + " has no name"));
         } else if (!COLUMNS.contains(name) || names.indexOf(name) < i) {
           problems.add(new Problem(0, name, quoted(name) + (COLUMNS.contains(name) ? " appears more than once"
-              : " is not a column") + fix));
+              : " is not a column")));
         }
       }
     }

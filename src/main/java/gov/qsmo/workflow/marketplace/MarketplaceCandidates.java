@@ -67,6 +67,11 @@ public class MarketplaceCandidates {
 
   /** The refusal of a second decision: who decided, and when, in the office's time. */
   ConflictException alreadyDecided(CandidateDecision decision) {
+    if (decision.getStatus() == CandidateDecision.Status.CANCELLED) {
+      return new ConflictException("The marketplace decision of " + decision.getRfiId() + " was cancelled on "
+          + officeTime.dateTime(decision.getDecidedAt()) + (decision.getNote() == null ? "." : ": "
+          + decision.getNote()));
+    }
     return new ConflictException("The marketplace candidates of " + decision.getRfiId() + " were decided by "
         + decision.getDecidedBy() + " on " + officeTime.dateTime(decision.getDecidedAt()) + ".");
   }

@@ -63,6 +63,10 @@ class DataCallApiIT {
     assertThat(http.get("contact.dol", call).json().path("progress").path("asked").asInt())
         .as("a contact's figures are their own agency's").isEqualTo(1);
     assertThat(http.get("contact.doi", call).status()).as("an agency not asked").isEqualTo(404);
+    assertThat(http.get("contact.doi", call + "/agencies/DOL/inventory").status())
+        .as("a call that asks none of the caller's agencies is unknown to them on every endpoint").isEqualTo(404);
+    assertThat(http.post("contact.doi", call + "/agencies/DOL/inventory", Map.of("lines", "x")).status())
+        .as("... also when they post to it, before their lines are read").isEqualTo(404);
     assertThat(http.get("respondent.acme", call).status()).isEqualTo(403);
 
     String labor = call + "/agencies/DOL/inventory";

@@ -968,6 +968,10 @@ class BadInputCorpusIT {
         call + "/agencies/DOL/inventory?version=99", null, 404, "has no version 99"));
     cases.add(Case.of("inventory: the summary read by another QSMO's director", "director.gsa", "GET",
         call + "/summary", null, 404, "No data call"));
+    cases.add(Case.of("inventory: an agency's inventory read by another QSMO's director", "director.gsa", "GET",
+        call + "/agencies/DOL/inventory", null, 404, "No data call"));
+    cases.add(Case.of("inventory: posted by a QSMO director (not a point of contact)", "director.gsa", "POST",
+        interior, Map.of("lines", "Ledger | Accounting | IBC | On premises | | | | "), 403, "Your groups do not allow"));
     cases.add(Case.of("inventory: a number for the lines", "contact.doi", "POST", interior, Map.of("lines", 5), 400,
         "check 'lines'"));
     cases.add(Case.of("inventory: an unknown data call", "contact.doi", "POST",

@@ -184,6 +184,9 @@ class RfiMarketplaceCandidatesTests {
     designations.rescind(served, "No customers left.", "test.omb");
 
     assertThat(candidates.require(rfi.getBusinessKey()).getStatus()).isEqualTo(CandidateDecision.Status.CANCELLED);
+    assertThatThrownBy(() -> candidates.decide(rfi.getBusinessKey(), null, null,
+        gov.qsmo.workflow.process.Caller.SYSTEM)).as("a late decision is told why there is none to make")
+        .hasMessageContaining("was cancelled on").hasMessageNotContaining("null");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pending.getProcessInstanceId()).count())
         .isZero();
     assertThat(marketplace.require(offering.getId()).getStatus()).isEqualTo(Offering.Status.RETIRED);

@@ -59,7 +59,7 @@ public class TransitionService {
     if (successor.getStatus() != DesignationStatus.DESIGNATED
         || !fromDesignationId.equals(successor.getSupersedesId())) {
       throw new ConflictException("Designation " + toDesignationId + " is "
-          + successor.getStatus().words().toLowerCase(java.util.Locale.ROOT) + "; a transition starts when the successor of " + fromDesignationId + " is designated.");
+          + successor.getStatus().wordsInSentence() + "; a transition starts when the successor of " + fromDesignationId + " is designated.");
     }
     Transition transition = transitions.save(new Transition(fromDesignationId, toDesignationId, clock.instant()));
     String owners = Roles.directorsOf(successor.getAgencyCode());
