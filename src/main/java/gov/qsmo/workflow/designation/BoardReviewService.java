@@ -6,6 +6,7 @@ import gov.qsmo.workflow.calendar.BusinessCalendar;
 import gov.qsmo.workflow.calendar.Period;
 import gov.qsmo.workflow.identity.Roles;
 import gov.qsmo.workflow.process.OfficeTime;
+import gov.qsmo.workflow.process.People;
 import gov.qsmo.workflow.shared.ConflictException;
 import gov.qsmo.workflow.shared.InvalidRequestException;
 import java.time.Clock;
@@ -51,12 +52,14 @@ public class BoardReviewService {
   private final DesignationConditionRepository conditions;
   private final int roundLimit;
   private final OfficeTime officeTime;
+  private final People people;
 
   BoardReviewService(BoardRoundRepository rounds, BoardVoteRepository votes, DesignationService designations,
       IdentityService identityService, Clock clock, DesignationConditionRepository conditions,
       BusinessCalendar calendar, @Value("${qsmo.board.round-limit:3}") int roundLimit,
-      OfficeTime officeTime) {
+      OfficeTime officeTime, People people) {
     this.officeTime = officeTime;
+    this.people = people;
     this.conditions = conditions;
     this.roundLimit = roundLimit;
     this.rounds = rounds;
@@ -91,18 +94,10 @@ public class BoardReviewService {
   /** "4 members vote, 1 recused (Tom Treasury, board.treas), window closes Dec 18, 2026, 6:59 PM EST." */
   public String rosterSummary(BoardRound round) {
     List<String> recused = round.recusals().stream().map(BoardRound.RosterEntry::memberId).toList();
-    java.util.Map<String, String> names = new java.util.HashMap<>();
-    if (!recused.isEmpty()) {
-      gov.qsmo.workflow.process.Privileged.run(identityService, () -> {
-        identityService.createUserQuery().userIdIn(recused.toArray(String[]::new)).list().forEach(user -> names.put(
-            user.getId(), ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                + (user.getLastName() == null ? "" : user.getLastName())).strip()));
-        return null;
-      });
-    }
+    java.util.Map<String, String> names = people.names(recused);
     return round.eligibleMembers().size() + " members vote, " + recused.size() + " recused"
         + (recused.isEmpty() ? "" : " (" + String.join("; ", recused.stream()
-            .map(id -> names.getOrDefault(id, "").isEmpty() ? id : names.get(id) + ", " + id).toList()) + ")")
+            .map(id -> names.get(id).equals(id) ? id : names.get(id) + ", " + id).toList()) + ")")
         + ", window closes " + officeTime.dateTime(round.getClosesAt()) + ".";
   }
 

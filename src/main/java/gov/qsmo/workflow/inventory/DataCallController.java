@@ -228,14 +228,9 @@ class DataCallController {
     if (oversees(caller, designation)) {
       agencies = dataCalls.agencies(call.getId(), page, size);
     } else {
-      List<String> own = Roles.agenciesContacted(caller.groups()).stream().sorted().toList();
-      agencies = own.stream().map(code -> {
-        try {
-          return dataCalls.agency(call.getId(), code);
-        } catch (NotFoundException notAsked) {
-          return null;
-        }
-      }).filter(java.util.Objects::nonNull).toList();
+      agencies = Roles.agenciesContacted(caller.groups()).stream().sorted()
+          .filter(code -> dataCalls.asks(call.getId(), code)).map(code -> dataCalls.agency(call.getId(), code))
+          .toList();
       if (agencies.isEmpty()) {
         throw new NotFoundException("No data call with id '" + call.getId() + "'.");
       }
@@ -259,7 +254,7 @@ class DataCallController {
    */
   private void requireKnown(DataCall call, Caller caller) {
     if (!oversees(caller, designations.require(call.getDesignationId()))
-        && Roles.agenciesContacted(caller.groups()).stream().noneMatch(code -> asks(call, code))) {
+        && Roles.agenciesContacted(caller.groups()).stream().noneMatch(code -> dataCalls.asks(call.getId(), code))) {
       throw new NotFoundException("No data call with id '" + call.getId() + "'.");
     }
   }
@@ -282,15 +277,6 @@ class DataCallController {
           + "OMB and auditors; an agency reads its own inventory.");
     }
     return call;
-  }
-
-  private boolean asks(DataCall call, String agencyCode) {
-    try {
-      dataCalls.agency(call.getId(), agencyCode);
-      return true;
-    } catch (NotFoundException notAsked) {
-      return false;
-    }
   }
 
   private void requireAgencyReader(DataCall call, String agency, Caller caller) {

@@ -156,6 +156,12 @@ public class DataCallService {
     return agencies.agencyCodes(dataCallId);
   }
 
+  /** Whether the data call asks this agency. */
+  @Transactional(readOnly = true)
+  public boolean asks(String dataCallId, String agencyCode) {
+    return agencies.existsById(new DataCallAgency.Key(dataCallId, agencyCode));
+  }
+
   /** The group of an agency's points of contact: candidates of its inventory task. */
   public String contactsOf(String agencyCode) {
     return Roles.inventoryContactsOf(agencyCode);

@@ -108,7 +108,7 @@ final class DataCallPhase {
     long start = System.nanoTime();
     HttpTestClient.Response issued = http.post(DIRECTOR, "/api/designations/" + designation + "/data-calls", request);
     double issueMs = (System.nanoTime() - start) / 1e6;
-    require(issued, 201, "issue the data call");
+    WorkflowBenchmark.require(issued, 201, "issue the data call");
     String dataCall = issued.json().path("id").asText();
     bench.await("the data call's " + agencies.size() + " inventory tasks", 600, () -> tasks.createTaskQuery()
         .processInstanceBusinessKey(dataCall).taskDefinitionKey(InventoryProcess.Elements.TASK_SUBMIT_INVENTORY)
@@ -195,7 +195,7 @@ final class DataCallPhase {
       long start = System.nanoTime();
       HttpTestClient.Response response = call.get();
       long elapsed = System.nanoTime() - start;
-      require(response, 200, "read the consolidated inventory");
+      WorkflowBenchmark.require(response, 200, "read the consolidated inventory");
       check.accept(response);
       if (i >= 0) {
         latencies.add(elapsed);
@@ -224,12 +224,5 @@ final class DataCallPhase {
           LocalDate.of(2028 + n % 4, 1 + s % 12, 15).toString())).append("\r\n");
     }
     return csv.toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static HttpTestClient.Response require(HttpTestClient.Response response, int status, String what) {
-    if (response.status() != status) {
-      throw new IllegalStateException("Could not " + what + ": " + response.status() + " " + response.body());
-    }
-    return response;
   }
 }

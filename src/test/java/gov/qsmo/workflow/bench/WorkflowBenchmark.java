@@ -1145,7 +1145,7 @@ public final class WorkflowBenchmark {
     require(http.submitForm(user, tasks.get(0).path("id").asText(), form), 204, key + " as " + user);
   }
 
-  private static HttpTestClient.Response require(HttpTestClient.Response response, int status, String what) {
+  static HttpTestClient.Response require(HttpTestClient.Response response, int status, String what) {
     if (response.status() != status) {
       throw new IllegalStateException("Could not " + what + ": " + response.status() + " " + response.body());
     }
