@@ -1,6 +1,5 @@
 package gov.qsmo.workflow.process;
 
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -306,41 +305,6 @@ class SubmissionGuard extends AbstractProcessEnginePlugin {
 
     private IdentityService identityService() {
       return configuration.getIdentityService();
-    }
-  }
-
-  /**
-   * Reads what an engine command carries. Camunda's commands keep their arguments in protected fields
-   * and offer no getters; {@code SubmissionGuardTests} checks that every field read here exists, so an
-   * engine upgrade that renames one fails the build instead of the guard.
-   */
-  static final class EngineFields {
-
-    private static final Map<String, Field> FIELDS = new ConcurrentHashMap<>();
-
-    private EngineFields() {
-    }
-
-    static Object read(Object target, String name) {
-      Field field = FIELDS.computeIfAbsent(target.getClass().getName() + "#" + name, key -> find(target.getClass(), name));
-      try {
-        return field.get(target);
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException("Cannot read " + name + " of " + target.getClass().getName(), e);
-      }
-    }
-
-    static Field find(Class<?> type, String name) {
-      for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-        try {
-          Field field = c.getDeclaredField(name);
-          field.setAccessible(true);
-          return field;
-        } catch (NoSuchFieldException e) {
-          // look in the superclass
-        }
-      }
-      throw new IllegalStateException(type.getName() + " has no field '" + name + "'");
     }
   }
 }

@@ -56,15 +56,15 @@ class SubmissionGuardTests {
   @ParameterizedTest(name = "{0}.{1}")
   @MethodSource("commandFields")
   void theEngineCommandsStillHaveTheFieldsTheGuardReads(Class<?> command, String field, Class<?> type) {
-    assertThat(SubmissionGuard.EngineFields.find(command, field).getType()).isAssignableTo(type);
+    assertThat(EngineFields.find(command, field).getType()).isAssignableTo(type);
   }
 
   @Test
   void theGuardReadsTheArgumentsOfACommand() {
     Map<String, Object> values = Map.of("decision", "PRE_DESIGNATE");
     CompleteTaskCmd command = new CompleteTaskCmd("task-1", values);
-    assertThat(SubmissionGuard.EngineFields.read(command, "taskId")).isEqualTo("task-1");
-    assertThat(SubmissionGuard.EngineFields.read(command, "variables")).isEqualTo(values);
+    assertThat(EngineFields.read(command, "taskId")).isEqualTo("task-1");
+    assertThat(EngineFields.read(command, "variables")).isEqualTo(values);
   }
 
   @Test

@@ -30,8 +30,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Ten, then fifty reviewers of one RFI submit their scoring forms over REST at the same moment: every
- * submission succeeds (the multi-instance continues asynchronously after each task, so completions
- * never meet on the parent execution) and no score is lost.
+ * submission succeeds (each completion locks the response's scoring instance first, so reviewers of one
+ * response complete one after the other and never meet on the multi-instance's counters; ADR 0029) and no
+ * score is lost. Without that lock nine of ten such submissions answer 409.
  */
 @RunningApplicationTest
 class RfiConcurrentScoringIT {

@@ -752,6 +752,20 @@ class RfiEvaluationProcessTests {
       return null;
     })).isInstanceOf(FormFieldValidationException.class);
 
+    // A reviewer's completion counts itself in its response's instance at once (ADR 0029): no continuation job is
+    // left behind. The last reviewer's leaves one job, at the end event, which hands the response back.
+    String first = called.get(0).getId();
+    List<Task> firstTasks = taskService.createTaskQuery().processInstanceId(first).orderByTaskAssignee().asc().list();
+    scenario.score(firstTasks.get(0), 4, 4, 4);
+    assertThat(managementService.createJobQuery().processInstanceId(first).count()).isZero();
+    assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(first)
+        .variableName("nrOfCompletedInstances").singleResult().getValue()).isEqualTo(1);
+    scenario.score(firstTasks.get(1), 4, 4, 4);
+    scenario.score(firstTasks.get(2), 4, 4, 4);
+    assertThat(managementService.createJobQuery().processInstanceId(first).count()).isOne();
+    assertThat(managementService.createJobQuery().processInstanceId(first).activityId(
+        RfiProcess.Elements.END_RESPONSE_SCORED).count()).isOne();
+
     // Each response's instance ends with its last score; the evaluation moves on when all have.
     for (Task each : scenario.tasks(instance, TASK_SCORE_RESPONSE)) {
       scenario.score(each, 4, 4, 4);

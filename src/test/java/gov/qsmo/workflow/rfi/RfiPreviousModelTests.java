@@ -34,15 +34,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
 /**
- * Evaluations that began on the model before ADR 0014 (every scoring task in the RFI's own instance) finish
- * on that version: they are not migrated. The previous model is deployed here as it was released, beside its
- * forms, and removed again after each test.
+ * Evaluations that began on an earlier model finish on it; none is migrated. Before ADR 0014 every scoring task
+ * was in the RFI's own instance; under ADR 0014, before ADR 0029, each reviewer's completion in a response's
+ * instance was followed by an asynchronous continuation. Each test deploys such a model as it was released,
+ * beside today's forms, and removes it again.
  */
 @ProcessEngineTest
 @Import(RfiScenario.class)
 class RfiPreviousModelTests {
 
   static final String PREVIOUS_MODEL = "previous-models/rfi-evaluation-before-0014.bpmn";
+  static final String PREVIOUS_SCORING_MODEL = "previous-models/rfi-response-scoring-0014.bpmn";
 
   @Autowired
   ProcessEngine engine;
@@ -65,11 +67,22 @@ class RfiPreviousModelTests {
   private String previousDefinitionId;
 
   @BeforeEach
-  void deployThePreviousModel() throws IOException {
+  void users() {
     init(engine);
     scenario.ensureUsers();
-    DeploymentBuilder deployment = repositoryService.createDeployment().name("rfi-evaluation before ADR 0014")
-        .addClasspathResource(PREVIOUS_MODEL);
+  }
+
+  /** Deploys models as they were released, beside today's forms; the RFI's definition of that deployment. */
+  private void deployPrevious(String name, String... models) throws IOException {
+    DeploymentBuilder deployment = repositoryService.createDeployment().name(name);
+    for (String model : models) {
+      // A released model kept among the test resources, or one of today's (bpmn/...), unchanged since.
+      try (InputStream in = model.startsWith("bpmn/") ? Files.newInputStream(Path.of(model))
+          : getClass().getClassLoader().getResourceAsStream(model)) {
+        deployment.addString(Path.of(model).getFileName().toString(), new String(in.readAllBytes(),
+            java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
     try (Stream<Path> forms = Files.list(Path.of("forms"))) {
       for (Path form : forms.filter(f -> f.toString().endsWith(".form")).toList()) {
         try (InputStream in = Files.newInputStream(form)) {
@@ -84,11 +97,14 @@ class RfiPreviousModelTests {
 
   @AfterEach
   void removeIt() {
-    repositoryService.deleteDeployment(deploymentId, true);
+    if (deploymentId != null) {
+      repositoryService.deleteDeployment(deploymentId, true);
+    }
   }
 
   @Test
-  void anEvaluationScoringOnThePreviousModelFinishesOnIt() {
+  void anEvaluationScoringOnThePreviousModelFinishesOnIt() throws IOException {
+    deployPrevious("rfi-evaluation before ADR 0014", PREVIOUS_MODEL);
     ProcessInstance instance = scenario.withPanel(scenario.approved(scenario.draftOn(previousDefinitionId)),
         REVIEWERS.subList(0, 3), null, "Acme", "Globex");
     scenario.attestAll(instance, Map.of());
@@ -120,5 +136,36 @@ class RfiPreviousModelTests {
         .allSatisfy(a -> assertThat(a.status).isEqualTo(Assignment.Status.SCORED));
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
         .getProcessDefinitionId()).isEqualTo(previousDefinitionId);
+  }
+
+  /**
+   * Evaluations whose responses are scored on the model of ADR 0014 (each reviewer's completion followed by an
+   * asynchronous continuation) finish on it: an RFI calls the scoring model deployed with it.
+   */
+  @Test
+  void responsesScoredOnTheModelOfAdr0014FinishOnIt() throws IOException {
+    deployPrevious("rfi-response-scoring of ADR 0014", PREVIOUS_SCORING_MODEL, "bpmn/rfi-evaluation.bpmn");
+    String previousScoring = repositoryService.createProcessDefinitionQuery().deploymentId(deploymentId)
+        .processDefinitionKey(RfiProcess.SCORING_KEY).singleResult().getId();
+    ProcessInstance instance = scenario.withPanel(scenario.approved(scenario.draftOn(previousDefinitionId)),
+        REVIEWERS.subList(0, 3), null, "Acme", "Globex");
+    scenario.attestAll(instance, Map.of());
+
+    List<ProcessInstance> called = runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+        .list();
+    assertThat(called).hasSize(2).allSatisfy(c -> assertThat(c.getProcessDefinitionId()).isEqualTo(previousScoring));
+    List<Task> tasks = scenario.tasks(instance, TASK_SCORE_RESPONSE);
+    assertThat(tasks).hasSize(6);
+
+    // The previous model's continuation after each reviewer's task is still there, and still runs.
+    scenario.score(tasks.get(0), 4, 3, 5);
+    assertThat(managementService.createJobQuery().processDefinitionId(previousScoring).messages().count()).isOne();
+    for (Task task : tasks.subList(1, tasks.size())) {
+      scenario.score(task, 4, 3, 5);
+    }
+    scenario.runJobs(instance);
+    assertThat(instance).hasPassed(RfiProcess.Elements.TASK_AGGREGATE_SCORES).isWaitingAt(TASK_HOLD_CONSENSUS);
+    assertThat(panel.assignments(instance.getBusinessKey())).hasSize(6)
+        .allSatisfy(a -> assertThat(a.status).isEqualTo(Assignment.Status.SCORED));
   }
 }
