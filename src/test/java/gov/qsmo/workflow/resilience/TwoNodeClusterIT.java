@@ -37,9 +37,9 @@ import org.junit.jupiter.api.Test;
  * Two application nodes on one PostgreSQL database, both running timers and asynchronous jobs
  * (Camunda's shared-database cluster), started together on the empty database: one deployment of the
  * models and one set of demo data come of it, and both nodes start. Users work on
- * either node, alternately; timers of five RFIs come due at the same instant, and the
- * continuations of 11 attestations, 30 scores and 4 board votes, submitted at once, pile up for both
- * job executors. Each timer and each job runs exactly once (Camunda's job log, which names the node,
+ * either node, alternately; timers of five RFIs come due at the same instant; 11 attestations, 30 scores
+ * and 4 board votes are submitted at once, and their jobs (continuations, each response's end) pile up
+ * for both job executors, while reviewers of one response on different nodes complete in turn (ADR 0029). Each timer and each job runs exactly once (Camunda's job log, which names the node,
  * and the application's rows), none fails, and both processes end as they should.
  */
 class TwoNodeClusterIT {

@@ -168,4 +168,22 @@ class RfiPreviousModelTests {
     assertThat(panel.assignments(instance.getBusinessKey())).hasSize(6)
         .allSatisfy(a -> assertThat(a.status).isEqualTo(Assignment.Status.SCORED));
   }
+
+  /**
+   * What makes "finish on their version" hold after an upgrade: the application deploys all its models and forms
+   * together whenever one changes (not only the changed ones), so an RFI's deployment holds the scoring model
+   * and the forms released with it.
+   */
+  @Test
+  void theModelsAndFormsAreDeployedTogether() {
+    assertThat(((org.camunda.bpm.engine.spring.SpringTransactionsProcessEngineConfiguration)
+        engine.getProcessEngineConfiguration()).isDeployChangedOnly()).as("deploy changed only").isFalse();
+    String rfiDeployment = repositoryService.createProcessDefinitionQuery().processDefinitionKey(RfiProcess.KEY)
+        .latestVersion().singleResult().getDeploymentId();
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(RfiProcess.SCORING_KEY)
+        .latestVersion().singleResult().getDeploymentId()).isEqualTo(rfiDeployment);
+    assertThat(repositoryService.getDeploymentResourceNames(rfiDeployment).stream()
+        .map(name -> Path.of(name).getFileName().toString()))
+        .contains("score-rfi-response.form", "rfi-evaluation.bpmn", "rfi-response-scoring.bpmn");
+  }
 }
