@@ -8,14 +8,17 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * Names in {@code bpmn/rfi-evaluation.bpmn} and the process it calls per response,
- * {@code bpmn/rfi-response-scoring.bpmn}; a conventions test checks them against the models.
+ * Names in {@code bpmn/rfi-evaluation.bpmn}, the process it calls per batch of responses,
+ * {@code bpmn/rfi-scoring-batch.bpmn}, and the one that calls per response, {@code bpmn/rfi-response-scoring.bpmn};
+ * a conventions test checks them against the models.
  */
 public final class RfiProcess {
 
   public static final String KEY = "rfi-evaluation";
   /** The scoring of one response, called by {@link #KEY} once per response (ADR 0014). */
   public static final String SCORING_KEY = "rfi-response-scoring";
+  /** A batch of an RFI's responses to score, called by {@link #KEY}; it calls {@link #SCORING_KEY} (ADR 0030). */
+  public static final String SCORING_BATCH_KEY = "rfi-scoring-batch";
   /** The decision that flags outlying scores of one response and criterion. */
   public static final String SCORE_OUTLIERS_DECISION = "score-outliers";
   /** Criteria a plan may have: the scoring and consensus forms have this many slots. */
@@ -41,8 +44,12 @@ public final class RfiProcess {
     public static final String GATEWAY_REVIEWERS_SUFFICIENT = "Gateway_ReviewersSufficient";
     public static final String TASK_REASSIGN_REVIEWERS = "Task_ReassignReviewers";
     public static final String GATEWAY_REVIEWERS_ADDED = "Gateway_ReviewersAdded";
-    /** Multi-instance call activity: one {@link #SCORING_KEY} instance per response with open assignments. */
+    /** Multi-instance call activity: one {@link #SCORING_BATCH_KEY} instance per batch of responses to score. */
     public static final String CALL_SCORE_RESPONSES = "CallActivity_ScoreResponses";
+    /** In {@link #SCORING_BATCH_KEY}: the start, one {@link #SCORING_KEY} instance per response of the batch, the end. */
+    public static final String START_BATCH_OPENED = "StartEvent_BatchOpened";
+    public static final String CALL_SCORE_EACH_RESPONSE = "CallActivity_ScoreEachResponse";
+    public static final String END_BATCH_SCORED = "EndEvent_BatchScored";
     /** In {@link #SCORING_KEY}: the start, one task per open assignment of the response, the end. */
     public static final String START_SCORING_OPENED = "StartEvent_ScoringOpened";
     public static final String TASK_SCORE_RESPONSE = "Task_ScoreResponse";
@@ -88,6 +95,8 @@ public final class RfiProcess {
     public static final String ASSIGNMENT_ID = "assignmentId";
     public static final String REVIEWER = "reviewer";
     public static final String RESPONSE_ID = "responseId";
+    /** The responses of one scoring batch, their ids joined by commas. */
+    public static final String RESPONSE_BATCH = "responseBatch";
 
 
     // Form fields: checked, stored in the application's tables, then gone with the task.

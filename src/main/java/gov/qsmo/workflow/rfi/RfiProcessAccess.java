@@ -27,6 +27,7 @@ class RfiProcessAccess implements ProcessAccess {
     }
     for (String role : new String[] {Roles.RFI_PANEL_CHAIRS, Roles.RFI_REVIEWERS}) {
       identity.grant(role, Resources.PROCESS_DEFINITION, rfi, Permissions.READ);
+      identity.grant(role, Resources.PROCESS_DEFINITION, RfiProcess.SCORING_BATCH_KEY, Permissions.READ);
       identity.grant(role, Resources.PROCESS_DEFINITION, RfiProcess.SCORING_KEY, Permissions.READ);
     }
   }

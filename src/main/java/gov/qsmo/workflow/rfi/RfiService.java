@@ -55,10 +55,10 @@ public class RfiService {
     Rfi rfi = require(execution.getProcessBusinessKey());
     String definition = execution.getProcessDefinitionId();
     if (definition != null && definition.startsWith(RfiProcess.SCORING_KEY + ":")) {
-      org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity caller =
-          ((org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) execution.getProcessInstance())
-              .getSuperExecution();
-      if (caller == null || !caller.getProcessInstanceId().equals(rfi.processInstanceId)) {
+      // Called by the RFI's instance, directly (before ADR 0030) or through a batch: the RFI's is the root.
+      String root = ((org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) execution)
+          .getRootProcessInstanceId();
+      if (root == null || !root.equals(rfi.processInstanceId)) {
         throw new ConflictException("Process instance " + execution.getProcessInstanceId()
             + " was not started by the evaluation of RFI " + rfi.id + ".");
       }

@@ -57,8 +57,12 @@ class TaskDueDatesIT {
     assertThat(scoring).isNotEmpty().allSatisfy(task -> {
       ProcessInstance instance = runtimeService.createProcessInstanceQuery()
           .processInstanceId(task.getProcessInstanceId()).singleResult();
-      ProcessInstance rfi = runtimeService.createProcessInstanceQuery().subProcessInstanceId(instance.getId())
+      // The response's instance is called by a batch (ADR 0030), which the RFI's instance calls.
+      ProcessInstance batch = runtimeService.createProcessInstanceQuery().subProcessInstanceId(instance.getId())
           .singleResult();
+      ProcessInstance rfi = runtimeService.createProcessInstanceQuery().subProcessInstanceId(batch.getId())
+          .singleResult();
+      assertThat(rfi.getProcessDefinitionId()).startsWith("rfi-evaluation:");
       Object deadline = runtimeService.getVariable(rfi.getId(), "scoringDueAt");
       assertThat(task.getDueDate().toInstant()).isEqualTo(Instant.parse(deadline.toString()));
     });

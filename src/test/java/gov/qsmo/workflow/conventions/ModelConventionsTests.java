@@ -218,7 +218,8 @@ class ModelConventionsTests {
   @Test
   void processConstantsNameElementsOfTheModel() throws Exception {
     assertConstantsInModel(DesignationProcess.KEY, DesignationProcess.Elements.class);
-    assertConstantsInModel(RfiProcess.KEY, RfiProcess.Elements.class, RfiProcess.SCORING_KEY);
+    assertConstantsInModel(RfiProcess.KEY, RfiProcess.Elements.class, RfiProcess.SCORING_BATCH_KEY,
+        RfiProcess.SCORING_KEY);
     assertConstantsInModel(ConditionProcess.KEY, ConditionProcess.Elements.class);
     assertConstantsInModel(gov.qsmo.workflow.inventory.InventoryProcess.DATA_CALL_KEY,
         gov.qsmo.workflow.inventory.InventoryProcess.Elements.class,
@@ -231,11 +232,17 @@ class ModelConventionsTests {
         gov.qsmo.workflow.designation.change.TransitionProcess.Elements.class);
   }
 
+  /** An RFI calls batches of responses (ADR 0030), a batch calls one scoring per response; neither starts otherwise. */
   @Test
-  void onlyACallActivityStartsAResponseScoring() {
-    Process scoring = model(BPMN.resolve(RfiProcess.SCORING_KEY + ".bpmn")).getModelElementById(RfiProcess.SCORING_KEY);
-    assertThat(scoring.isCamundaStartableInTasklist()).isFalse();
+  void onlyACallActivityStartsABatchOrAResponseScoring() {
+    for (String called : List.of(RfiProcess.SCORING_BATCH_KEY, RfiProcess.SCORING_KEY)) {
+      Process process = model(BPMN.resolve(called + ".bpmn")).getModelElementById(called);
+      assertThat(process.isCamundaStartableInTasklist()).as(called + " startable in Tasklist").isFalse();
+    }
     assertThat(model(BPMN.resolve(RfiProcess.KEY + ".bpmn")).getModelElementsByType(
+        org.camunda.bpm.model.bpmn.instance.CallActivity.class)).extracting(a -> a.getCalledElement())
+        .containsExactly(RfiProcess.SCORING_BATCH_KEY);
+    assertThat(model(BPMN.resolve(RfiProcess.SCORING_BATCH_KEY + ".bpmn")).getModelElementsByType(
         org.camunda.bpm.model.bpmn.instance.CallActivity.class)).extracting(a -> a.getCalledElement())
         .containsExactly(RfiProcess.SCORING_KEY);
   }

@@ -54,6 +54,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.util.AopTestUtils;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * The rfi-evaluation process, one path each: plan approved and returned, late responses refused and
@@ -713,9 +715,16 @@ class RfiEvaluationProcessTests {
   void eachResponseIsScoredInAnInstanceOfItsOwnWhoseTasksTheReviewersFilterShows() {
     ProcessInstance instance = scoring(REVIEWERS.subList(0, 3), "Acme", "Globex");
 
-    // One called instance per response, carrying the RFI id; each holds that response's tasks only.
-    List<ProcessInstance> called = runtimeService.createProcessInstanceQuery()
+    // Two responses, fewer than a batch holds: the RFI calls one batch instance (ADR 0030), which calls one
+    // instance per response, carrying the RFI id; each holds that response's tasks only.
+    List<ProcessInstance> batches = runtimeService.createProcessInstanceQuery()
         .superProcessInstanceId(instance.getId()).list();
+    assertThat(batches).hasSize(1).allSatisfy(batch -> {
+      assertThat(batch.getProcessDefinitionId()).startsWith(RfiProcess.SCORING_BATCH_KEY + ":");
+      assertThat(batch.getBusinessKey()).isEqualTo(instance.getBusinessKey());
+    });
+    List<ProcessInstance> called = runtimeService.createProcessInstanceQuery()
+        .superProcessInstanceId(batches.get(0).getId()).list();
     assertThat(called).hasSize(2).allSatisfy(child -> {
       assertThat(child.getBusinessKey()).isEqualTo(instance.getBusinessKey());
       List<Task> tasks = taskService.createTaskQuery().processInstanceId(child.getId()).list();
@@ -772,6 +781,66 @@ class RfiEvaluationProcessTests {
     }
     scenario.runJobs(instance);
     assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).count()).isZero();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .processDefinitionKey(RfiProcess.SCORING_KEY).count()).isZero();
+    assertThat(instance).hasPassed(RfiProcess.Elements.TASK_AGGREGATE_SCORES).isWaitingAt(TASK_HOLD_CONSENSUS);
+  }
+
+  /**
+   * Responses are called in batches (ADR 0030): with batches of two, three responses make two batch instances.
+   * A batch whose responses are all scored ends and is counted in the RFI's instance; the evaluation waits for
+   * the other batch, then moves on.
+   */
+  @Test
+  void responsesAreScoredInBatchesEachCountedWhenItsResponsesAre() {
+    RfiScoringService target = AopTestUtils.getTargetObject(scoring);
+    Object batchSize = ReflectionTestUtils.getField(target, "batchSize");
+    ReflectionTestUtils.setField(target, "batchSize", 2);
+    ProcessInstance instance;
+    try {
+      instance = scoring(REVIEWERS.subList(0, 3), "Acme", "Globex", "Initech");
+    } finally {
+      ReflectionTestUtils.setField(target, "batchSize", batchSize);
+    }
+
+    List<ProcessInstance> batches = runtimeService.createProcessInstanceQuery()
+        .superProcessInstanceId(instance.getId()).list();
+    assertThat(batches).hasSize(2);
+    Map<Integer, ProcessInstance> bySize = new HashMap<>();
+    for (ProcessInstance batch : batches) {
+      String responses = (String) runtimeService.getVariable(batch.getId(), RfiProcess.Variables.RESPONSE_BATCH);
+      List<ProcessInstance> called = runtimeService.createProcessInstanceQuery().superProcessInstanceId(batch.getId())
+          .list();
+      assertThat(called).hasSize(responses.split(",").length);
+      assertThat(called).extracting(c -> runtimeService.getVariable(c.getId(), RfiProcess.Variables.RESPONSE_ID))
+          .containsExactlyInAnyOrder((Object[]) responses.split(","));
+      bySize.put(called.size(), batch);
+    }
+    assertThat(bySize).containsOnlyKeys(1, 2);
+
+    // The batch of one response: scored, it ends, and the RFI counts one of its two batches.
+    ProcessInstance single = bySize.get(1);
+    String response = (String) runtimeService.getVariable(single.getId(), RfiProcess.Variables.RESPONSE_BATCH);
+    for (Task task : scenario.tasks(instance, TASK_SCORE_RESPONSE)) {
+      if (scoring.require((String) taskService.getVariable(task.getId(), RfiProcess.Variables.ASSIGNMENT_ID))
+          .responseId.equals(response)) {
+        scenario.score(task, 4, 4, 4);
+      }
+    }
+    scenario.runJobs(instance);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(single.getId()).count()).isZero();
+    assertThat(instance).isWaitingAt(RfiProcess.Elements.CALL_SCORE_RESPONSES);
+    assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(instance.getId())
+        .variableName("nrOfCompletedInstances").singleResult().getValue()).isEqualTo(1);
+    assertThat(scenario.tasks(instance, TASK_SCORE_RESPONSE)).hasSize(6);
+
+    // The other batch's responses scored: the evaluation moves on.
+    for (Task task : scenario.tasks(instance, TASK_SCORE_RESPONSE)) {
+      scenario.score(task, 3, 4, 5);
+    }
+    scenario.runJobs(instance);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .processDefinitionKeyIn(RfiProcess.SCORING_BATCH_KEY, RfiProcess.SCORING_KEY).count()).isZero();
     assertThat(instance).hasPassed(RfiProcess.Elements.TASK_AGGREGATE_SCORES).isWaitingAt(TASK_HOLD_CONSENSUS);
   }
 

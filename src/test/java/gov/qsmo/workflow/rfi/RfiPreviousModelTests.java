@@ -36,8 +36,9 @@ import org.springframework.context.annotation.Import;
 /**
  * Evaluations that began on an earlier model finish on it; none is migrated. Before ADR 0014 every scoring task
  * was in the RFI's own instance; under ADR 0014, before ADR 0029, each reviewer's completion in a response's
- * instance was followed by an asynchronous continuation. Each test deploys such a model as it was released,
- * beside today's forms, and removes it again.
+ * instance was followed by an asynchronous continuation; before ADR 0030 the RFI called every response's instance
+ * itself, without batches. Each test deploys such a model as it was released, beside today's forms, and removes it
+ * again.
  */
 @ProcessEngineTest
 @Import(RfiScenario.class)
@@ -45,6 +46,8 @@ class RfiPreviousModelTests {
 
   static final String PREVIOUS_MODEL = "previous-models/rfi-evaluation-before-0014.bpmn";
   static final String PREVIOUS_SCORING_MODEL = "previous-models/rfi-response-scoring-0014.bpmn";
+  /** The evaluation of ADR 0014, unchanged by ADR 0029: it calls each response's scoring instance itself. */
+  static final String UNBATCHED_MODEL = "previous-models/rfi-evaluation-0014.bpmn";
 
   @Autowired
   ProcessEngine engine;
@@ -144,7 +147,7 @@ class RfiPreviousModelTests {
    */
   @Test
   void responsesScoredOnTheModelOfAdr0014FinishOnIt() throws IOException {
-    deployPrevious("rfi-response-scoring of ADR 0014", PREVIOUS_SCORING_MODEL, "bpmn/rfi-evaluation.bpmn");
+    deployPrevious("rfi-response-scoring of ADR 0014", PREVIOUS_SCORING_MODEL, UNBATCHED_MODEL);
     String previousScoring = repositoryService.createProcessDefinitionQuery().deploymentId(deploymentId)
         .processDefinitionKey(RfiProcess.SCORING_KEY).singleResult().getId();
     ProcessInstance instance = scenario.withPanel(scenario.approved(scenario.draftOn(previousDefinitionId)),
@@ -170,6 +173,37 @@ class RfiPreviousModelTests {
   }
 
   /**
+   * Evaluations that began before ADR 0030 call each response's scoring instance themselves, without batches, and
+   * finish so, on today's scoring model of their deployment.
+   */
+  @Test
+  void anEvaluationCallingEachResponseWithoutBatchesFinishesSo() throws IOException {
+    deployPrevious("rfi-evaluation before ADR 0030", UNBATCHED_MODEL, "bpmn/rfi-response-scoring.bpmn");
+    String scoringDefinition = repositoryService.createProcessDefinitionQuery().deploymentId(deploymentId)
+        .processDefinitionKey(RfiProcess.SCORING_KEY).singleResult().getId();
+    ProcessInstance instance = scenario.withPanel(scenario.approved(scenario.draftOn(previousDefinitionId)),
+        REVIEWERS.subList(0, 3), null, "Acme", "Globex");
+    scenario.attestAll(instance, Map.of());
+
+    // The RFI's instance calls the responses' instances directly: no batch instance between them.
+    List<ProcessInstance> called = runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+        .list();
+    assertThat(called).hasSize(2).allSatisfy(c -> assertThat(c.getProcessDefinitionId()).isEqualTo(scoringDefinition));
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .processDefinitionKey(RfiProcess.SCORING_BATCH_KEY).count()).isZero();
+    List<Task> tasks = scenario.tasks(instance, TASK_SCORE_RESPONSE);
+    assertThat(tasks).hasSize(6);
+
+    for (Task task : tasks) {
+      scenario.score(task, 4, 3, 5);
+    }
+    scenario.runJobs(instance);
+    assertThat(instance).hasPassed(RfiProcess.Elements.TASK_AGGREGATE_SCORES).isWaitingAt(TASK_HOLD_CONSENSUS);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+        .getProcessDefinitionId()).isEqualTo(previousDefinitionId);
+  }
+
+  /**
    * What makes "finish on their version" hold after an upgrade: the application deploys all its models and forms
    * together whenever one changes (not only the changed ones), so an RFI's deployment holds the scoring model
    * and the forms released with it.
@@ -182,8 +216,10 @@ class RfiPreviousModelTests {
         .latestVersion().singleResult().getDeploymentId();
     assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(RfiProcess.SCORING_KEY)
         .latestVersion().singleResult().getDeploymentId()).isEqualTo(rfiDeployment);
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(RfiProcess.SCORING_BATCH_KEY)
+        .latestVersion().singleResult().getDeploymentId()).isEqualTo(rfiDeployment);
     assertThat(repositoryService.getDeploymentResourceNames(rfiDeployment).stream()
         .map(name -> Path.of(name).getFileName().toString()))
-        .contains("score-rfi-response.form", "rfi-evaluation.bpmn", "rfi-response-scoring.bpmn");
+        .contains("score-rfi-response.form", "rfi-evaluation.bpmn", "rfi-scoring-batch.bpmn", "rfi-response-scoring.bpmn");
   }
 }

@@ -46,11 +46,16 @@ public class RfiScoringService {
   private final RfiPanelService panel;
   private final Duration scoringWindow;
   private final Duration reminderBefore;
+  private final int batchSize;
   private final BusinessCalendar calendar;
 
   RfiScoringService(RfiService records, AssignmentRepository assignments, ScoreSheetRepository sheets, RfiPanelService panel,
       @Value("${qsmo.rfi.scoring-days}") int scoringDays, @Value("${qsmo.rfi.scoring-reminder-days}") int reminderDays,
-      BusinessCalendar calendar) {
+      @Value("${qsmo.rfi.scoring-batch-size:50}") int batchSize, BusinessCalendar calendar) {
+    if (batchSize < 1) {
+      throw new IllegalStateException("qsmo.rfi.scoring-batch-size must be at least 1, not " + batchSize);
+    }
+    this.batchSize = batchSize;
     this.calendar = calendar;
     this.records = records;
     this.assignments = assignments;
@@ -65,11 +70,32 @@ public class RfiScoringService {
   }
 
   /**
-   * The responses with open assignments: one {@code rfi-response-scoring} instance each (ADR 0014).
+   * The responses with open assignments: one {@code rfi-response-scoring} instance each (ADR 0014), called by
+   * evaluations that began before ADR 0030.
    */
   @Transactional(readOnly = true)
   public List<String> responsesToScore(String rfiId) {
     return assignments.responseIdsByRfiIdAndStatus(rfiId, Assignment.Status.ASSIGNED);
+  }
+
+  /**
+   * The responses with open assignments in batches of at most {@code qsmo.rfi.scoring-batch-size}: one
+   * {@code rfi-scoring-batch} instance each (ADR 0030). A batch is its responses' ids joined by commas (ids are
+   * letters, digits and hyphens), so it travels as one short string variable.
+   */
+  @Transactional(readOnly = true)
+  public List<String> batchesToScore(String rfiId) {
+    List<String> responses = responsesToScore(rfiId);
+    List<String> batches = new ArrayList<>();
+    for (int from = 0; from < responses.size(); from += batchSize) {
+      batches.add(String.join(",", responses.subList(from, Math.min(from + batchSize, responses.size()))));
+    }
+    return batches;
+  }
+
+  /** The responses of one batch of {@link #batchesToScore}: one {@code rfi-response-scoring} instance each. */
+  public List<String> responsesOf(String batch) {
+    return batch == null || batch.isBlank() ? List.of() : List.of(batch.split(","));
   }
 
   /** The open assignments of one response: one "Score RFI response" task each, in its scoring instance. */
