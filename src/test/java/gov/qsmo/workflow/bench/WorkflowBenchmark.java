@@ -18,10 +18,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -87,7 +89,7 @@ public final class WorkflowBenchmark {
   record Settings(int responses, int reviewers, int criteria, List<Integer> clients, int boardMembers, int openTasks,
       int listCalls, int reportRounds, boolean pgStatements, List<String> serverJvmArgs, boolean afterScoring,
       int notificationTasks, Path out, List<String> appArgs, boolean profile, boolean emailOnly, int emailRuns,
-      int dataCallAgencies, int dataCallSystems, boolean dataCallOnly) {
+      int dataCallAgencies, int dataCallSystems, boolean dataCallOnly, String scoringOrder) {
 
     static Settings fromSystemProperties() {
       return new Settings(
@@ -111,7 +113,8 @@ public final class WorkflowBenchmark {
           Integer.getInteger("bench.emailRuns", 5),
           Integer.getInteger("bench.dataCallAgencies", 100),
           Integer.getInteger("bench.dataCallSystems", 50),
-          Boolean.parseBoolean(System.getProperty("bench.dataCallOnly", "false")));
+          Boolean.parseBoolean(System.getProperty("bench.dataCallOnly", "false")),
+          System.getProperty("bench.scoringOrder", "reviewers").strip());
     }
 
     private static List<String> words(String text) {
@@ -119,6 +122,9 @@ public final class WorkflowBenchmark {
     }
 
     void check() {
+      if (!List.of("reviewers", "tasks").contains(scoringOrder)) {
+        throw new IllegalArgumentException("bench.scoringOrder must be reviewers or tasks, not " + scoringOrder);
+      }
       if (criteria < 1 || criteria > RfiProcess.MAX_CRITERIA) {
         throw new IllegalArgumentException("bench.criteria must be 1 to " + RfiProcess.MAX_CRITERIA);
       }
@@ -709,6 +715,13 @@ public final class WorkflowBenchmark {
   private void scoring() {
     List<Task> ours = taskService.createTaskQuery().processInstanceBusinessKey(rfiId)
         .taskDefinitionKey(RfiProcess.Elements.TASK_SCORE_RESPONSE).orderByTaskId().asc().list();
+    if (settings.scoringOrder().equals("reviewers")) {
+      ours = reviewersInParallel(ours);
+    }
+    progress("scoring order: " + settings.scoringOrder() + (settings.scoringOrder().equals("reviewers")
+        ? " (each reviewer down their own list, from a different response; the clients take the reviewers in turn)"
+        : " (task order: the reviewers of one response submit at the same moment, in turn under its lock)"));
+    details.put("scoringOrder", settings.scoringOrder());
     List<Task> floor = taskService.createTaskQuery().processDefinitionKey(BARE_KEY)
         .taskAssigneeIn(bareUsers.toArray(String[]::new)).orderByTaskId().asc().list();
     int runs = settings.clients.size();
@@ -752,6 +765,33 @@ public final class WorkflowBenchmark {
     figure("incidents.afterScoring", "incidents after scoring (failed jobs)", incidents, "", "0", incidents == 0,
         Machine.load());
     progress("scoring done");
+  }
+
+  /**
+   * The scoring tasks as reviewers work them: each reviewer down their own list (the tasks of a response are
+   * created together, so task order is response order), each starting at a different response; the clients take
+   * the reviewers in turn. Reviewers of one response then rarely submit at the same moment, as on a real panel;
+   * {@code -Dbench.scoringOrder=tasks} keeps task order, where they all do.
+   */
+  static List<Task> reviewersInParallel(List<Task> tasks) {
+    Map<String, List<Task>> byReviewer = new TreeMap<>();
+    tasks.forEach(t -> byReviewer.computeIfAbsent(t.getAssignee(), k -> new ArrayList<>()).add(t));
+    List<List<Task>> lists = new ArrayList<>();
+    int reviewer = 0;
+    for (List<Task> own : byReviewer.values()) {
+      List<Task> rotated = new ArrayList<>(own);
+      Collections.rotate(rotated, -(reviewer++ * own.size() / byReviewer.size()));
+      lists.add(rotated);
+    }
+    List<Task> order = new ArrayList<>(tasks.size());
+    for (int i = 0; order.size() < tasks.size(); i++) {
+      for (List<Task> own : lists) {
+        if (i < own.size()) {
+          order.add(own.get(i));
+        }
+      }
+    }
+    return order;
   }
 
   private static List<Work> share(List<Task> tasks, int run, int runs) {
