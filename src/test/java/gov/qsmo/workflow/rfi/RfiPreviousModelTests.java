@@ -69,6 +69,10 @@ class RfiPreviousModelTests {
   private String deploymentId;
   private String previousDefinitionId;
 
+  /** An evaluation at scoring, and the scoring model its deployment calls. */
+  private record Scoring(ProcessInstance instance, String scoringDefinitionId) {
+  }
+
   @BeforeEach
   void users() {
     init(engine);
@@ -96,6 +100,24 @@ class RfiPreviousModelTests {
     deploymentId = deployment.deploy().getId();
     previousDefinitionId = repositoryService.createProcessDefinitionQuery().deploymentId(deploymentId)
         .processDefinitionKey(RfiProcess.KEY).singleResult().getId();
+  }
+
+  /**
+   * Deploys these released models, starts an evaluation of two responses and three reviewers on them and brings it
+   * to scoring: the RFI's instance calls the responses' instances itself, as before ADR 0030, each with its three
+   * tasks.
+   */
+  private Scoring scoringCalledDirectly(String name, String... models) throws IOException {
+    deployPrevious(name, models);
+    String scoring = repositoryService.createProcessDefinitionQuery().deploymentId(deploymentId)
+        .processDefinitionKey(RfiProcess.SCORING_KEY).singleResult().getId();
+    ProcessInstance instance = scenario.withPanel(scenario.approved(scenario.draftOn(previousDefinitionId)),
+        REVIEWERS.subList(0, 3), null, "Acme", "Globex");
+    scenario.attestAll(instance, Map.of());
+    assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).list())
+        .hasSize(2).allSatisfy(c -> assertThat(c.getProcessDefinitionId()).isEqualTo(scoring));
+    assertThat(scenario.tasks(instance, TASK_SCORE_RESPONSE)).hasSize(6);
+    return new Scoring(instance, scoring);
   }
 
   @AfterEach
@@ -147,18 +169,11 @@ class RfiPreviousModelTests {
    */
   @Test
   void responsesScoredOnTheModelOfAdr0014FinishOnIt() throws IOException {
-    deployPrevious("rfi-response-scoring of ADR 0014", PREVIOUS_SCORING_MODEL, UNBATCHED_MODEL);
-    String previousScoring = repositoryService.createProcessDefinitionQuery().deploymentId(deploymentId)
-        .processDefinitionKey(RfiProcess.SCORING_KEY).singleResult().getId();
-    ProcessInstance instance = scenario.withPanel(scenario.approved(scenario.draftOn(previousDefinitionId)),
-        REVIEWERS.subList(0, 3), null, "Acme", "Globex");
-    scenario.attestAll(instance, Map.of());
-
-    List<ProcessInstance> called = runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
-        .list();
-    assertThat(called).hasSize(2).allSatisfy(c -> assertThat(c.getProcessDefinitionId()).isEqualTo(previousScoring));
+    Scoring scoring = scoringCalledDirectly("rfi-response-scoring of ADR 0014", PREVIOUS_SCORING_MODEL,
+        UNBATCHED_MODEL);
+    ProcessInstance instance = scoring.instance();
+    String previousScoring = scoring.scoringDefinitionId();
     List<Task> tasks = scenario.tasks(instance, TASK_SCORE_RESPONSE);
-    assertThat(tasks).hasSize(6);
 
     // The previous model's continuation after each reviewer's task is still there, and still runs.
     scenario.score(tasks.get(0), 4, 3, 5);
@@ -178,21 +193,11 @@ class RfiPreviousModelTests {
    */
   @Test
   void anEvaluationCallingEachResponseWithoutBatchesFinishesSo() throws IOException {
-    deployPrevious("rfi-evaluation before ADR 0030", UNBATCHED_MODEL, "bpmn/rfi-response-scoring.bpmn");
-    String scoringDefinition = repositoryService.createProcessDefinitionQuery().deploymentId(deploymentId)
-        .processDefinitionKey(RfiProcess.SCORING_KEY).singleResult().getId();
-    ProcessInstance instance = scenario.withPanel(scenario.approved(scenario.draftOn(previousDefinitionId)),
-        REVIEWERS.subList(0, 3), null, "Acme", "Globex");
-    scenario.attestAll(instance, Map.of());
-
-    // The RFI's instance calls the responses' instances directly: no batch instance between them.
-    List<ProcessInstance> called = runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
-        .list();
-    assertThat(called).hasSize(2).allSatisfy(c -> assertThat(c.getProcessDefinitionId()).isEqualTo(scoringDefinition));
+    ProcessInstance instance = scoringCalledDirectly("rfi-evaluation before ADR 0030", UNBATCHED_MODEL,
+        "bpmn/rfi-response-scoring.bpmn").instance();
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(instance.getBusinessKey())
         .processDefinitionKey(RfiProcess.SCORING_BATCH_KEY).count()).isZero();
     List<Task> tasks = scenario.tasks(instance, TASK_SCORE_RESPONSE);
-    assertThat(tasks).hasSize(6);
 
     for (Task task : tasks) {
       scenario.score(task, 4, 3, 5);
