@@ -104,13 +104,15 @@ class EngineRestErrors {
 
     /**
      * Whether the database refused a write because another transaction wrote the same rows at the same
-     * moment (PostgreSQL: deadlock detected 40P01, serialization failure 40001): the database rolled this
+     * moment (PostgreSQL: deadlock detected 40P01, serialization failure 40001), or held a lock this request
+     * waited for past the lock timeout (55P03, e.g. a response's scoring lock, ADR 0029): the database rolled this
      * request back and let the other one through, as an optimistic-locking conflict would.
      */
     static boolean concurrentWrite(Throwable e) {
       for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
         if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-            && (sql.getSQLState().equals("40P01") || sql.getSQLState().equals("40001"))) {
+            && (sql.getSQLState().equals("40P01") || sql.getSQLState().equals("40001")
+                || sql.getSQLState().equals("55P03"))) {
           return true;
         }
       }

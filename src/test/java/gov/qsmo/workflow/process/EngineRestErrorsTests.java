@@ -26,6 +26,16 @@ class EngineRestErrorsTests {
         .isEqualTo(409);
   }
 
+  /** A lock another request holds past the database's lock timeout, e.g. a response's scoring lock (ADR 0029). */
+  @Test
+  void aLockNotGrantedInTimeIsAConflictToo() {
+    Response answer = answers.to(new RestException(Response.Status.INTERNAL_SERVER_ERROR,
+        new ProcessEngineException("Could not lock the scoring instance of task 42.",
+            new SQLException("ERROR: canceling statement due to lock timeout", "55P03")), "Cannot submit task form"));
+    assertThat(answer.getStatus()).isEqualTo(409);
+    assertThat(answer.getEntity().toString()).contains("try again");
+  }
+
   @Test
   void anyOtherPersistenceFailureStaysAServerError() {
     assertThat(answers.to(persistenceFailure(new SQLException("disk full", "53100"))).getStatus()).isEqualTo(500);
