@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -25,7 +27,7 @@ import org.springframework.stereotype.Component;
  * {@code ACT_RU_AUTHORIZATION}, and finds those by reading the distinct group ids of the whole table
  * ({@code AuthorizationManager.getAllGroups}, once per command). Every task assigned to a user has an
  * authorization row of its own, so that read grows with the open tasks: 11 ms of PostgreSQL per request at 100,000
- * open tasks, 32 ms at 110,000 with 10,000 scoring tasks (docs/performance.md), and every request pays it. Here
+ * open tasks, 32 ms when 10,000 of them are scoring tasks (docs/performance.md), and every request pays it. Here
  * the same narrowing asks, for each of the user's groups, whether one authorization row names it, through
  * Camunda's own index on the group id ({@code ACT_IDX_AUTH_GROUP_ID}): a few index probes per request, whatever
  * the number of tasks. The answer is the same set; it is kept for the rest of the command, as Camunda's is.
@@ -69,7 +71,8 @@ class AuthorizedGroups extends AbstractProcessEnginePlugin {
       if (authenticatedGroupIds == null || authenticatedGroupIds.isEmpty()) {
         return new ArrayList<>();
       }
-      return new ArrayList<>(narrowed.computeIfAbsent(Set.copyOf(authenticatedGroupIds), this::withAuthorizations));
+      Set<String> groupIds = authenticatedGroupIds.stream().filter(Objects::nonNull).collect(Collectors.toSet());
+      return new ArrayList<>(narrowed.computeIfAbsent(groupIds, this::withAuthorizations));
     }
 
     private List<String> withAuthorizations(Set<String> groupIds) {

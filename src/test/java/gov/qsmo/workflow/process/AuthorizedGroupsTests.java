@@ -53,6 +53,9 @@ class AuthorizedGroupsTests {
 
     assertThat(narrowed(groups)).containsExactlyInAnyOrderElementsOf(scanned);
     assertThat(narrowed(List.of())).isEmpty();
+    List<String> withNull = new ArrayList<>(groups);
+    withNull.add(null);
+    assertThat(narrowed(withNull)).containsExactlyInAnyOrderElementsOf(scanned);
   }
 
   @Test
