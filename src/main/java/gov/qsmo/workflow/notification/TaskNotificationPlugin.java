@@ -1,7 +1,6 @@
 package gov.qsmo.workflow.notification;
 
-import java.util.ArrayList;
-import java.util.List;
+import gov.qsmo.workflow.process.EngineLists;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -38,10 +37,8 @@ class TaskNotificationPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
     TaskListener listener = this::notify;
-    listeners.add(new AbstractBpmnParseListener() {
+    BpmnParseListener addListeners = new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
@@ -50,8 +47,9 @@ class TaskNotificationPlugin extends AbstractProcessEnginePlugin {
           definition.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, listener);
         }
       }
-    });
-    configuration.setCustomPostBPMNParseListeners(listeners);
+    };
+    configuration.setCustomPostBPMNParseListeners(
+        EngineLists.with(configuration.getCustomPostBPMNParseListeners(), addListeners));
   }
 
   private void notify(DelegateTask task) {

@@ -39,21 +39,19 @@ class AuthorizedGroups extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     String sql = "select g from unnest(?) as g where exists (select 1 from " + configuration.getDatabaseTablePrefix()
         + "ACT_RU_AUTHORIZATION a where a.GROUP_ID_ = g)";
-    List<SessionFactory> factories = configuration.getCustomSessionFactories() == null ? new ArrayList<>()
-        : new ArrayList<>(configuration.getCustomSessionFactories());
     // Registered under AuthorizationManager's type, so it replaces the engine's own manager in every command.
-    factories.add(new SessionFactory() {
-      @Override
-      public Class<?> getSessionType() {
-        return AuthorizationManager.class;
-      }
+    configuration.setCustomSessionFactories(EngineLists.with(configuration.getCustomSessionFactories(),
+        new SessionFactory() {
+          @Override
+          public Class<?> getSessionType() {
+            return AuthorizationManager.class;
+          }
 
-      @Override
-      public Session openSession() {
-        return new Manager(sql);
-      }
-    });
-    configuration.setCustomSessionFactories(factories);
+          @Override
+          public Session openSession() {
+            return new Manager(sql);
+          }
+        }));
   }
 
   /** Camunda's authorization manager, with the user's groups narrowed by index. */

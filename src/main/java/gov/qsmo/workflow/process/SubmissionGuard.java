@@ -1,6 +1,5 @@
 package gov.qsmo.workflow.process;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -74,16 +73,10 @@ class SubmissionGuard extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     // One instance per chain: an interceptor knows the next one of its own chain.
     Map<String, FormFields> forms = new ConcurrentHashMap<>();
-    configuration.setCustomPreCommandInterceptorsTxRequired(
-        with(configuration.getCustomPreCommandInterceptorsTxRequired(), new Interceptor(configuration, forms)));
-    configuration.setCustomPreCommandInterceptorsTxRequiresNew(
-        with(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), new Interceptor(configuration, forms)));
-  }
-
-  private static List<CommandInterceptor> with(List<CommandInterceptor> existing, CommandInterceptor added) {
-    List<CommandInterceptor> all = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
-    all.add(added);
-    return all;
+    configuration.setCustomPreCommandInterceptorsTxRequired(EngineLists.with(
+        configuration.getCustomPreCommandInterceptorsTxRequired(), new Interceptor(configuration, forms)));
+    configuration.setCustomPreCommandInterceptorsTxRequiresNew(EngineLists.with(
+        configuration.getCustomPreCommandInterceptorsTxRequiresNew(), new Interceptor(configuration, forms)));
   }
 
   static final class Interceptor extends CommandInterceptor {

@@ -1,12 +1,11 @@
 package gov.qsmo.workflow.rfi.scoring;
 
 import gov.qsmo.workflow.process.EngineFields;
+import gov.qsmo.workflow.process.EngineLists;
 import gov.qsmo.workflow.rfi.RfiProcess;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -35,15 +34,9 @@ class ResponseScoringLock extends AbstractProcessEnginePlugin {
         + "where t.ID_ = ? and t.PROC_DEF_ID_ like ? for update of e";
     // After the engine's own interceptors: inside the command's transaction and command context.
     configuration.setCustomPostCommandInterceptorsTxRequired(
-        with(configuration.getCustomPostCommandInterceptorsTxRequired(), new Interceptor(sql)));
+        EngineLists.with(configuration.getCustomPostCommandInterceptorsTxRequired(), new Interceptor(sql)));
     configuration.setCustomPostCommandInterceptorsTxRequiresNew(
-        with(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), new Interceptor(sql)));
-  }
-
-  private static List<CommandInterceptor> with(List<CommandInterceptor> existing, CommandInterceptor added) {
-    List<CommandInterceptor> all = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
-    all.add(added);
-    return all;
+        EngineLists.with(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), new Interceptor(sql)));
   }
 
   static final class Interceptor extends CommandInterceptor {
