@@ -30,7 +30,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends what the outbox holds, after the steps that wrote it have committed. A pass claims a batch of due
+ * Sends what the outbox holds, after the steps that wrote it have committed. A pass first writes the messages of
+ * the tasks assigned or offered ({@link Notifications#writeTaskMessages}), then claims a batch of due
  * messages with row locks that other nodes skip ({@code FOR UPDATE SKIP LOCKED}), sends them over one connection
  * to the mail server and records each one's outcome in the same transaction: a message goes out once, whichever node takes it, and after a crash
  * mid-pass the lock is gone with the connection and the message is taken again. While the mail server cannot
@@ -48,15 +49,18 @@ class MailDispatcher {
   private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
 
   private final Outbox outbox;
+  private final Notifications notifications;
   private final JavaMailSender mailSender;
   private final NotificationProperties properties;
   private final TransactionTemplate transaction;
   private final Clock clock;
   private volatile long lastServerDownWarning;
 
-  MailDispatcher(Outbox outbox, JavaMailSender mailSender, NotificationProperties properties,
-      PlatformTransactionManager transactionManager, Clock clock, MailSenderWake wake) {
+  MailDispatcher(Outbox outbox, Notifications notifications, JavaMailSender mailSender,
+      NotificationProperties properties, PlatformTransactionManager transactionManager, Clock clock,
+      MailSenderWake wake) {
     this.outbox = outbox;
+    this.notifications = notifications;
     this.mailSender = mailSender;
     this.properties = properties;
     this.clock = clock;
@@ -77,9 +81,16 @@ class MailDispatcher {
     }
   }
 
-  /** Sends every due message, batch after batch, until none is due or the mail server is down. */
+  /**
+   * Writes the messages of the tasks assigned or offered since the last pass, then sends every due message,
+   * batch after batch, until none is due or the mail server is down.
+   */
   void sendQuietly() {
     try {
+      Integer written;
+      do {
+        written = transaction.execute(status -> notifications.writeTaskMessages(properties.batchSize()));
+      } while (written != null && written >= properties.batchSize());
       while (true) {
         Pass pass = transaction.execute(status -> sendBatch());
         if (pass == null || pass.claimed() < properties.batchSize() || pass.serverDown()) {

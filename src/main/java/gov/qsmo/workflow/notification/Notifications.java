@@ -30,12 +30,15 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Writes the messages of the application to the outbox, in the caller's transaction. A task message says
+ * Writes the messages of the application to the outbox, in the caller's transaction. A task assigned or offered
+ * is recorded there as one small event (nothing read, nothing rendered in the step's transaction, whatever the
+ * number of its recipients); the sender writes its messages right after the commit ({@link #writeTaskMessages}).
+ * A task message says
  * which task, in which process and record, until when, and links to it in Tasklist; it never carries the
  * task's form data (no vote, no score, no comment). A decision message says what the deciding module put in
  * its {@link DecisionNotice}.
  *
- * <p>Task assignments and offers are written for every process by the engine-wide task listener; reminders
+ * <p>Task assignments and offers are recorded for every process by the engine-wide task listener; reminders
  * and overdue notices by whoever watches the deadline, through {@link #remind} and {@link #overdue}.
  */
 @Service
@@ -76,23 +79,50 @@ public class Notifications {
     return properties.enabled();
   }
 
-  /** The task was assigned to a person: tell them. */
+  /** The task was assigned to a person: they are told, once the step has committed. */
   void taskAssigned(DelegateTask task) {
-    TaskFacts facts = facts(task, false);
-    send(MessageKind.TASK_ASSIGNED, facts, Set.of(facts.assignee()), Set.of(),
-        "A task in qsmo-workflow has been assigned to you.", "Task assigned to you: ");
+    outbox.recordTaskEvent(MessageKind.TASK_ASSIGNED, facts(task, false));
   }
 
-  /** The task was offered to candidate users and groups: tell each of them. */
+  /** The task was offered to candidate users and groups: each of them is told, once the step has committed. */
   void taskOffered(DelegateTask task) {
     TaskFacts facts = facts(task, true);
     if (facts.candidateUsers().isEmpty() && facts.candidateGroups().isEmpty()) {
       return;
     }
-    String waitingFor = waitingFor(facts);
-    send(MessageKind.TASK_OFFERED, facts, facts.candidateUsers(), facts.candidateGroups(),
-        "A task in qsmo-workflow is waiting for " + waitingFor + ". Whoever claims it first does it.",
-        "Task waiting for you: ");
+    outbox.recordTaskEvent(MessageKind.TASK_OFFERED, facts);
+  }
+
+  /**
+   * Writes the messages of the oldest tasks assigned or offered ({@link #taskAssigned}, {@link #taskOffered}),
+   * at most {@code limit} of them, and deletes their events: in the caller's transaction, which the sender
+   * opens. Their recipients are read together (one query for the users they name, each group once). Returns
+   * how many events were taken.
+   */
+  int writeTaskMessages(int limit) {
+    List<Outbox.TaskEvent> events = outbox.claimTaskEvents(limit);
+    if (events.isEmpty()) {
+      return 0;
+    }
+    List<List<Recipient>> to = recipients.resolveAll(events.stream().map(e -> e.kind() == MessageKind.TASK_ASSIGNED
+        ? new Recipients.Wanted(e.task().assignee() == null ? Set.of() : Set.of(e.task().assignee()), Set.of(),
+            e.task().recordId())
+        : new Recipients.Wanted(e.task().candidateUsers(), e.task().candidateGroups(), e.task().recordId()))
+        .toList());
+    List<Outbox.Message> messages = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      TaskFacts facts = events.get(i).task();
+      if (events.get(i).kind() == MessageKind.TASK_ASSIGNED) {
+        messages.addAll(messages(MessageKind.TASK_ASSIGNED, facts, to.get(i),
+            "A task in qsmo-workflow has been assigned to you.", "Task assigned to you: "));
+      } else {
+        messages.addAll(messages(MessageKind.TASK_OFFERED, facts, to.get(i), "A task in qsmo-workflow is waiting for "
+            + waitingFor(facts) + ". Whoever claims it first does it.", "Task waiting for you: "));
+      }
+    }
+    outbox.record(messages, false);
+    outbox.deleteTaskEvents(events.stream().map(Outbox.TaskEvent::id).toList());
+    return events.size();
   }
 
   /**
@@ -135,9 +165,9 @@ public class Notifications {
     List<Recipient> resolvers = new ArrayList<>(recipients.resolve(resolverUsers, resolverGroups, facts.recordId()));
     resolvers.removeIf(r -> r.userId() != null && told.contains(r.userId()));
     String who = facts.assignee() != null ? facts.assignee() : waitingFor(facts);
-    write(MessageKind.TASK_OVERDUE, facts, resolvers, "A task waiting for " + who + " has passed its deadline ("
-        + deadline + "). You can resolve it: extend the deadline or give the task to someone else.",
-        "Overdue, for you to resolve: ");
+    outbox.record(messages(MessageKind.TASK_OVERDUE, facts, resolvers, "A task waiting for " + who + " has passed "
+        + "its deadline (" + deadline + "). You can resolve it: extend the deadline or give the task to someone "
+        + "else.", "Overdue, for you to resolve: "));
   }
 
   /** A decision was recorded: its message goes to those concerned, in the same transaction. */
@@ -157,6 +187,7 @@ public class Notifications {
             .append(MailTemplates.escape(fact.label())).append("</th><td>").append(MailTemplates.escape(fact.value()))
             .append("</td></tr>\n");
       }
+      List<Outbox.Message> messages = new ArrayList<>();
       for (Recipient recipient : recipients.resolve(notice.users(), notice.groups(), notice.recordId())) {
         Map<String, String> model = new LinkedHashMap<>();
         model.put("name", recipient.name());
@@ -168,8 +199,9 @@ public class Notifications {
         String bodyText = MailTemplates.text("decision", model);
         model.put("facts", html.toString());
         String bodyHtml = MailTemplates.html("decision", model);
-        outbox.record(message(MessageKind.DECISION, recipient, subject, bodyText, bodyHtml, null, notice.recordId()));
+        messages.add(message(MessageKind.DECISION, recipient, subject, bodyText, bodyHtml, null, notice.recordId()));
       }
+      outbox.record(messages);
     } catch (RuntimeException e) {
       // The decision stands; a message that could not be written is logged, never the decision's failure.
       log.warn("Could not write the messages of the decision on {}: {}", notice.recordId(), e.toString());
@@ -180,12 +212,14 @@ public class Notifications {
   private List<Recipient> send(MessageKind kind, TaskFacts facts, Collection<String> users,
       Collection<String> groups, String intro, String subjectPrefix) {
     List<Recipient> to = recipients.resolve(users, groups, facts.recordId());
-    write(kind, facts, to, intro, subjectPrefix);
+    outbox.record(messages(kind, facts, to, intro, subjectPrefix));
     return to;
   }
 
-  private void write(MessageKind kind, TaskFacts facts, List<Recipient> to, String intro, String subjectPrefix) {
+  private List<Outbox.Message> messages(MessageKind kind, TaskFacts facts, List<Recipient> to, String intro,
+      String subjectPrefix) {
     String subject = subject("[QSMO] " + subjectPrefix + facts.name());
+    List<Outbox.Message> messages = new ArrayList<>();
     for (Recipient recipient : to) {
       Map<String, String> model = new LinkedHashMap<>();
       model.put("name", recipient.name());
@@ -197,9 +231,10 @@ public class Notifications {
       model.put("deadline", deadline(facts.due()));
       model.put("link", properties.taskLink(facts.taskId()));
       model.put("baseUrl", properties.base());
-      outbox.record(message(kind, recipient, subject, MailTemplates.text("task", model),
+      messages.add(message(kind, recipient, subject, MailTemplates.text("task", model),
           MailTemplates.html("task", model), facts.taskId(), facts.recordId()));
     }
+    return messages;
   }
 
   private static Outbox.Message message(MessageKind kind, Recipient recipient, String subject, String text,

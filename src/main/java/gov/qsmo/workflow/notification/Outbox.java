@@ -1,16 +1,22 @@
 package gov.qsmo.workflow.notification;
 
+import java.sql.Array;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The outbox table: a message is written in the caller's transaction (the engine's, when a task listener
+ * The outbox tables: a message, or the event a task listener records (a task assigned or offered, turned into
+ * its messages by the sender), is written in the caller's transaction (the engine's, when a task listener
  * writes it: the engine runs on Spring's transaction manager and this shares its connection), so it exists
  * exactly when the step that caused it committed. After the commit the sender is woken.
  */
@@ -20,6 +26,10 @@ class Outbox {
   /** A message ready to go, or one that cannot (no address): recorded either way. */
   record Message(MessageKind kind, String userId, String address, String subject, String text, String html,
       String taskId, String recordId, String problem) {
+  }
+
+  /** A task assigned or offered, whose messages are still to be written. */
+  record TaskEvent(long id, MessageKind kind, Notifications.TaskFacts task) {
   }
 
   /** A pending message claimed by one sending pass. */
@@ -43,18 +53,95 @@ class Outbox {
     this.wake = wake;
   }
 
-  void record(Message message) {
+  /** Records these messages, in one batch of inserts; the sender is woken after the commit. */
+  void record(List<Message> messages) {
+    record(messages, true);
+  }
+
+  /** Records these messages; {@code wake}: whether the sender is woken after the commit (not if it writes them). */
+  void record(List<Message> messages, boolean wake) {
+    if (messages.isEmpty()) {
+      return;
+    }
     Timestamp now = Timestamp.from(clock.instant());
-    boolean deliverable = message.problem() == null;
-    jdbc.update("insert into qsmo.notification_message (kind, recipient_user_id, recipient_address, subject, "
+    jdbc.batchUpdate("insert into qsmo.notification_message (kind, recipient_user_id, recipient_address, subject, "
         + "body_text, body_html, task_id, record_id, status, attempts, next_attempt_at, created_at, last_error) "
-        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)", message.kind().name(), message.userId(),
-        message.address(), message.subject(), message.text(), message.html(), message.taskId(),
-        message.recordId(), deliverable ? "PENDING" : "UNDELIVERABLE", now, now,
-        deliverable ? null : cut(message.problem()));
-    if (deliverable) {
+        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)", messages, messages.size(), (statement, message) -> {
+          boolean deliverable = message.problem() == null;
+          int i = 0;
+          statement.setString(++i, message.kind().name());
+          statement.setString(++i, message.userId());
+          statement.setString(++i, message.address());
+          statement.setString(++i, message.subject());
+          statement.setString(++i, message.text());
+          statement.setString(++i, message.html());
+          statement.setString(++i, message.taskId());
+          statement.setString(++i, message.recordId());
+          statement.setString(++i, deliverable ? "PENDING" : "UNDELIVERABLE");
+          statement.setTimestamp(++i, now);
+          statement.setTimestamp(++i, now);
+          statement.setString(++i, deliverable ? null : cut(message.problem()));
+        });
+    if (wake && messages.stream().anyMatch(m -> m.problem() == null)) {
       wakeAfterCommit();
     }
+  }
+
+  /**
+   * Records that a task was assigned or offered: one small row, whatever the number of its recipients; the
+   * sender turns it into their messages ({@link #claimTaskEvents}).
+   */
+  void recordTaskEvent(MessageKind kind, Notifications.TaskFacts task) {
+    jdbc.update(connection -> {
+      var statement = connection.prepareStatement("insert into qsmo.notification_task_event (kind, task_id, "
+          + "task_name, process_name, record_id, due_at, assignee, candidate_users, candidate_groups, created_at) "
+          + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      int i = 0;
+      statement.setString(++i, kind.name());
+      statement.setString(++i, task.taskId());
+      statement.setString(++i, task.name());
+      statement.setString(++i, task.processName());
+      statement.setString(++i, task.recordId());
+      statement.setTimestamp(++i, task.due() == null ? null : new Timestamp(task.due().getTime()));
+      statement.setString(++i, task.assignee());
+      statement.setArray(++i, connection.createArrayOf("text", task.candidateUsers().toArray()));
+      statement.setArray(++i, connection.createArrayOf("text", task.candidateGroups().toArray()));
+      statement.setTimestamp(++i, Timestamp.from(clock.instant()));
+      return statement;
+    });
+    wakeAfterCommit();
+  }
+
+  /** Claims the oldest task events for this transaction; another node's pass skips them while it runs. */
+  List<TaskEvent> claimTaskEvents(int limit) {
+    return jdbc.query("select id, kind, task_id, task_name, process_name, record_id, due_at, assignee, "
+        + "candidate_users, candidate_groups from qsmo.notification_task_event order by id limit ? "
+        + "for update skip locked", (rs, i) -> new TaskEvent(rs.getLong(1), MessageKind.valueOf(rs.getString(2)),
+            new Notifications.TaskFacts(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getTimestamp(7) == null ? null : new Date(rs.getTimestamp(7).getTime()), rs.getString(8),
+                texts(rs.getArray(9)), texts(rs.getArray(10)))), limit);
+  }
+
+  /** The task events whose messages are written. */
+  void deleteTaskEvents(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    jdbc.update(connection -> {
+      var statement = connection.prepareStatement("delete from qsmo.notification_task_event where id = any(?)");
+      statement.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+      return statement;
+    });
+  }
+
+  private static Set<String> texts(Array array) throws SQLException {
+    Set<String> values = new LinkedHashSet<>();
+    if (array != null) {
+      for (Object value : (Object[]) array.getArray()) {
+        values.add((String) value);
+      }
+    }
+    return values;
   }
 
   /** Claims due messages for this transaction; another node's pass skips them while it runs. */

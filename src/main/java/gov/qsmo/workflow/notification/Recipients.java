@@ -4,6 +4,9 @@ import gov.qsmo.workflow.identity.Roles;
 import gov.qsmo.workflow.process.Privileged;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,45 +46,83 @@ class Recipients {
     this.properties = properties;
   }
 
+  /** Whom a message is for: users, the members of groups, about a record (or none). */
+  record Wanted(Collection<String> userIds, Collection<String> groupIds, String recordId) {
+  }
+
   /** The recipients among these users and the members of these groups, each once. */
   List<Recipient> resolve(Collection<String> userIds, Collection<String> groupIds, String recordId) {
+    return resolveAll(List.of(new Wanted(userIds, groupIds, recordId))).get(0);
+  }
+
+  /**
+   * The recipients of each of these messages, in their order: one query for every user they name, each
+   * group's members read once, one query for those who switched e-mail off.
+   */
+  List<List<Recipient>> resolveAll(List<Wanted> wanted) {
     return Privileged.run(identityService, () -> {
-      Map<String, User> users = new LinkedHashMap<>();
-      List<Recipient> groupAddresses = new ArrayList<>();
-      if (!userIds.isEmpty()) {
-        identityService.createUserQuery().userIdIn(userIds.toArray(String[]::new)).list()
+      Map<String, User> users = new HashMap<>();
+      Set<String> named = new LinkedHashSet<>();
+      wanted.forEach(w -> named.addAll(w.userIds()));
+      if (!named.isEmpty()) {
+        identityService.createUserQuery().userIdIn(named.toArray(String[]::new)).list()
             .forEach(u -> users.put(u.getId(), u));
       }
-      for (String groupId : groupIds) {
-        long size = identityService.createUserQuery().memberOfGroup(groupId).count();
-        if (size > properties.groupSizeLimit()) {
-          if (!properties.largeGroupAddress().isBlank()) {
-            groupAddresses.add(new Recipient(null, groupName(groupId), properties.largeGroupAddress()));
-          } else {
-            log.info("Group {} has {} members, more than {}: its members are not mailed one by one", groupId, size,
-                properties.groupSizeLimit());
+      Map<String, Members> groups = new HashMap<>();
+      for (Wanted w : wanted) {
+        for (String groupId : w.groupIds()) {
+          groups.computeIfAbsent(groupId, this::members).users().forEach(u -> users.putIfAbsent(u.getId(), u));
+        }
+      }
+      Set<String> optedOut = preferences.optedOut(users.keySet());
+      List<List<Recipient>> result = new ArrayList<>();
+      for (Wanted w : wanted) {
+        Map<String, User> theirs = new LinkedHashMap<>();
+        List<Recipient> groupAddresses = new ArrayList<>();
+        w.userIds().stream().filter(users::containsKey).forEach(id -> theirs.put(id, users.get(id)));
+        for (String groupId : w.groupIds()) {
+          Members members = groups.get(groupId);
+          members.users().forEach(u -> theirs.putIfAbsent(u.getId(), u));
+          if (members.address() != null) {
+            groupAddresses.add(members.address());
           }
-          continue;
         }
-        identityService.createUserQuery().memberOfGroup(groupId).listPage(0, properties.groupSizeLimit())
-            .forEach(u -> users.putIfAbsent(u.getId(), u));
-      }
-      Set<String> left = new java.util.HashSet<>(users.keySet());
-      left.removeAll(preferences.optedOut(users.keySet()));
-      if (recordId != null) {
-        for (NotificationAudience audience : audiences) {
-          left.removeAll(audience.mayNotBeTold(recordId, Set.copyOf(left)));
+        Set<String> left = new HashSet<>(theirs.keySet());
+        left.removeAll(optedOut);
+        if (w.recordId() != null) {
+          for (NotificationAudience audience : audiences) {
+            left.removeAll(audience.mayNotBeTold(w.recordId(), Set.copyOf(left)));
+          }
         }
-      }
-      List<Recipient> result = new ArrayList<>();
-      for (User user : users.values()) {
-        if (left.contains(user.getId())) {
-          result.add(new Recipient(user.getId(), displayName(user), blankToNull(user.getEmail())));
+        List<Recipient> recipients = new ArrayList<>();
+        for (User user : theirs.values()) {
+          if (left.contains(user.getId())) {
+            recipients.add(new Recipient(user.getId(), displayName(user), blankToNull(user.getEmail())));
+          }
         }
+        recipients.addAll(groupAddresses);
+        result.add(recipients);
       }
-      result.addAll(groupAddresses);
       return result;
     });
+  }
+
+  /** A group's members, or, for a group too large to mail one by one, its address (or nobody). */
+  private record Members(List<User> users, Recipient address) {
+  }
+
+  private Members members(String groupId) {
+    long size = identityService.createUserQuery().memberOfGroup(groupId).count();
+    if (size <= properties.groupSizeLimit()) {
+      return new Members(identityService.createUserQuery().memberOfGroup(groupId)
+          .listPage(0, properties.groupSizeLimit()), null);
+    }
+    if (!properties.largeGroupAddress().isBlank()) {
+      return new Members(List.of(), new Recipient(null, groupName(groupId), properties.largeGroupAddress()));
+    }
+    log.info("Group {} has {} members, more than {}: its members are not mailed one by one", groupId, size,
+        properties.groupSizeLimit());
+    return new Members(List.of(), null);
   }
 
   /** The names of these groups, for the words "waiting for ...". */

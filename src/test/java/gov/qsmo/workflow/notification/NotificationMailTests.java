@@ -256,6 +256,9 @@ class NotificationMailTests {
     complete(task(instance), CHAIR, Map.of("boardDecision", "ENDORSE", "consolidatedComments", "Sound plan."));
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     assertThat(took).as("the steps never wait for the mail server").isLessThan(Duration.ofSeconds(20));
+    // The messages of the tasks assigned and offered are written (not sent) whether or not the server is up.
+    await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("select count(*) from "
+        + "qsmo.notification_task_event where record_id = ?", Integer.class, id) == 0);
     // While the server is down the messages wait, and are tried again.
     await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("select count(*) from "
         + "qsmo.notification_message where record_id = ? and status = 'PENDING' and attempts > 0", Integer.class, id)

@@ -5,16 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import gov.qsmo.workflow.ProcessEngineTest;
 import gov.qsmo.workflow.TestMailServer;
+import gov.qsmo.workflow.identity.IdentitySetup;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +38,10 @@ class OutboxConcurrencyTests {
   @Autowired
   Outbox outbox;
   @Autowired
+  IdentitySetup identitySetup;
+  @Autowired
+  IdentityService identityService;
+  @Autowired
   MailDispatcher dispatcher;
   @Autowired
   PlatformTransactionManager transactionManager;
@@ -50,12 +57,12 @@ class OutboxConcurrencyTests {
   void passesRacingForTheSameMessagesSendEachOnce() throws Exception {
     String record = "RACE-" + System.nanoTime();
     TestMailServer.stop();
-    new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
-      for (int i = 0; i < MESSAGES; i++) {
-        outbox.record(new Outbox.Message(MessageKind.DECISION, "race.user" + i, "race.user" + i + "@qsmo.example.gov",
-            "[QSMO] Race " + record + " #" + i, "Text " + record, "<p>" + record + "</p>", null, record, null));
-      }
-    });
+    List<Outbox.Message> messages = new ArrayList<>();
+    for (int i = 0; i < MESSAGES; i++) {
+      messages.add(new Outbox.Message(MessageKind.DECISION, "race.user" + i, "race.user" + i + "@qsmo.example.gov",
+          "[QSMO] Race " + record + " #" + i, "Text " + record, "<p>" + record + "</p>", null, record, null));
+    }
+    new TransactionTemplate(transactionManager).executeWithoutResult(status -> outbox.record(messages));
     TestMailServer.start();
     // Make them due now, whatever the periodic pass did while the server was down.
     jdbc.update("update qsmo.notification_message set next_attempt_at = now() where record_id = ?", record);
@@ -83,5 +90,53 @@ class OutboxConcurrencyTests {
     Map<String, Long> copies = arrived.stream().collect(Collectors.groupingBy(Mails::messageId, Collectors.counting()));
     assertThat(copies).hasSize(MESSAGES).allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1L));
     assertThat(arrived).hasSize(MESSAGES);
+  }
+
+  /**
+   * Tasks assigned and offered are recorded as events; passes racing for them write each event's messages
+   * once (one message per task and recipient) and leave no event behind.
+   */
+  @Test
+  void passesRacingForTheSameTaskEventsWriteEachMessageOnce() throws Exception {
+    String record = "RACE-TASKS-" + System.nanoTime();
+    List<String> users = List.of("race.task.a", "race.task.b", "race.task.c");
+    users.forEach(user -> identitySetup.ensureUser(user, "Race", user, "pw"));
+    try {
+      int events = 30;
+      new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+        for (int i = 0; i < events; i++) {
+          boolean assigned = i % 2 == 0;
+          outbox.recordTaskEvent(assigned ? MessageKind.TASK_ASSIGNED : MessageKind.TASK_OFFERED,
+              new Notifications.TaskFacts(record + "-" + i, "Race task " + i, "Race", record, null,
+                  assigned ? users.get(i % users.size()) : null, assigned ? Set.of() : Set.copyOf(users), Set.of()));
+        }
+      });
+      ExecutorService nodes = Executors.newFixedThreadPool(PASSES);
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<?>> passes = new ArrayList<>();
+      for (int i = 0; i < PASSES; i++) {
+        passes.add(nodes.submit(() -> {
+          go.await();
+          dispatcher.sendQuietly();
+          return null;
+        }));
+      }
+      go.countDown();
+      for (Future<?> pass : passes) {
+        pass.get(60, TimeUnit.SECONDS);
+      }
+      nodes.shutdown();
+
+      assertThat(jdbc.queryForObject("select count(*) from qsmo.notification_task_event where record_id = ?",
+          Integer.class, record)).as("every event taken").isZero();
+      Map<String, Long> copies = jdbc.queryForList("select task_id || ' to ' || recipient_user_id from "
+          + "qsmo.notification_message where record_id = ?", String.class, record).stream()
+          .collect(Collectors.groupingBy(key -> key, Collectors.counting()));
+      assertThat(copies).as("one message per assigned task, three per offered task")
+          .hasSize(events / 2 + events / 2 * users.size())
+          .allSatisfy((key, count) -> assertThat(count).as(key).isEqualTo(1L));
+    } finally {
+      users.forEach(identityService::deleteUser);
+    }
   }
 }

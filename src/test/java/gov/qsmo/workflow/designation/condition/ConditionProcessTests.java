@@ -140,10 +140,13 @@ class ConditionProcessTests {
     assertThat(met.getStatus()).isEqualTo(Status.MET);
     assertThat(met.getDecisionReason()).isEqualTo("Two quarters published.");
     assertThat(steps(condition)).containsExactly("TRACKED", "PROGRESS_REPORTED", "MET");
-    // The directors are told by e-mail (an outbox row each): first of their task, then of OMB's decision.
-    assertThat(jdbc.queryForList("select subject from qsmo.notification_message where recipient_user_id = ? "
-        + "and record_id = ? order by id", String.class, DIRECTOR, condition.getDesignationId()))
-        .last().isEqualTo("[QSMO] OMB marked a condition met: " + condition.getDesignationId());
+    // The directors are told by e-mail (an outbox row each): of their task (its message written by the sender
+    // right after the step's commit) and of OMB's decision (written with the decision).
+    org.awaitility.Awaitility.await("the director's messages written").atMost(java.time.Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(jdbc.queryForList("select subject from qsmo.notification_message "
+            + "where recipient_user_id = ? and record_id = ? order by id", String.class, DIRECTOR,
+            condition.getDesignationId())).anyMatch(subject -> subject.startsWith("[QSMO] Task "))
+            .contains("[QSMO] OMB marked a condition met: " + condition.getDesignationId()));
     assertThat(conditions.history(condition.getId(), 0, 10).get(1).getActor()).isEqualTo(DIRECTOR);
     assertThat(conditions.history(condition.getId(), 0, 10).get(2).getActor()).isEqualTo(OMB);
   }
@@ -189,7 +192,7 @@ class ConditionProcessTests {
     assertThat(task(condition)).hasCandidateGroup(Roles.OMB_DECIDERS);
     assertThat(steps(condition)).containsExactly("TRACKED", "OVERDUE");
     assertThat(jdbc.queryForList("select subject from qsmo.notification_message where recipient_user_id = ? "
-        + "and record_id = ? order by id", String.class, DIRECTOR, condition.getDesignationId()))
+        + "and record_id = ? and kind = 'DECISION' order by id", String.class, DIRECTOR, condition.getDesignationId()))
         .last().isEqualTo("[QSMO] A condition is overdue and goes to OMB: " + condition.getDesignationId());
 
     LocalDate weekend = TestDates.nonBusinessDay(LocalDate.now().plusDays(20));
