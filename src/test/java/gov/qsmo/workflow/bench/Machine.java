@@ -57,6 +57,49 @@ final class Machine {
   }
 
   /**
+   * CPU time (user and system) the threads of another process have used so far, in milliseconds, summed by kind
+   * of thread as their names tell: web requests, jobs, e-mail sender, JIT compiler, garbage collector and VM, other.
+   * Empty where /proc is not there. A thread that has ended is no longer counted.
+   */
+  static java.util.Map<String, Long> cpuMsByThreadKind(long pid) {
+    java.util.Map<String, Long> kinds = new java.util.TreeMap<>();
+    try (java.util.stream.Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+      for (Path thread : threads.toList()) {
+        try {
+          String name = Files.readString(thread.resolve("comm")).trim();
+          String stat = Files.readString(thread.resolve("stat"));
+          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split("\\s+");
+          kinds.merge(threadKind(name), (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10, Long::sum);
+        } catch (IOException | RuntimeException ended) {
+          // the thread ended while the list was read
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return java.util.Map.of();
+    }
+    return kinds;
+  }
+
+  private static String threadKind(String name) {
+    if (name.startsWith("http-nio")) {
+      return "web requests";
+    }
+    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+      return "JIT compiler";
+    }
+    if (name.startsWith("VM Thread") || name.startsWith("GC ") || name.startsWith("G1 ")) {
+      return "garbage collector and VM";
+    }
+    if (name.startsWith("qsmo-mail")) {
+      return "e-mail sender";
+    }
+    if (name.startsWith("camunda") || name.contains("JobExecutor") || name.startsWith("task-")) {
+      return "jobs";
+    }
+    return "other";
+  }
+
+  /**
    * CPU time all processes of the machine have used so far (user, nice, system, interrupts; not steal, the time
    * the hypervisor gave to other machines: the first line of /proc/stat), in milliseconds, or -1.
    */

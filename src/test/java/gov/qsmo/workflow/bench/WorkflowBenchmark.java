@@ -991,6 +991,7 @@ public final class WorkflowBenchmark {
           scoreForm(item.seed())));
       Profile profile = settings.profile ? Profile.start(server) : null;
       long[] cpuBefore = {Machine.cpuMs(server.pid()), Machine.cpuMs(), Machine.machineBusyMs()};
+      Map<String, Long> threadsBefore = Machine.cpuMsByThreadKind(server.pid());
       Clients.Run measured = Clients.run("notifications-" + (on ? "on" : "off"), clients, work.subList(warmUp,
           work.size()), item -> http.submitForm(item.user(), item.taskId(), scoreForm(item.seed())));
       // Where the machine's CPU went during the measured completions, per completion: the server, this JVM (the
@@ -1002,6 +1003,10 @@ public final class WorkflowBenchmark {
       if (Math.min(cpuBefore[0], Math.min(cpuBefore[1], cpuBefore[2])) >= 0) {
         progress(String.format(Locale.ROOT, "  CPU per completion: server %.1f ms, benchmark JVM (clients, SMTP "
             + "server) %.1f ms, the rest (PostgreSQL, ...) %.1f ms", serverCpu, benchCpu, restCpu));
+        Map<String, String> byKind = new LinkedHashMap<>();
+        Machine.cpuMsByThreadKind(server.pid()).forEach((kind, ms) -> byKind.put(kind, String.format(Locale.ROOT,
+            "%.1f ms", (ms - threadsBefore.getOrDefault(kind, 0L)) / per)));
+        progress("  the server's CPU per completion by thread: " + byKind);
       }
       if (profile != null) {
         Files.createDirectories(settings.out);
@@ -1057,9 +1062,10 @@ public final class WorkflowBenchmark {
     return rows == null ? 0 : rows;
   }
 
+  /** Messages not yet sent, and tasks assigned or offered whose messages are not yet written (ADR 0032). */
   private long pendingMail() {
-    Long rows = jdbc.queryForObject("select count(*) from qsmo.notification_message where status = 'PENDING'",
-        Long.class);
+    Long rows = jdbc.queryForObject("select (select count(*) from qsmo.notification_message where status = "
+        + "'PENDING') + (select count(*) from qsmo.notification_task_event)", Long.class);
     return rows == null ? 0 : rows;
   }
 
