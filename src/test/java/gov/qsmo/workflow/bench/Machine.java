@@ -47,13 +47,18 @@ final class Machine {
   /** CPU time (user and system) another process has used so far, in milliseconds, or -1. */
   static long cpuMs(long pid) {
     try {
-      String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-      // After the command name in parentheses: fields 14 and 15 of the line are utime and stime, in clock ticks.
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split("\\s+");
-      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+      return statCpuMs(Path.of("/proc", String.valueOf(pid), "stat"));
     } catch (IOException | RuntimeException e) {
       return -1;
     }
+  }
+
+  /** The CPU time a process's or thread's {@code stat} file gives, in milliseconds. */
+  private static long statCpuMs(Path statFile) throws IOException {
+    String stat = Files.readString(statFile);
+    // After the command name in parentheses: fields 14 and 15 of the line are utime and stime, in clock ticks.
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split("\\s+");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
   }
 
   /**
@@ -67,9 +72,7 @@ final class Machine {
       for (Path thread : threads.toList()) {
         try {
           String name = Files.readString(thread.resolve("comm")).trim();
-          String stat = Files.readString(thread.resolve("stat"));
-          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split("\\s+");
-          kinds.merge(threadKind(name), (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10, Long::sum);
+          kinds.merge(threadKind(name), statCpuMs(thread.resolve("stat")), Long::sum);
         } catch (IOException | RuntimeException ended) {
           // the thread ended while the list was read
         }

@@ -105,7 +105,7 @@ public final class WorkflowBenchmark {
           Boolean.parseBoolean(System.getProperty("bench.pgStatements", "false")),
           words(System.getProperty("bench.serverJvmArgs", SERVER_JVM_ARGS)),
           Boolean.parseBoolean(System.getProperty("bench.afterScoring", "true")),
-          Integer.getInteger("bench.notificationTasks", 5000),
+          Integer.getInteger("bench.notificationTasks", 10000),
           Path.of(System.getProperty("bench.out", "target/bench")),
           words(System.getProperty("bench.appArgs", "")),
           Boolean.parseBoolean(System.getProperty("bench.profile", "false")),
