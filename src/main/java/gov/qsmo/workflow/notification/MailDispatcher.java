@@ -47,6 +47,8 @@ class MailDispatcher {
   }
 
   private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
+  /** Batches of task events one pass writes at most before it sends. */
+  static final int MAX_WRITE_BATCHES = 50;
 
   private final Outbox outbox;
   private final Notifications notifications;
@@ -86,11 +88,8 @@ class MailDispatcher {
    * batch after batch, until none is due or the mail server is down.
    */
   void sendQuietly() {
+    writeTaskMessagesQuietly();
     try {
-      Integer written;
-      do {
-        written = transaction.execute(status -> notifications.writeTaskMessages(properties.batchSize()));
-      } while (written != null && written >= properties.batchSize());
       while (true) {
         Pass pass = transaction.execute(status -> sendBatch());
         if (pass == null || pass.claimed() < properties.batchSize() || pass.serverDown()) {
@@ -103,6 +102,49 @@ class MailDispatcher {
   }
 
   record Pass(int claimed, boolean serverDown) {
+  }
+
+  /**
+   * Writes the messages of the tasks assigned or offered, batch after batch (at most {@value #MAX_WRITE_BATCHES}
+   * batches a pass; the next pass takes the rest). A batch that fails is tried event by event, and an event
+   * that fails alone is set aside as undeliverable: one event that cannot be written holds up neither the others
+   * nor the sending.
+   */
+  private void writeTaskMessagesQuietly() {
+    for (int batch = 0; batch < MAX_WRITE_BATCHES; batch++) {
+      int written;
+      try {
+        Integer taken = transaction.execute(status -> notifications.writeTaskMessages(properties.batchSize()));
+        written = taken == null ? 0 : taken;
+      } catch (Notifications.TaskMessagesFailed failed) {
+        log.warn("Writing the messages of {} task(s) assigned or offered failed; trying them one by one: {}",
+            failed.eventIds().size(), failed.getMessage());
+        failed.eventIds().forEach(this::writeOneQuietly);
+        written = failed.eventIds().size();
+      } catch (RuntimeException e) {
+        log.warn("Writing the messages of tasks assigned or offered failed: {}", e.toString());
+        return;
+      }
+      if (written < properties.batchSize()) {
+        return;
+      }
+    }
+  }
+
+  private void writeOneQuietly(long eventId) {
+    try {
+      transaction.execute(status -> notifications.writeTaskMessagesOf(eventId));
+    } catch (Notifications.TaskMessagesFailed failed) {
+      log.warn("The messages of task event {} cannot be written; set aside as undeliverable: {}", eventId,
+          failed.getMessage());
+      try {
+        transaction.executeWithoutResult(status -> notifications.setAside(eventId, failed.getMessage()));
+      } catch (RuntimeException e) {
+        log.warn("Could not set task event {} aside: {}", eventId, e.toString());
+      }
+    } catch (RuntimeException e) {
+      log.warn("Writing the messages of task event {} failed: {}", eventId, e.toString());
+    }
   }
 
   /**

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param officeTimeZone the time zone deadlines are written in
  * @param groupSizeLimit a task offered to a larger group is not mailed to each member
  * @param largeGroupAddress where a task offered to a larger group is mailed instead (empty: nowhere)
- * @param batchSize messages one sending pass takes from the outbox
+ * @param batchSize messages one sending pass takes from the outbox, and tasks assigned or offered whose messages
+ *     one transaction of the sender writes (ADR 0032)
  * @param retryInitial the wait after the first failed attempt; it doubles with each failure
  * @param retryMax the longest wait between attempts
  * @param maxAttempts after this many failed attempts a message is recorded as undeliverable

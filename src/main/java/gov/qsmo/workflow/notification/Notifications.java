@@ -93,16 +93,77 @@ public class Notifications {
     outbox.recordTaskEvent(MessageKind.TASK_OFFERED, facts);
   }
 
+  /** The messages of these task events could not be written; the transaction that claimed them is rolled back. */
+  static final class TaskMessagesFailed extends RuntimeException {
+
+    private final List<Long> eventIds;
+
+    TaskMessagesFailed(List<Long> eventIds, RuntimeException cause) {
+      super(cause.toString(), cause);
+      this.eventIds = List.copyOf(eventIds);
+    }
+
+    List<Long> eventIds() {
+      return eventIds;
+    }
+  }
+
   /**
    * Writes the messages of the oldest tasks assigned or offered ({@link #taskAssigned}, {@link #taskOffered}),
    * at most {@code limit} of them, and deletes their events: in the caller's transaction, which the sender
-   * opens. Their recipients are read together (one query for the users they name, each group once). Returns
-   * how many events were taken.
+   * opens. The users they name are read in one query, each group's members once, the opt-outs in one query;
+   * each record's audience and each group's name per event. Returns how many events were taken; throws
+   * {@link TaskMessagesFailed}, naming them, if their messages could not be written.
    */
   int writeTaskMessages(int limit) {
-    List<Outbox.TaskEvent> events = outbox.claimTaskEvents(limit);
+    return write(outbox.claimTaskEvents(limit));
+  }
+
+  /** As {@link #writeTaskMessages}, for this one event (none if another pass holds it or it is gone). */
+  int writeTaskMessagesOf(long eventId) {
+    return write(outbox.claimTaskEvent(eventId));
+  }
+
+  /**
+   * An event whose messages cannot be written is set aside: recorded as one undeliverable message with the
+   * reason (administrators list them), and deleted, so that it holds up no other.
+   */
+  void setAside(long eventId, String reason) {
+    for (Outbox.TaskEvent event : outbox.claimTaskEvent(eventId)) {
+      TaskFacts facts = event.task();
+      MessageKind kind = event.kind() == null ? MessageKind.TASK_OFFERED : event.kind();
+      outbox.record(List.of(new Outbox.Message(kind, facts.assignee(), null, subject("[QSMO] Task: "
+          + facts.name()), "", "", facts.taskId(), facts.recordId(), "The messages of this task could not be "
+              + "written: " + reason)), false);
+      outbox.deleteTaskEvents(List.of(event.id()));
+    }
+  }
+
+  private int write(List<Outbox.TaskEvent> events) {
     if (events.isEmpty()) {
       return 0;
+    }
+    List<Long> ids = events.stream().map(Outbox.TaskEvent::id).toList();
+    if (!enabled()) {
+      // E-mail was switched off after these tasks were recorded: nothing is written while it is off.
+      log.info("E-mail is off: {} task(s) assigned or offered earlier are not mailed", events.size());
+      outbox.deleteTaskEvents(ids);
+      return events.size();
+    }
+    try {
+      outbox.record(taskMessages(events), false);
+    } catch (RuntimeException e) {
+      throw new TaskMessagesFailed(ids, e);
+    }
+    outbox.deleteTaskEvents(ids);
+    return events.size();
+  }
+
+  private List<Outbox.Message> taskMessages(List<Outbox.TaskEvent> events) {
+    for (Outbox.TaskEvent event : events) {
+      if (event.kind() != MessageKind.TASK_ASSIGNED && event.kind() != MessageKind.TASK_OFFERED) {
+        throw new IllegalStateException("Task event " + event.id() + " is of no kind this version writes");
+      }
     }
     List<List<Recipient>> to = recipients.resolveAll(events.stream().map(e -> e.kind() == MessageKind.TASK_ASSIGNED
         ? new Recipients.Wanted(e.task().assignee() == null ? Set.of() : Set.of(e.task().assignee()), Set.of(),
@@ -120,9 +181,7 @@ public class Notifications {
             + waitingFor(facts) + ". Whoever claims it first does it.", "Task waiting for you: "));
       }
     }
-    outbox.record(messages, false);
-    outbox.deleteTaskEvents(events.stream().map(Outbox.TaskEvent::id).toList());
-    return events.size();
+    return messages;
   }
 
   /**

@@ -28,7 +28,7 @@ class Outbox {
       String taskId, String recordId, String problem) {
   }
 
-  /** A task assigned or offered, whose messages are still to be written. */
+  /** A task assigned or offered, whose messages are still to be written; {@code kind} null if unknown. */
   record TaskEvent(long id, MessageKind kind, Notifications.TaskFacts task) {
   }
 
@@ -112,14 +112,28 @@ class Outbox {
     wakeAfterCommit();
   }
 
+  private static final String TASK_EVENT_COLUMNS = "select id, kind, task_id, task_name, process_name, record_id, "
+      + "due_at, assignee, candidate_users, candidate_groups from qsmo.notification_task_event ";
+
   /** Claims the oldest task events for this transaction; another node's pass skips them while it runs. */
   List<TaskEvent> claimTaskEvents(int limit) {
-    return jdbc.query("select id, kind, task_id, task_name, process_name, record_id, due_at, assignee, "
-        + "candidate_users, candidate_groups from qsmo.notification_task_event order by id limit ? "
-        + "for update skip locked", (rs, i) -> new TaskEvent(rs.getLong(1), MessageKind.valueOf(rs.getString(2)),
-            new Notifications.TaskFacts(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getTimestamp(7) == null ? null : new Date(rs.getTimestamp(7).getTime()), rs.getString(8),
-                texts(rs.getArray(9)), texts(rs.getArray(10)))), limit);
+    return jdbc.query(TASK_EVENT_COLUMNS + "order by id limit ? for update skip locked", Outbox::taskEvent, limit);
+  }
+
+  /** Claims this task event, unless another pass holds it or it is gone (then none). */
+  List<TaskEvent> claimTaskEvent(long id) {
+    return jdbc.query(TASK_EVENT_COLUMNS + "where id = ? for update skip locked", Outbox::taskEvent, id);
+  }
+
+  /** A task event as stored; its kind null if this version does not know it (the event is then set aside). */
+  private static TaskEvent taskEvent(java.sql.ResultSet rs, int row) throws SQLException {
+    String stored = rs.getString(2);
+    MessageKind kind = java.util.Arrays.stream(MessageKind.values()).filter(k -> k.name().equals(stored))
+        .findFirst().orElse(null);
+    return new TaskEvent(rs.getLong(1), kind, new Notifications.TaskFacts(
+        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+        rs.getTimestamp(7) == null ? null : new Date(rs.getTimestamp(7).getTime()), rs.getString(8),
+        texts(rs.getArray(9)), texts(rs.getArray(10))));
   }
 
   /** The task events whose messages are written. */

@@ -61,7 +61,7 @@ class Recipients {
    */
   List<List<Recipient>> resolveAll(List<Wanted> wanted) {
     return Privileged.run(identityService, () -> {
-      Map<String, User> users = new HashMap<>();
+      Map<String, User> users = new LinkedHashMap<>();
       Set<String> named = new LinkedHashSet<>();
       wanted.forEach(w -> named.addAll(w.userIds()));
       if (!named.isEmpty()) {
@@ -79,7 +79,8 @@ class Recipients {
       for (Wanted w : wanted) {
         Map<String, User> theirs = new LinkedHashMap<>();
         List<Recipient> groupAddresses = new ArrayList<>();
-        w.userIds().stream().filter(users::containsKey).forEach(id -> theirs.put(id, users.get(id)));
+        // The users named, in the order the user query gave them (by id); then the groups' members.
+        users.values().stream().filter(u -> w.userIds().contains(u.getId())).forEach(u -> theirs.put(u.getId(), u));
         for (String groupId : w.groupIds()) {
           Members members = groups.get(groupId);
           members.users().forEach(u -> theirs.putIfAbsent(u.getId(), u));

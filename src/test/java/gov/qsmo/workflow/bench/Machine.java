@@ -63,8 +63,9 @@ final class Machine {
 
   /**
    * CPU time (user and system) the threads of another process have used so far, in milliseconds, summed by kind
-   * of thread as their names tell: web requests, jobs, e-mail sender, JIT compiler, garbage collector and VM, other.
-   * Empty where /proc is not there. A thread that has ended is no longer counted.
+   * of thread as their names tell: web requests, jobs, e-mail sender and scheduled passes, JIT compiler, garbage
+   * collector and VM, other. Empty where /proc is not there. A thread that has ended is no longer counted (the JVM
+   * stops compiler threads it no longer needs: the JIT's figure is a lower bound).
    */
   static java.util.Map<String, Long> cpuMsByThreadKind(long pid) {
     java.util.Map<String, Long> kinds = new java.util.TreeMap<>();
@@ -93,8 +94,8 @@ final class Machine {
     if (name.startsWith("VM Thread") || name.startsWith("GC ") || name.startsWith("G1 ")) {
       return "garbage collector and VM";
     }
-    if (name.startsWith("qsmo-mail")) {
-      return "e-mail sender";
+    if (name.startsWith("qsmo-mail") || name.startsWith("scheduling")) {
+      return "e-mail sender and scheduled passes";
     }
     if (name.startsWith("camunda") || name.contains("JobExecutor") || name.startsWith("task-")) {
       return "jobs";

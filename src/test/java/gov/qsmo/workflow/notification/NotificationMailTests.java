@@ -219,6 +219,12 @@ class NotificationMailTests {
     assertThat(Mails.to(HHS)).as("nothing to the recused member").noneMatch(m -> m.mentions(instance.getBusinessKey()));
   }
 
+  /** The sender has written the messages of every task of this record assigned or offered so far (ADR 0032). */
+  private void awaitTaskMessagesWritten(String recordId) {
+    await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("select count(*) from "
+        + "qsmo.notification_task_event where record_id = ?", Integer.class, recordId) == 0);
+  }
+
   private int notices(Task task, String kind, String user) {
     return jdbc.queryForObject("select count(*) from qsmo.notification_message where task_id = ? and kind = ? "
         + "and recipient_user_id = ?", Integer.class, task.getId(), kind, user);
@@ -234,6 +240,7 @@ class NotificationMailTests {
       String director = DIRECTOR;
       complete(task(instance), OMB, Map.of("decision", "PRE_DESIGNATE"));
       awaitOne(director, instance.getBusinessKey(), "OMB pre-designated");
+      awaitTaskMessagesWritten(instance.getBusinessKey());
       assertThat(Mails.to(OMB)).noneMatch(m -> m.mentions(instance.getBusinessKey()));
       assertThat(jdbc.queryForObject("select count(*) from qsmo.notification_message where record_id = ? "
           + "and recipient_user_id = ?", Integer.class, instance.getBusinessKey(), OMB)).isZero();
@@ -257,8 +264,7 @@ class NotificationMailTests {
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     assertThat(took).as("the steps never wait for the mail server").isLessThan(Duration.ofSeconds(20));
     // The messages of the tasks assigned and offered are written (not sent) whether or not the server is up.
-    await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("select count(*) from "
-        + "qsmo.notification_task_event where record_id = ?", Integer.class, id) == 0);
+    awaitTaskMessagesWritten(id);
     // While the server is down the messages wait, and are tried again.
     await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("select count(*) from "
         + "qsmo.notification_message where record_id = ? and status = 'PENDING' and attempts > 0", Integer.class, id)
@@ -303,15 +309,23 @@ class NotificationMailTests {
   void aMessageExistsOnlyIfTheStepThatCausedItCommitted() {
     ProcessInstance instance = start("HHS");
     Task task = task(instance);
+    awaitTaskMessagesWritten(instance.getBusinessKey());
     new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
       complete(task, OMB, Map.of("decision", "PRE_DESIGNATE"));
       assertThat(jdbc.queryForObject("select count(*) from qsmo.notification_message where record_id = ? "
           + "and kind = 'DECISION'", Integer.class, instance.getBusinessKey())).as("written with the step").isPositive();
+      assertThat(jdbc.queryForObject("select count(*) from qsmo.notification_task_event where record_id = ?",
+          Integer.class, instance.getBusinessKey())).as("the next task's event recorded with the step").isPositive();
       status.setRollbackOnly();
     });
     assertThat(task(instance).getId()).as("the step rolled back").isEqualTo(task.getId());
     assertThat(jdbc.queryForObject("select count(*) from qsmo.notification_message where record_id = ? "
         + "and kind = 'DECISION'", Integer.class, instance.getBusinessKey())).as("and its messages with it").isZero();
+    assertThat(jdbc.queryForObject("select count(*) from qsmo.notification_task_event where record_id = ?",
+        Integer.class, instance.getBusinessKey())).as("and the next task's event").isZero();
+    // Only the first task's offer is there; nothing of the rolled-back step.
+    assertThat(jdbc.queryForList("select distinct task_id from qsmo.notification_message where record_id = ?",
+        String.class, instance.getBusinessKey())).containsOnly(task.getId());
   }
 
   private ProcessInstance start(String agency) {

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterEach;
@@ -34,11 +35,14 @@ class OutboxConcurrencyTests {
 
   static final int MESSAGES = 60;
   static final int PASSES = 6;
+  static final String CLAIMED_USER = "claimed.task.user";
 
   @Autowired
   Outbox outbox;
   @Autowired
   IdentitySetup identitySetup;
+  @Autowired
+  Notifications notifications;
   @Autowired
   IdentityService identityService;
   @Autowired
@@ -138,5 +142,105 @@ class OutboxConcurrencyTests {
     } finally {
       users.forEach(identityService::deleteUser);
     }
+  }
+
+  /**
+   * A pass that has claimed a task event and written its messages dies before its commit (its transaction rolls
+   * back, as a killed node's does): while it holds the event other passes skip it; then the next pass writes its
+   * messages, once.
+   */
+  @Test
+  void anEventClaimedByAPassThatDiesIsWrittenByTheNextPassOnce() throws Exception {
+    identitySetup.ensureUser(CLAIMED_USER, "Claimed", "User", "pw");
+    ExecutorService node = Executors.newSingleThreadExecutor();
+    try {
+      CountDownLatch release = new CountDownLatch(1);
+      Future<Boolean> dying = null;
+      String record = null;
+      // The periodic pass (every second here) may take a new event before this test's pass does: then again.
+      for (int attempt = 0; attempt < 5 && dying == null; attempt++) {
+        String candidate = "CLAIMED-" + System.nanoTime();
+        long id = insertEvent("TASK_ASSIGNED", candidate, CLAIMED_USER);
+        CountDownLatch claimed = new CountDownLatch(1);
+        AtomicBoolean took = new AtomicBoolean();
+        Future<Boolean> pass = node.submit(() -> new TransactionTemplate(transactionManager).execute(status -> {
+          took.set(notifications.writeTaskMessagesOf(id) == 1);
+          claimed.countDown();
+          if (took.get()) {
+            try {
+              release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          status.setRollbackOnly();
+          return took.get();
+        }));
+        assertThat(claimed.await(30, TimeUnit.SECONDS)).isTrue();
+        if (took.get()) {
+          dying = pass;
+          record = candidate;
+        } else {
+          pass.get(30, TimeUnit.SECONDS);
+        }
+      }
+      assertThat(dying).as("this test's pass took one of five new events before the periodic pass").isNotNull();
+
+      dispatcher.sendQuietly();
+      assertThat(taskEvents(record)).as("held by the dying pass, skipped by the others").isEqualTo(1);
+      assertThat(messages(record)).as("the dying pass's messages are not committed").isZero();
+
+      release.countDown();
+      assertThat(dying.get(30, TimeUnit.SECONDS)).isTrue();
+      dispatcher.sendQuietly();
+      String claimedRecord = record;
+      await().atMost(Duration.ofSeconds(30)).until(() -> taskEvents(claimedRecord) == 0);
+      assertThat(messages(record)).as("written once, by the next pass").isEqualTo(1);
+    } finally {
+      node.shutdownNow();
+      identityService.deleteUser(CLAIMED_USER);
+    }
+  }
+
+  /**
+   * A task event whose messages cannot be written (here: of a kind this version does not know) is set aside,
+   * listed as undeliverable with the reason; the event beside it is written all the same.
+   */
+  @Test
+  void anEventThatCannotBeWrittenIsSetAsideAndHoldsUpNoOther() {
+    identitySetup.ensureUser(CLAIMED_USER, "Claimed", "User", "pw");
+    try {
+      String record = "SET-ASIDE-" + System.nanoTime();
+      new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+        insertEvent("NO_SUCH_KIND", record, CLAIMED_USER);
+        insertEvent("TASK_ASSIGNED", record, CLAIMED_USER);
+      });
+      dispatcher.sendQuietly();
+      await().atMost(Duration.ofSeconds(30)).until(() -> taskEvents(record) == 0);
+      assertThat(jdbc.queryForList("select task_id || ' ' || status || ' ' || coalesce(last_error, '') from "
+          + "qsmo.notification_message where record_id = ? order by task_id", String.class, record))
+          .satisfiesExactly(
+              first -> assertThat(first).startsWith(record + "-NO_SUCH_KIND UNDELIVERABLE The messages of this task "
+                  + "could not be written").contains("of no kind this version writes"),
+              second -> assertThat(second).startsWith(record + "-TASK_ASSIGNED ").doesNotContain("UNDELIVERABLE"));
+    } finally {
+      identityService.deleteUser(CLAIMED_USER);
+    }
+  }
+
+  private long insertEvent(String kind, String record, String assignee) {
+    return jdbc.queryForObject("insert into qsmo.notification_task_event (kind, task_id, task_name, process_name, "
+        + "record_id, assignee, candidate_users, candidate_groups, created_at) values (?, ?, 'Claimed task', "
+        + "'Race', ?, ?, '{}', '{}', now()) returning id", Long.class, kind, record + "-" + kind, record, assignee);
+  }
+
+  private int taskEvents(String record) {
+    return jdbc.queryForObject("select count(*) from qsmo.notification_task_event where record_id = ?",
+        Integer.class, record);
+  }
+
+  private int messages(String record) {
+    return jdbc.queryForObject("select count(*) from qsmo.notification_message where record_id = ?",
+        Integer.class, record);
   }
 }

@@ -244,10 +244,13 @@ class RfiEvaluationProcessTests {
         .extracting(a -> a.status).containsExactly(Assignment.Status.SCORED);
     assertThat(records.history(rfiId)).anySatisfy(e -> assertThat(e.action + " " + e.detail)
         .contains("ASSIGNMENTS_MOVED").contains("Conflict found late."));
-    // The sender writes the message of an assignment right after the step's commit.
-    org.awaitility.Awaitility.await("the new reviewer is told").atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-        "select count(*) from qsmo.notification_message where task_id = ? and kind = 'TASK_ASSIGNED' "
-            + "and recipient_user_id = ?", Integer.class, task.getId(), second) == 1);
+    // The sender writes the messages of an assignment right after the step's commit.
+    org.awaitility.Awaitility.await("the assignment's messages written").atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> jdbc.queryForObject("select count(*) from qsmo.notification_task_event where task_id = ?",
+            Integer.class, task.getId()) == 0);
+    assertThat(jdbc.queryForObject("select count(*) from qsmo.notification_message where task_id = ? "
+        + "and kind = 'TASK_ASSIGNED' and recipient_user_id = ?", Integer.class, task.getId(), second))
+        .as("the new reviewer is told, once").isEqualTo(1);
   }
 
   private void makeOverdue(Task task) {

@@ -145,7 +145,8 @@ class ConditionProcessTests {
     org.awaitility.Awaitility.await("the director's messages written").atMost(java.time.Duration.ofSeconds(30))
         .untilAsserted(() -> assertThat(jdbc.queryForList("select subject from qsmo.notification_message "
             + "where recipient_user_id = ? and record_id = ? order by id", String.class, DIRECTOR,
-            condition.getDesignationId())).anyMatch(subject -> subject.startsWith("[QSMO] Task "))
+            condition.getDesignationId()))
+            .anyMatch(subject -> subject.startsWith("[QSMO] Task waiting for you: Report progress on condition: "))
             .contains("[QSMO] OMB marked a condition met: " + condition.getDesignationId()));
     assertThat(conditions.history(condition.getId(), 0, 10).get(1).getActor()).isEqualTo(DIRECTOR);
     assertThat(conditions.history(condition.getId(), 0, 10).get(2).getActor()).isEqualTo(OMB);
