@@ -84,7 +84,11 @@ final class Machine {
     return kinds;
   }
 
-  private static String threadKind(String name) {
+  /**
+   * The kind of a thread of the server or of this JVM, by its name (its Java name, or the operating system's, cut
+   * to 15 characters).
+   */
+  static String threadKind(String name) {
     if (name.startsWith("http-nio")) {
       return "web requests";
     }
@@ -99,6 +103,9 @@ final class Machine {
     }
     if (name.startsWith("camunda") || name.contains("JobExecutor") || name.startsWith("task-")) {
       return "jobs";
+    }
+    if (name.contains("-client-") || name.startsWith("HttpClient")) {
+      return "benchmark clients";
     }
     return "other";
   }

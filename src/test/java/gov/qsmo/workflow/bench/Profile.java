@@ -58,7 +58,7 @@ final class Profile {
       }
       total++;
       String thread = event.getThread("sampledThread") == null ? "?" : event.getThread("sampledThread").getJavaName();
-      threads.merge(kind(thread), 1L, Long::sum);
+      threads.merge(Machine.threadKind(thread), 1L, Long::sum);
       List<RecordedFrame> frames = event.getStackTrace().getFrames();
       for (Map.Entry<String, List<String>> place : PLACES.entrySet()) {
         boolean in = frames.stream().anyMatch(f -> {
@@ -76,21 +76,5 @@ final class Profile {
     threads.forEach((k, v) -> shares.put("thread: " + k, Math.round(1000.0 * v / all) / 10.0));
     places.forEach((k, v) -> shares.put("in: " + k, Math.round(1000.0 * v / all) / 10.0));
     return shares;
-  }
-
-  private static String kind(String thread) {
-    if (thread.startsWith("http-nio")) {
-      return "web requests";
-    }
-    if (thread.contains("JobExecutor") || thread.startsWith("camundaTaskExecutor")) {
-      return "job executor";
-    }
-    if (thread.startsWith("qsmo-mail-sender") || thread.startsWith("scheduling")) {
-      return "e-mail sender";
-    }
-    if (thread.contains("-client-") || thread.startsWith("HttpClient")) {
-      return "benchmark clients";
-    }
-    return "other";
   }
 }

@@ -71,21 +71,7 @@ class OutboxConcurrencyTests {
     // Make them due now, whatever the periodic pass did while the server was down.
     jdbc.update("update qsmo.notification_message set next_attempt_at = now() where record_id = ?", record);
 
-    ExecutorService nodes = Executors.newFixedThreadPool(PASSES);
-    CountDownLatch go = new CountDownLatch(1);
-    List<Future<?>> passes = new ArrayList<>();
-    for (int i = 0; i < PASSES; i++) {
-      passes.add(nodes.submit(() -> {
-        go.await();
-        dispatcher.sendQuietly();
-        return null;
-      }));
-    }
-    go.countDown();
-    for (Future<?> pass : passes) {
-      pass.get(60, TimeUnit.SECONDS);
-    }
-    nodes.shutdown();
+    racingPasses();
 
     await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from "
         + "qsmo.notification_message where record_id = ? and status = 'SENT'", Integer.class, record) == MESSAGES);
@@ -115,21 +101,7 @@ class OutboxConcurrencyTests {
                   assigned ? users.get(i % users.size()) : null, assigned ? Set.of() : Set.copyOf(users), Set.of()));
         }
       });
-      ExecutorService nodes = Executors.newFixedThreadPool(PASSES);
-      CountDownLatch go = new CountDownLatch(1);
-      List<Future<?>> passes = new ArrayList<>();
-      for (int i = 0; i < PASSES; i++) {
-        passes.add(nodes.submit(() -> {
-          go.await();
-          dispatcher.sendQuietly();
-          return null;
-        }));
-      }
-      go.countDown();
-      for (Future<?> pass : passes) {
-        pass.get(60, TimeUnit.SECONDS);
-      }
-      nodes.shutdown();
+      racingPasses();
 
       assertThat(jdbc.queryForObject("select count(*) from qsmo.notification_task_event where record_id = ?",
           Integer.class, record)).as("every event taken").isZero();
@@ -225,6 +197,28 @@ class OutboxConcurrencyTests {
               second -> assertThat(second).startsWith(record + "-TASK_ASSIGNED ").doesNotContain("UNDELIVERABLE"));
     } finally {
       identityService.deleteUser(CLAIMED_USER);
+    }
+  }
+
+  /** {@value #PASSES} sending passes at the same moment, each on its own thread, transaction and connection. */
+  private void racingPasses() throws Exception {
+    ExecutorService nodes = Executors.newFixedThreadPool(PASSES);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<?>> passes = new ArrayList<>();
+      for (int i = 0; i < PASSES; i++) {
+        passes.add(nodes.submit(() -> {
+          go.await();
+          dispatcher.sendQuietly();
+          return null;
+        }));
+      }
+      go.countDown();
+      for (Future<?> pass : passes) {
+        pass.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      nodes.shutdown();
     }
   }
 
