@@ -259,6 +259,16 @@ final class Browser implements AutoCloseable {
     return String.valueOf(result);
   }
 
+  /** Whether the element becomes visible within this time (no failure if not). */
+  boolean appearsWithin(By by, Duration time) {
+    try {
+      new WebDriverWait(driver, time).until(ExpectedConditions.visibilityOfElementLocated(by));
+      return true;
+    } catch (org.openqa.selenium.TimeoutException e) {
+      return false;
+    }
+  }
+
   boolean isPresent(By by) {
     return !driver.findElements(by).isEmpty() && driver.findElements(by).stream().anyMatch(WebElement::isDisplayed);
   }

@@ -100,7 +100,7 @@ class FormsAccessibilityBrowserIT {
       try (Browser browser = Browser.start("start-form-" + entry.getKey())) {
         browser.logIntoTasklist(baseUrl, entry.getValue().get(1));
         browser.clickable(By.xpath("//a[contains(normalize-space(), 'Start process')]")).click();
-        browser.clickable(By.xpath("//a[normalize-space()='" + entry.getValue().get(0) + "']")).click();
+        pickProcess(browser, entry.getValue().get(0));
         check(browser, entry.getKey(), problems, unchecked);
       }
     }
@@ -200,6 +200,21 @@ class FormsAccessibilityBrowserIT {
     assertThat(timers).as(activityId + " of " + instance).isNotEmpty();
     timers.forEach(job -> managementService.executeJob(job.getId()));
     runJobs(instance);
+  }
+
+  /**
+   * Picks the process in Tasklist's "Start process" list. Its start form opens in the same dialog; if it has not
+   * within 10 s and the list is still shown, the click went to a list still being drawn (seen once in CI, under
+   * load): a screenshot is kept and the process picked again. A form that never opens still fails in check().
+   */
+  private static void pickProcess(Browser browser, String process) {
+    By link = By.xpath("//a[normalize-space()='" + process + "']");
+    browser.clickable(link).click();
+    if (!browser.appearsWithin(By.cssSelector(".fjs-container .fjs-form"), java.time.Duration.ofSeconds(10))
+        && browser.isPresent(link)) {
+      browser.screenshot("start-list-after-first-click");
+      browser.clickable(link).click();
+    }
   }
 
   private void runJobs(String instance) {
