@@ -19,6 +19,13 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class TestMailServer implements EnvironmentPostProcessor {
 
+  /**
+   * Mail not yet sent: pending messages, and tasks assigned or offered whose messages the sender has not yet
+   * written (ADR 0032). Zero once the outbox has done everything the steps so far asked of it.
+   */
+  public static final String UNSENT_MAIL_SQL = "select (select count(*) from qsmo.notification_message where "
+      + "status = 'PENDING') + (select count(*) from qsmo.notification_task_event)";
+
   private static GreenMail server;
   private static int port;
 

@@ -7,12 +7,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -99,7 +101,7 @@ public class Notifications {
     private final List<Long> eventIds;
 
     TaskMessagesFailed(List<Long> eventIds, RuntimeException cause) {
-      super(cause.toString(), cause);
+      super(cause.getMessage() != null ? cause.getMessage() : cause.toString(), cause);
       this.eventIds = List.copyOf(eventIds);
     }
 
@@ -171,6 +173,9 @@ public class Notifications {
         : new Recipients.Wanted(e.task().candidateUsers(), e.task().candidateGroups(), e.task().recordId()))
         .toList());
     List<Outbox.Message> messages = new ArrayList<>();
+    // Each group's name read once for the batch (events of one step often offer tasks to the same group).
+    Map<String, String> groupNames = new HashMap<>();
+    Function<String, String> groupName = groupId -> groupNames.computeIfAbsent(groupId, recipients::groupName);
     for (int i = 0; i < events.size(); i++) {
       TaskFacts facts = events.get(i).task();
       if (events.get(i).kind() == MessageKind.TASK_ASSIGNED) {
@@ -178,7 +183,7 @@ public class Notifications {
             "A task in qsmo-workflow has been assigned to you.", "Task assigned to you: "));
       } else {
         messages.addAll(messages(MessageKind.TASK_OFFERED, facts, to.get(i), "A task in qsmo-workflow is waiting for "
-            + waitingFor(facts) + ". Whoever claims it first does it.", "Task waiting for you: "));
+            + waitingFor(facts, groupName) + ". Whoever claims it first does it.", "Task waiting for you: "));
       }
     }
     return messages;
@@ -319,10 +324,13 @@ public class Notifications {
   }
 
   private String waitingFor(TaskFacts facts) {
+    return waitingFor(facts, recipients::groupName);
+  }
+
+  /** Whom the task waits for: its candidate groups by name ({@code groupName}), then its candidate users. */
+  private static String waitingFor(TaskFacts facts, Function<String, String> groupName) {
     List<String> parts = new ArrayList<>();
-    if (!facts.candidateGroups().isEmpty()) {
-      parts.add(recipients.groupNames(facts.candidateGroups()));
-    }
+    facts.candidateGroups().forEach(groupId -> parts.add(groupName.apply(groupId)));
     parts.addAll(facts.candidateUsers());
     return String.join(", ", parts);
   }

@@ -126,12 +126,8 @@ class Recipients {
     return new Members(List.of(), null);
   }
 
-  /** The names of these groups, for the words "waiting for ...". */
-  String groupNames(Collection<String> groupIds) {
-    return String.join(", ", groupIds.stream().map(this::groupName).toList());
-  }
-
-  private String groupName(String groupId) {
+  /** A group's name, for the words "waiting for ..." (its role's words if the group has no name). */
+  String groupName(String groupId) {
     Group group = Privileged.run(identityService,
         () -> identityService.createGroupQuery().groupId(groupId).singleResult());
     return group != null && group.getName() != null ? group.getName() : Roles.displayName(groupId);

@@ -1068,8 +1068,7 @@ public final class WorkflowBenchmark {
 
   /** Messages not yet sent, and tasks assigned or offered whose messages are not yet written (ADR 0032). */
   private long pendingMail() {
-    Long rows = jdbc.queryForObject("select (select count(*) from qsmo.notification_message where status = "
-        + "'PENDING') + (select count(*) from qsmo.notification_task_event)", Long.class);
+    Long rows = jdbc.queryForObject(gov.qsmo.workflow.TestMailServer.UNSENT_MAIL_SQL, Long.class);
     return rows == null ? 0 : rows;
   }
 

@@ -347,8 +347,7 @@ class FormSubmissionGuardIT {
   private Map<String, String> applicationTables() {
     // The mail that earlier steps wrote is sent in the background (its rows marked sent): let that end first.
     org.awaitility.Awaitility.await("the e-mail outbox sent").atMost(java.time.Duration.ofSeconds(60))
-        .until(() -> jdbc.sql("select (select count(*) from qsmo.notification_message where status = 'PENDING') "
-            + "+ (select count(*) from qsmo.notification_task_event)").query(Integer.class).single() == 0);
+        .until(() -> jdbc.sql(gov.qsmo.workflow.TestMailServer.UNSENT_MAIL_SQL).query(Integer.class).single() == 0);
     Map<String, String> print = new TreeMap<>();
     for (String table : jdbc.sql("select 'qsmo.' || table_name from information_schema.tables where table_schema = "
         + "'qsmo' and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history'").query(String.class).list()) {

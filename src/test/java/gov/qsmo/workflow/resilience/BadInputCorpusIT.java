@@ -995,8 +995,7 @@ class BadInputCorpusIT {
     // The mail the fixtures' steps wrote is sent in the background (and its rows marked sent): let that end
     // first, so that only the request itself could change a table.
     org.awaitility.Awaitility.await("the e-mail outbox sent").atMost(java.time.Duration.ofSeconds(60))
-        .until(() -> jdbc.sql("select (select count(*) from qsmo.notification_message where status = 'PENDING') "
-            + "+ (select count(*) from qsmo.notification_task_event)").query(Integer.class).single() == 0);
+        .until(() -> jdbc.sql(gov.qsmo.workflow.TestMailServer.UNSENT_MAIL_SQL).query(Integer.class).single() == 0);
     Map<String, String> before = fingerprint();
     Response response = fx.send(c.user(), c.method(), c.path(), c.body(), c.contentType());
     Map<String, String> after = fingerprint();

@@ -67,8 +67,7 @@ class MailDeliveryResilienceIT {
 
     // Tasks assigned before the kill whose messages were not yet written are written by one of the nodes.
     await("every committed message sent").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-        .until(() -> database.jdbc.queryForObject("select (select count(*) from qsmo.notification_message where "
-            + "status = 'PENDING') + (select count(*) from qsmo.notification_task_event)", Integer.class) == 0);
+        .until(() -> database.jdbc.queryForObject(TestMailServer.UNSENT_MAIL_SQL, Integer.class) == 0);
     int sent = count("status = 'SENT'");
     assertThat(sent).isGreaterThanOrEqualTo(committed);
     await("every sent message received").atMost(Duration.ofSeconds(30))
