@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads what an engine command carries. Camunda's commands keep their arguments in protected fields
- * and offer no getters; {@code SubmissionGuardTests} checks that every field read here exists, so an
- * engine upgrade that renames one fails the build instead of the guard.
+ * Reads (and, for the scoring step's form values, replaces) what an engine command carries. Camunda's commands
+ * keep their arguments in protected fields and offer no getters or setters; {@code SubmissionGuardTests} checks
+ * that every field used here exists, so an engine upgrade that renames one fails the build instead of the guard.
  */
 public final class EngineFields {
 
@@ -22,6 +22,16 @@ public final class EngineFields {
       return field.get(target);
     } catch (IllegalAccessException e) {
       throw new IllegalStateException("Cannot read " + name + " of " + target.getClass().getName(), e);
+    }
+  }
+
+  /** Replaces what a command carries in a field, before the command runs. */
+  public static void write(Object target, String name, Object value) {
+    Field field = FIELDS.computeIfAbsent(target.getClass().getName() + "#" + name, key -> find(target.getClass(), name));
+    try {
+      field.set(target, value);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("Cannot write " + name + " of " + target.getClass().getName(), e);
     }
   }
 

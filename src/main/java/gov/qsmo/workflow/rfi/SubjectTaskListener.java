@@ -39,8 +39,13 @@ public abstract class SubjectTaskListener implements ExecutionListener {
       Rfi rfi = records.ofInstance(execution);
       String id = (String) execution.getVariableLocal(variable);
       subjects.requireAndRelease(execution.getId(), variable, subject(kind, id));
-      completed(rfi, id, execution.getVariablesLocal());
+      completed(rfi, id, values(execution));
     });
+  }
+
+  /** The form's values as this task's completion carries them: by default the variables local to its execution. */
+  protected Map<String, Object> values(DelegateExecution execution) {
+    return execution.getVariablesLocal();
   }
 
   /** The task was completed with these form values; throw an InvalidRequestException to refuse them. */

@@ -67,6 +67,19 @@ class SubmissionGuardTests {
     assertThat(EngineFields.read(command, "variables")).isEqualTo(values);
   }
 
+  /** The scoring step replaces a completion's values with transient copies (ADR 0033) in the same two fields. */
+  @Test
+  void aCompletionsValuesCanBeReplacedBeforeItRuns() {
+    org.camunda.bpm.engine.variable.VariableMap replaced = org.camunda.bpm.engine.variable.Variables.createVariables()
+        .putValue("rating1", 5);
+    CompleteTaskCmd complete = new CompleteTaskCmd("task-1", Map.of("rating1", 4));
+    EngineFields.write(complete, "variables", replaced);
+    assertThat(EngineFields.read(complete, "variables")).isSameAs(replaced);
+    SubmitTaskFormCmd submit = new SubmitTaskFormCmd("task-1", Map.of("rating1", 4), false, false);
+    EngineFields.write(submit, "properties", replaced);
+    assertThat(EngineFields.read(submit, "properties")).isSameAs(replaced);
+  }
+
   @Test
   void onlyFieldsAPersonFillsInAreEditable() {
     FormFields form = parse("""

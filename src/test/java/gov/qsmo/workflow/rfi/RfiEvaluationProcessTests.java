@@ -532,6 +532,55 @@ class RfiEvaluationProcessTests {
         .isInstanceOf(ConflictException.class).hasMessageContaining("cannot score it");
   }
 
+  /**
+   * ADR 0033: a score sheet's form values are transient. Submitted through the form (submit-form) or with the
+   * completion, they become the reviewer's score sheet and nothing else: no variable and no variable history in
+   * the engine, so the next reviewer of the same response reads none of them, and a value that is neither text nor
+   * a number is refused with nothing recorded.
+   */
+  @Test
+  void aScoreSheetsValuesAreRecordedAsTheSheetAndTheEngineKeepsNoneOfThem() {
+    ProcessInstance instance = scoring(REVIEWERS.subList(0, 3), "Acme");
+    Task first = scenario.task(instance, TASK_SCORE_RESPONSE, REVIEWERS.get(0));
+    Task second = scenario.task(instance, TASK_SCORE_RESPONSE, REVIEWERS.get(1));
+    String scoringInstance = first.getProcessInstanceId();
+
+    Map<String, Object> file = RfiScenario.scores(4, 4, 3);
+    file.put("strengths1", org.camunda.bpm.engine.variable.Variables.fileValue("strengths.txt")
+        .file("Clear approach.".getBytes(java.nio.charset.StandardCharsets.UTF_8)).create());
+    assertThatThrownBy(() -> scenario.as(REVIEWERS.get(0), () -> {
+      engine.getFormService().submitTaskForm(first.getId(), file);
+      return null;
+    })).isInstanceOf(FormFieldValidationException.class).hasMessageContaining("'strengths1' of a score sheet must "
+        + "be text or a number");
+    assertThat(scoring.sheets(panel.assignments(instance.getBusinessKey()))).isEmpty();
+
+    scenario.as(REVIEWERS.get(0), () -> {
+      engine.getFormService().submitTaskForm(first.getId(), RfiScenario.scores(4, 5, 3));
+      return null;
+    });
+    assertThat(taskService.getVariables(second.getId())).doesNotContainKeys("rating1", "rating2", "rationale1",
+        "strengths1");
+    // A delegated task handed back with values leaves none behind either.
+    taskService.delegateTask(second.getId(), REVIEWERS.get(2));
+    taskService.resolveTask(second.getId(), RfiScenario.scores(1, 1, 1));
+    assertThat(taskService.getVariables(second.getId())).doesNotContainKeys("rating1", "rationale1");
+    scenario.score(second, 2, 3, 1);
+
+    Map<Long, String> reviewerOf = new java.util.HashMap<>();
+    panel.assignments(instance.getBusinessKey()).forEach(a -> reviewerOf.put(a.id, a.reviewerId));
+    assertThat(scoring.sheets(panel.assignments(instance.getBusinessKey())))
+        .extracting(s -> reviewerOf.get(s.assignmentId), s -> s.scores.get(2).rating, s -> s.scores.get(1).rationale)
+        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(REVIEWERS.get(0), 5,
+            "Rated 4 for the evidence given."), org.assertj.core.groups.Tuple.tuple(REVIEWERS.get(1), 3,
+            "Rated 2 for the evidence given."));
+    String scoreFields = "name_ ~ '^(rating|strengths|weaknesses|rationale)[0-9]+$'";
+    assertThat(jdbc.queryForObject("select count(*) from act_ru_variable where proc_inst_id_ = ? and " + scoreFields,
+        Long.class, scoringInstance)).isZero();
+    assertThat(jdbc.queryForObject("select count(*) from act_hi_varinst where proc_inst_id_ = ? and " + scoreFields,
+        Long.class, scoringInstance)).isZero();
+  }
+
   @Test
   void atTheScoringDeadlineTheChairReassignsAMissingScoreThenProceedsWithoutTheRest() {
     ProcessInstance instance = scenario.withPanel(REVIEWERS, 3, "Acme");

@@ -5,15 +5,21 @@ import gov.qsmo.workflow.process.EngineLists;
 import gov.qsmo.workflow.rfi.RfiProcess;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.core.variable.mapping.IoMapping;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +29,12 @@ import org.springframework.stereotype.Component;
  * instance's executions. A second reviewer of the same response waits for the first to commit and then reads
  * the multi-instance's counters as the first left them, so the join runs within the completion and needs no
  * asynchronous continuation; reviewers of different responses never wait for each other.
+ *
+ * <p>The same completion's form values are made transient (docs/adr/0033) when the task's model keeps no
+ * variables for them (no input mappings): {@link ScoreSubmittedListener} records them as the score sheet in the
+ * same transaction, and the engine neither stores nor historizes them, so no other reviewer can read them and a
+ * response's scores cost no variable rows. Scoring instances of earlier models keep their input mappings and
+ * their values as they were.
  */
 @Component
 class ResponseScoringLock extends AbstractProcessEnginePlugin {
@@ -49,25 +61,47 @@ class ResponseScoringLock extends AbstractProcessEnginePlugin {
 
     @Override
     public <T> T execute(Command<T> command) {
-      if (command instanceof SubmitTaskFormCmd || command instanceof CompleteTaskCmd) {
-        Object taskId = EngineFields.read(command, "taskId");
-        if (taskId instanceof String id) {
-          lockScoringInstanceOf(id);
-        }
+      // A completion, or a delegated task's resolution, which also writes the form's values.
+      String field = command instanceof SubmitTaskFormCmd ? "properties"
+          : command instanceof CompleteTaskCmd || command instanceof ResolveTaskCmd ? "variables" : null;
+      if (field != null && EngineFields.read(command, "taskId") instanceof String id && lockScoringInstanceOf(id)
+          && EngineFields.read(command, field) instanceof Map<?, ?> values && !values.isEmpty()
+          && keepsNoFormVariables(id)) {
+        EngineFields.write(command, field, TransientValues.of(values));
       }
       return next.execute(command);
     }
 
-    /** Locks the scoring instance the task belongs to; a task of any other process locks nothing. */
-    private void lockScoringInstanceOf(String taskId) {
+    /**
+     * Locks the scoring instance the task belongs to and answers true; a task of any other process locks nothing
+     * (false).
+     */
+    private boolean lockScoringInstanceOf(String taskId) {
       Connection connection = Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
       try (PreparedStatement lock = connection.prepareStatement(sql)) {
         lock.setString(1, taskId);
         lock.setString(2, RfiProcess.SCORING_KEY + ":%");
-        lock.executeQuery().close();
+        try (ResultSet row = lock.executeQuery()) {
+          return row.next();
+        }
       } catch (SQLException e) {
         throw new ProcessEngineException("Could not lock the scoring instance of task " + taskId + ".", e);
       }
+    }
+
+    /**
+     * Whether the task's deployed model keeps no variables for its form's fields (no input mappings, ADR 0033).
+     * The task is read into the command's cache, where the command itself finds it next.
+     */
+    private static boolean keepsNoFormVariables(String taskId) {
+      TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(taskId);
+      if (task == null || task.getProcessDefinitionId() == null) {
+        return false;
+      }
+      ActivityImpl activity = Context.getProcessEngineConfiguration().getDeploymentCache()
+          .findDeployedProcessDefinitionById(task.getProcessDefinitionId()).findActivity(task.getTaskDefinitionKey());
+      IoMapping mapping = activity == null ? null : activity.getIoMapping();
+      return mapping == null || mapping.getInputParameters().isEmpty();
     }
   }
 }

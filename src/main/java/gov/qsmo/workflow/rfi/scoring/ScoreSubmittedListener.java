@@ -9,15 +9,19 @@ import gov.qsmo.workflow.rfi.RfiService;
 import gov.qsmo.workflow.rfi.SubjectTaskListener;
 import gov.qsmo.workflow.rfi.TaskSubjects;
 import gov.qsmo.workflow.shared.Inputs;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
  * End of one "Score RFI response" task: the reviewer's rating, strengths, weaknesses and rationale
- * per criterion, stored as a locked score sheet. The form's values are local to this task's
- * execution (input mappings), so parallel reviewers never write the same process variable.
+ * per criterion, stored as a locked score sheet. The form's values are transient (ADR 0033,
+ * {@link ResponseScoringLock}): they live for the completion's transaction only, are recorded here and
+ * nowhere else, and no other reviewer can ever read them from the engine. Scoring instances of models before
+ * ADR 0033 keep them in variables local to the task's execution (input mappings); both are read by name.
  */
 @Component("scoreSubmittedListener")
 public class ScoreSubmittedListener extends SubjectTaskListener {
@@ -31,6 +35,18 @@ public class ScoreSubmittedListener extends SubjectTaskListener {
     super(records, subjects, ASSIGNMENT_ID, KIND);
     this.scoring = scoring;
     this.identityService = identityService;
+  }
+
+  @Override
+  protected Map<String, Object> values(DelegateExecution execution) {
+    Map<String, Object> values = new HashMap<>();
+    for (String field : RfiProcess.Forms.SCORE_RESPONSE) {
+      Object value = execution.getVariable(field);
+      if (value != null) {
+        values.put(field, value);
+      }
+    }
+    return values;
   }
 
   @Override

@@ -1,0 +1,51 @@
+package gov.qsmo.workflow.rfi.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.type.ValueType;
+import org.junit.jupiter.api.Test;
+
+/** A score sheet's values made transient (ADR 0033): the same names, types and values, each transient. */
+class TransientValuesTests {
+
+  @Test
+  void everyValueKeepsItsNameTypeAndValueAndBecomesTransient() {
+    Map<String, Object> sent = new HashMap<>();
+    sent.put("rating1", 4);
+    sent.put("rationale1", Variables.stringValue("Clear evidence."));
+    sent.put("rating2", Variables.longValue(3L));
+    sent.put("strengths1", null);
+    sent.put("weaknesses1", Variables.stringValue(null));
+
+    VariableMap made = TransientValues.of(sent);
+
+    assertThat(made.keySet()).containsExactlyInAnyOrderElementsOf(sent.keySet());
+    made.keySet().forEach(name -> assertThat(made.getValueTyped(name).isTransient()).as(name).isTrue());
+    assertThat(made.get("rating1")).isEqualTo(4);
+    assertThat(made.getValueTyped("rationale1").getType()).isEqualTo(ValueType.STRING);
+    assertThat(made.get("rationale1")).isEqualTo("Clear evidence.");
+    assertThat(made.getValueTyped("rating2").getType()).isEqualTo(ValueType.LONG);
+    assertThat(made.get("rating2")).isEqualTo(3L);
+    assertThat(made.get("strengths1")).isNull();
+    assertThat(made.getValueTyped("weaknesses1").getType()).isEqualTo(ValueType.STRING);
+    assertThat(made.get("weaknesses1")).isNull();
+  }
+
+  @Test
+  void aFileOrAnObjectIsRefusedByName() {
+    assertThatThrownBy(() -> TransientValues.of(Map.of("strengths1",
+        Variables.fileValue("a.txt").file(new byte[] {1}).create())))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("'strengths1' of a score sheet must be text or a number, not file");
+    assertThatThrownBy(() -> TransientValues.of(Map.of("rationale1",
+        Variables.objectValue(Map.of("a", 1)).create())))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("'rationale1' of a score sheet must be text or a number, not object");
+  }
+}
