@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 /**
  * End of one task of a multi-instance step (an attestation, a score sheet, a consensus): checks the
  * instance against the RFI and that the task is still about the subject it was created for
- * ({@link TaskSubjects}), then hands the form's values (local to the task's execution) on.
+ * ({@link TaskSubjects}), then hands the form's values on (by default those local to the task's execution).
  */
 public abstract class SubjectTaskListener implements ExecutionListener {
 

@@ -855,8 +855,12 @@ public final class WorkflowBenchmark {
       drain = (System.nanoTime() - start) / 1e9;
       figure("scoring." + clients + ".drain", "continuations drained after the scoring run, " + clients + " clients",
           drain, "s", clients >= 50 ? "<= 5 s" : null, clients >= 50 ? drain <= 5 : null, Machine.load());
-      if (taskService.createTaskQuery().processInstanceBusinessKey(rfiId)
-          .taskDefinitionKey(RfiProcess.Elements.TASK_SCORE_RESPONSE).count() == 0) {
+      long open = taskService.createTaskQuery().processInstanceBusinessKey(rfiId)
+          .taskDefinitionKey(RfiProcess.Elements.TASK_SCORE_RESPONSE).count();
+      if (open > 0 && run.failed() > 0) {
+        progress("  " + open + " scoring tasks still open after failed completions: the aggregation will not start");
+      }
+      if (open == 0) {
         // The last score: the RFI aggregates the scores and opens the consensus step, in jobs of its own, and the
         // chair is mailed the consensus tasks. That is not the scoring run's time, and the next run must not share
         // the machine with it.

@@ -561,9 +561,13 @@ class RfiEvaluationProcessTests {
     });
     assertThat(taskService.getVariables(second.getId())).doesNotContainKeys("rating1", "rating2", "rationale1",
         "strengths1");
-    // A delegated task handed back with values leaves none behind either.
+    // A delegated task goes back to its reviewer without scores: nothing would record them.
     taskService.delegateTask(second.getId(), REVIEWERS.get(2));
-    taskService.resolveTask(second.getId(), RfiScenario.scores(1, 1, 1));
+    assertThatThrownBy(() -> taskService.resolveTask(second.getId(), RfiScenario.scores(1, 1, 1)))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("carries no scores");
+    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(second.getId(), RfiScenario.scores(1, 1, 1)))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("carries no scores");
+    taskService.resolveTask(second.getId());
     assertThat(taskService.getVariables(second.getId())).doesNotContainKeys("rating1", "rationale1");
     scenario.score(second, 2, 3, 1);
 

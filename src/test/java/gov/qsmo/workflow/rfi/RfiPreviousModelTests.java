@@ -37,8 +37,8 @@ import org.springframework.context.annotation.Import;
  * Evaluations that began on an earlier model finish on it; none is migrated. Before ADR 0014 every scoring task
  * was in the RFI's own instance; under ADR 0014, before ADR 0029, each reviewer's completion in a response's
  * instance was followed by an asynchronous continuation; before ADR 0030 the RFI called every response's instance
- * itself, without batches. Each test deploys such a model as it was released, beside today's forms, and removes it
- * again.
+ * itself, without batches; before ADR 0033 the score form's values were kept in input mappings. Each test deploys
+ * such a model as it was released, beside today's forms, and removes it again.
  */
 @ProcessEngineTest
 @Import(RfiScenario.class)
@@ -48,6 +48,8 @@ class RfiPreviousModelTests {
   static final String PREVIOUS_SCORING_MODEL = "previous-models/rfi-response-scoring-0014.bpmn";
   /** The evaluation of ADR 0014, unchanged by ADR 0029: it calls each response's scoring instance itself. */
   static final String UNBATCHED_MODEL = "previous-models/rfi-evaluation-0014.bpmn";
+  /** The response's scoring of ADRs 0029 and 0030: the score form's 32 fields are input mappings. */
+  static final String SCORING_MODEL_BEFORE_0033 = "previous-models/rfi-response-scoring-before-0033.bpmn";
 
   @Autowired
   ProcessEngine engine;
@@ -65,6 +67,8 @@ class RfiPreviousModelTests {
   FilterService filterService;
   @Autowired
   RfiPanelService panel;
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   private String deploymentId;
   private String previousDefinitionId;
@@ -206,6 +210,39 @@ class RfiPreviousModelTests {
     assertThat(instance).hasPassed(RfiProcess.Elements.TASK_AGGREGATE_SCORES).isWaitingAt(TASK_HOLD_CONSENSUS);
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
         .getProcessDefinitionId()).isEqualTo(previousDefinitionId);
+  }
+
+  /**
+   * Responses being scored on the model before ADR 0033 finish on it: their tasks' input mappings hold the form's
+   * values as local variables of the reviewer's execution, as they did (not transient), and the sheets are recorded.
+   */
+  @Test
+  void responsesScoredWithInputMappingsKeepTheirValuesAsBefore() throws IOException {
+    deployPrevious("rfi-response-scoring before ADR 0033", "bpmn/rfi-evaluation.bpmn", "bpmn/rfi-scoring-batch.bpmn",
+        SCORING_MODEL_BEFORE_0033);
+    String scoring = repositoryService.createProcessDefinitionQuery().deploymentId(deploymentId)
+        .processDefinitionKey(RfiProcess.SCORING_KEY).singleResult().getId();
+    ProcessInstance instance = scenario.withPanel(scenario.approved(scenario.draftOn(previousDefinitionId)),
+        REVIEWERS.subList(0, 3), null, "Acme", "Globex");
+    scenario.attestAll(instance, Map.of());
+    List<Task> tasks = scenario.tasks(instance, TASK_SCORE_RESPONSE);
+    assertThat(tasks).hasSize(6).allSatisfy(t -> assertThat(t.getProcessDefinitionId()).isEqualTo(scoring));
+
+    Task first = tasks.get(0);
+    scenario.as(first.getAssignee(), () -> {
+      engine.getFormService().submitTaskForm(first.getId(), RfiScenario.scores(4, 3, 5));
+      return null;
+    });
+    assertThat(jdbc.queryForObject("select count(*) from act_ru_variable where proc_inst_id_ = ? and name_ = "
+        + "'rating1' and long_ = 4", Long.class, first.getProcessInstanceId())).as("the value kept in its input "
+        + "mapping").isOne();
+    for (Task task : tasks.subList(1, tasks.size())) {
+      scenario.score(task, 4, 3, 5);
+    }
+    scenario.runJobs(instance);
+    assertThat(instance).hasPassed(RfiProcess.Elements.TASK_AGGREGATE_SCORES).isWaitingAt(TASK_HOLD_CONSENSUS);
+    assertThat(panel.assignments(instance.getBusinessKey())).hasSize(6)
+        .allSatisfy(a -> assertThat(a.status).isEqualTo(Assignment.Status.SCORED));
   }
 
   /**

@@ -15,11 +15,10 @@ import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.core.variable.mapping.IoMapping;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,11 +29,12 @@ import org.springframework.stereotype.Component;
  * the multi-instance's counters as the first left them, so the join runs within the completion and needs no
  * asynchronous continuation; reviewers of different responses never wait for each other.
  *
- * <p>The same completion's form values are made transient (docs/adr/0033) when the task's model keeps no
- * variables for them (no input mappings): {@link ScoreSubmittedListener} records them as the score sheet in the
- * same transaction, and the engine neither stores nor historizes them, so no other reviewer can read them and a
- * response's scores cost no variable rows. Scoring instances of earlier models keep their input mappings and
- * their values as they were.
+ * <p>The same completion's form values are made transient (docs/adr/0033) where no variable of the task's
+ * scopes holds their name (the model has no input mappings for them): {@link ScoreSubmittedListener} records them
+ * as the score sheet in the same transaction, and the engine keeps no variable of them, so no other reviewer can
+ * read them and a response's scores cost no variable rows. Scoring instances of earlier models have their input
+ * mappings, which hold the names, and keep their values as they did. A delegated task handed back with values
+ * that would be transient is refused: nothing would record them.
  */
 @Component
 class ResponseScoringLock extends AbstractProcessEnginePlugin {
@@ -65,9 +65,13 @@ class ResponseScoringLock extends AbstractProcessEnginePlugin {
       String field = command instanceof SubmitTaskFormCmd ? "properties"
           : command instanceof CompleteTaskCmd || command instanceof ResolveTaskCmd ? "variables" : null;
       if (field != null && EngineFields.read(command, "taskId") instanceof String id && lockScoringInstanceOf(id)
-          && EngineFields.read(command, field) instanceof Map<?, ?> values && !values.isEmpty()
-          && keepsNoFormVariables(id)) {
-        EngineFields.write(command, field, TransientValues.of(values));
+          && EngineFields.read(command, field) instanceof Map<?, ?> values && !values.isEmpty()) {
+        // Read into the command's cache, where the command itself finds the task and its variables next.
+        TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(id);
+        if (task != null) {
+          boolean handedBack = command instanceof ResolveTaskCmd || task.getDelegationState() == DelegationState.PENDING;
+          EngineFields.write(command, field, TransientValues.of(values, name -> !task.hasVariable(name), handedBack));
+        }
       }
       return next.execute(command);
     }
@@ -87,21 +91,6 @@ class ResponseScoringLock extends AbstractProcessEnginePlugin {
       } catch (SQLException e) {
         throw new ProcessEngineException("Could not lock the scoring instance of task " + taskId + ".", e);
       }
-    }
-
-    /**
-     * Whether the task's deployed model keeps no variables for its form's fields (no input mappings, ADR 0033).
-     * The task is read into the command's cache, where the command itself finds it next.
-     */
-    private static boolean keepsNoFormVariables(String taskId) {
-      TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(taskId);
-      if (task == null || task.getProcessDefinitionId() == null) {
-        return false;
-      }
-      ActivityImpl activity = Context.getProcessEngineConfiguration().getDeploymentCache()
-          .findDeployedProcessDefinitionById(task.getProcessDefinitionId()).findActivity(task.getTaskDefinitionKey());
-      IoMapping mapping = activity == null ? null : activity.getIoMapping();
-      return mapping == null || mapping.getInputParameters().isEmpty();
     }
   }
 }

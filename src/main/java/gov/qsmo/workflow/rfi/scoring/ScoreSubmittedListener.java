@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * End of one "Score RFI response" task: the reviewer's rating, strengths, weaknesses and rationale
  * per criterion, stored as a locked score sheet. The form's values are transient (ADR 0033,
- * {@link ResponseScoringLock}): they live for the completion's transaction only, are recorded here and
- * nowhere else, and no other reviewer can ever read them from the engine. Scoring instances of models before
+ * {@link ResponseScoringLock}): they live for the completion's transaction only, the engine keeps no variable
+ * of them, and no other reviewer can read them from the engine. Scoring instances of models before
  * ADR 0033 keep them in variables local to the task's execution (input mappings); both are read by name.
  */
 @Component("scoreSubmittedListener")

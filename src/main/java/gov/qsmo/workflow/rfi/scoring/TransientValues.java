@@ -1,6 +1,8 @@
 package gov.qsmo.workflow.rfi.scoring;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -10,37 +12,58 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * A score sheet's form values as transient variables (ADR 0033): Camunda keeps a transient variable for the
- * command's transaction only, writes no row and no history for it.
+ * command's transaction only and writes no variable row for it.
  */
 final class TransientValues {
 
   private static final Map<String, Object> TRANSIENT = Map.of(ValueType.VALUE_INFO_TRANSIENT, true);
+  /** What a score form sends: text, whole or decimal numbers, nothing. */
+  private static final Set<ValueType> SCORE_TYPES = Set.of(ValueType.STRING, ValueType.INTEGER, ValueType.LONG,
+      ValueType.SHORT, ValueType.DOUBLE, ValueType.NULL);
 
   private TransientValues() {
   }
 
-  /** The same names and values, each transient; a value that is neither text, a number nor empty is refused. */
-  static VariableMap of(Map<?, ?> values) {
+  /**
+   * The same names and values; those whose name no variable holds ({@code free}) transient. A free value that is
+   * neither text, a number nor empty is refused, and so is any free value of a task handed back to its reviewer
+   * ({@code handedBack}: resolving a delegated task does not end it, so nothing would record the value).
+   */
+  static VariableMap of(Map<?, ?> values, Predicate<String> free, boolean handedBack) {
     @SuppressWarnings("unchecked")
     VariableMap typed = Variables.fromMap((Map<String, Object>) values);
     VariableMap copy = Variables.createVariables();
     for (String name : typed.keySet()) {
-      copy.putValueTyped(name, of(name, typed.getValueTyped(name)));
+      TypedValue value = typed.getValueTyped(name);
+      if (!free.test(name)) {
+        copy.putValueTyped(name, value);
+      } else if (handedBack) {
+        throw new FormFieldValidationException(name, "A score sheet handed back to its reviewer carries no scores "
+            + "('" + name + "'): the reviewer it is assigned to submits them.");
+      } else {
+        copy.putValueTyped(name, transientOf(name, value));
+      }
     }
     return copy;
   }
 
-  private static TypedValue of(String name, TypedValue value) {
-    if (value == null) {
-      return Variables.untypedNullValue(true);
-    }
+  private static TypedValue transientOf(String name, TypedValue value) {
     if (value.getType() == null) {
-      return Variables.untypedValue(value.getValue(), true);
+      Object raw = value.getValue();
+      if (raw == null || raw instanceof String || raw instanceof Integer || raw instanceof Long
+          || raw instanceof Short || raw instanceof Double) {
+        return Variables.untypedValue(raw, true);
+      }
+      throw refused(name, raw.getClass().getSimpleName());
     }
-    if (value.getType() instanceof PrimitiveValueType type) {
+    if (SCORE_TYPES.contains(value.getType()) && value.getType() instanceof PrimitiveValueType type) {
       return type.createValue(value.getValue(), TRANSIENT);
     }
-    throw new FormFieldValidationException(name, "'" + name + "' of a score sheet must be text or a number, not "
-        + value.getType().getName() + ".");
+    throw refused(name, value.getType().getName());
+  }
+
+  private static FormFieldValidationException refused(String name, String type) {
+    return new FormFieldValidationException(name, "'" + name + "' of a score sheet must be text or a number, not "
+        + type + ".");
   }
 }

@@ -3,6 +3,7 @@ package gov.qsmo.workflow.rfi.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class TransientValuesTests {
 
   @Test
-  void everyValueKeepsItsNameTypeAndValueAndBecomesTransient() {
+  void everyFreeValueKeepsItsNameTypeAndValueAndBecomesTransient() {
     Map<String, Object> sent = new HashMap<>();
     sent.put("rating1", 4);
     sent.put("rationale1", Variables.stringValue("Clear evidence."));
@@ -23,7 +24,7 @@ class TransientValuesTests {
     sent.put("strengths1", null);
     sent.put("weaknesses1", Variables.stringValue(null));
 
-    VariableMap made = TransientValues.of(sent);
+    VariableMap made = TransientValues.of(sent, name -> true, false);
 
     assertThat(made.keySet()).containsExactlyInAnyOrderElementsOf(sent.keySet());
     made.keySet().forEach(name -> assertThat(made.getValueTyped(name).isTransient()).as(name).isTrue());
@@ -37,15 +38,40 @@ class TransientValuesTests {
     assertThat(made.get("weaknesses1")).isNull();
   }
 
+  /** A name a variable already holds (an earlier model's input mapping) keeps its value as it came. */
   @Test
-  void aFileOrAnObjectIsRefusedByName() {
+  void aValueWhoseNameAVariableHoldsStaysAsItCame() {
+    VariableMap made = TransientValues.of(Map.of("rating1", 4, "rationale1", "Clear."),
+        name -> name.equals("rationale1"), false);
+    assertThat(made.getValueTyped("rating1").isTransient()).isFalse();
+    assertThat(made.get("rating1")).isEqualTo(4);
+    assertThat(made.getValueTyped("rationale1").isTransient()).isTrue();
+  }
+
+  @Test
+  void aFileAnObjectADateOrAYesNoIsRefusedByName() {
     assertThatThrownBy(() -> TransientValues.of(Map.of("strengths1",
-        Variables.fileValue("a.txt").file(new byte[] {1}).create())))
+        Variables.fileValue("a.txt").file(new byte[] {1}).create()), name -> true, false))
         .isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("'strengths1' of a score sheet must be text or a number, not file");
     assertThatThrownBy(() -> TransientValues.of(Map.of("rationale1",
-        Variables.objectValue(Map.of("a", 1)).create())))
+        Variables.objectValue(Map.of("a", 1)).create()), name -> true, false))
         .isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("'rationale1' of a score sheet must be text or a number, not object");
+    assertThatThrownBy(() -> TransientValues.of(Map.of("rating1", new Date()), name -> true, false))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("'rating1' of a score sheet must be text or a number, not Date");
+    assertThatThrownBy(() -> TransientValues.of(Map.of("rating1", Variables.booleanValue(true)), name -> true,
+        false))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("'rating1' of a score sheet must be text or a number, not boolean");
+  }
+
+  @Test
+  void aSheetHandedBackToItsReviewerCarriesNoScores() {
+    assertThatThrownBy(() -> TransientValues.of(Map.of("rating1", 4), name -> true, true))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("A score sheet handed back to its reviewer carries no scores ('rating1')");
+    assertThat(TransientValues.of(Map.of("rating1", 4), name -> false, true).get("rating1")).isEqualTo(4);
   }
 }
