@@ -124,6 +124,17 @@ class RfiPreviousModelTests {
     return new Scoring(instance, scoring);
   }
 
+  /** These tasks scored, the jobs run: the evaluation has aggregated its six scores and waits at consensus. */
+  private void scoreToConsensus(ProcessInstance instance, List<Task> tasks) {
+    for (Task task : tasks) {
+      scenario.score(task, 4, 3, 5);
+    }
+    scenario.runJobs(instance);
+    assertThat(instance).hasPassed(RfiProcess.Elements.TASK_AGGREGATE_SCORES).isWaitingAt(TASK_HOLD_CONSENSUS);
+    assertThat(panel.assignments(instance.getBusinessKey())).hasSize(6)
+        .allSatisfy(a -> assertThat(a.status).isEqualTo(Assignment.Status.SCORED));
+  }
+
   @AfterEach
   void removeIt() {
     if (deploymentId != null) {
@@ -156,13 +167,7 @@ class RfiPreviousModelTests {
         .list()).allSatisfy(t -> assertThat(t.getPriority()).isEqualTo(RemindReviewersDelegate.REMINDED_PRIORITY));
 
     // Scores are recorded from the previous model's tasks too; the evaluation goes on to consensus on its version.
-    for (Task task : tasks) {
-      scenario.score(task, 4, 3, 5);
-    }
-    scenario.runJobs(instance);
-    assertThat(instance).hasPassed(RfiProcess.Elements.TASK_AGGREGATE_SCORES).isWaitingAt(TASK_HOLD_CONSENSUS);
-    assertThat(panel.assignments(instance.getBusinessKey())).hasSize(6)
-        .allSatisfy(a -> assertThat(a.status).isEqualTo(Assignment.Status.SCORED));
+    scoreToConsensus(instance, tasks);
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
         .getProcessDefinitionId()).isEqualTo(previousDefinitionId);
   }
@@ -182,13 +187,7 @@ class RfiPreviousModelTests {
     // The previous model's continuation after each reviewer's task is still there, and still runs.
     scenario.score(tasks.get(0), 4, 3, 5);
     assertThat(managementService.createJobQuery().processDefinitionId(previousScoring).messages().count()).isOne();
-    for (Task task : tasks.subList(1, tasks.size())) {
-      scenario.score(task, 4, 3, 5);
-    }
-    scenario.runJobs(instance);
-    assertThat(instance).hasPassed(RfiProcess.Elements.TASK_AGGREGATE_SCORES).isWaitingAt(TASK_HOLD_CONSENSUS);
-    assertThat(panel.assignments(instance.getBusinessKey())).hasSize(6)
-        .allSatisfy(a -> assertThat(a.status).isEqualTo(Assignment.Status.SCORED));
+    scoreToConsensus(instance, tasks.subList(1, tasks.size()));
   }
 
   /**
@@ -203,11 +202,7 @@ class RfiPreviousModelTests {
         .processDefinitionKey(RfiProcess.SCORING_BATCH_KEY).count()).isZero();
     List<Task> tasks = scenario.tasks(instance, TASK_SCORE_RESPONSE);
 
-    for (Task task : tasks) {
-      scenario.score(task, 4, 3, 5);
-    }
-    scenario.runJobs(instance);
-    assertThat(instance).hasPassed(RfiProcess.Elements.TASK_AGGREGATE_SCORES).isWaitingAt(TASK_HOLD_CONSENSUS);
+    scoreToConsensus(instance, tasks);
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
         .getProcessDefinitionId()).isEqualTo(previousDefinitionId);
   }
@@ -236,13 +231,7 @@ class RfiPreviousModelTests {
     assertThat(jdbc.queryForObject("select count(*) from act_ru_variable where proc_inst_id_ = ? and name_ = "
         + "'rating1' and long_ = 4", Long.class, first.getProcessInstanceId())).as("the value kept in its input "
         + "mapping").isOne();
-    for (Task task : tasks.subList(1, tasks.size())) {
-      scenario.score(task, 4, 3, 5);
-    }
-    scenario.runJobs(instance);
-    assertThat(instance).hasPassed(RfiProcess.Elements.TASK_AGGREGATE_SCORES).isWaitingAt(TASK_HOLD_CONSENSUS);
-    assertThat(panel.assignments(instance.getBusinessKey())).hasSize(6)
-        .allSatisfy(a -> assertThat(a.status).isEqualTo(Assignment.Status.SCORED));
+    scoreToConsensus(instance, tasks.subList(1, tasks.size()));
   }
 
   /**
