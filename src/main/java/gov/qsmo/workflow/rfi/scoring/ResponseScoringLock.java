@@ -69,7 +69,8 @@ class ResponseScoringLock extends AbstractProcessEnginePlugin {
         // Read into the command's cache, where the command itself finds the task and its variables next.
         TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(id);
         if (task != null) {
-          boolean handedBack = command instanceof ResolveTaskCmd || task.getDelegationState() == DelegationState.PENDING;
+          boolean handedBack = command instanceof ResolveTaskCmd
+              || task.getDelegationState() == DelegationState.PENDING;
           EngineFields.write(command, field, TransientValues.of(values, name -> !task.hasVariable(name), handedBack));
         }
       }

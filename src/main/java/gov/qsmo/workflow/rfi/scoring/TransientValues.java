@@ -1,7 +1,6 @@
 package gov.qsmo.workflow.rfi.scoring;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -17,17 +16,16 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 final class TransientValues {
 
   private static final Map<String, Object> TRANSIENT = Map.of(ValueType.VALUE_INFO_TRANSIENT, true);
-  /** What a score form sends: text, whole or decimal numbers, nothing. */
-  private static final Set<ValueType> SCORE_TYPES = Set.of(ValueType.STRING, ValueType.INTEGER, ValueType.LONG,
-      ValueType.SHORT, ValueType.DOUBLE, ValueType.NULL);
 
   private TransientValues() {
   }
 
   /**
-   * The same names and values; those whose name no variable holds ({@code free}) transient. A free value that is
-   * neither text, a number nor empty is refused, and so is any free value of a task handed back to its reviewer
-   * ({@code handedBack}: resolving a delegated task does not end it, so nothing would record the value).
+   * The same names and values; those whose name no variable holds ({@code free}) transient. A free file or
+   * serialized object is refused (what a score form sends is text and numbers; other plain values go on to
+   * {@link ScoreSubmittedListener}, whose checks name what the field takes), and so is any free value of a task
+   * handed back to its reviewer ({@code handedBack}: resolving a delegated task does not end it, so nothing would
+   * record the value).
    */
   static VariableMap of(Map<?, ?> values, Predicate<String> free, boolean handedBack) {
     @SuppressWarnings("unchecked")
@@ -49,21 +47,16 @@ final class TransientValues {
 
   private static TypedValue transientOf(String name, TypedValue value) {
     if (value.getType() == null) {
-      Object raw = value.getValue();
-      if (raw == null || raw instanceof String || raw instanceof Integer || raw instanceof Long
-          || raw instanceof Short || raw instanceof Double) {
-        return Variables.untypedValue(raw, true);
-      }
-      throw refused(name, raw.getClass().getSimpleName());
+      return Variables.untypedValue(value.getValue(), true);
     }
-    if (SCORE_TYPES.contains(value.getType()) && value.getType() instanceof PrimitiveValueType type) {
+    if (value.getType() instanceof PrimitiveValueType type) {
       return type.createValue(value.getValue(), TRANSIENT);
     }
     throw refused(name, value.getType().getName());
   }
 
   private static FormFieldValidationException refused(String name, String type) {
-    return new FormFieldValidationException(name, "'" + name + "' of a score sheet must be text or a number, not "
-        + type + ".");
+    return new FormFieldValidationException(name, "'" + name + "' of a score sheet must be text or a number, not a "
+        + "value of type " + type + ".");
   }
 }
