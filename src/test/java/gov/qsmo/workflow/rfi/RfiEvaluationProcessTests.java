@@ -535,8 +535,8 @@ class RfiEvaluationProcessTests {
   /**
    * ADR 0033: a score sheet's form values are transient. Submitted through the form (submit-form) or with the
    * completion, they become the reviewer's score sheet and nothing else: no variable and no variable history in
-   * the engine, so the next reviewer of the same response reads none of them, and a value that is neither text nor
-   * a number is refused with nothing recorded.
+   * the engine, so the next reviewer of the same response reads none of them, and a file value is refused with
+   * nothing recorded.
    */
   @Test
   void aScoreSheetsValuesAreRecordedAsTheSheetAndTheEngineKeepsNoneOfThem() {

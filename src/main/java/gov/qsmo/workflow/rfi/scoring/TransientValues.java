@@ -36,8 +36,8 @@ final class TransientValues {
       if (!free.test(name)) {
         copy.putValueTyped(name, value);
       } else if (handedBack) {
-        throw new FormFieldValidationException(name, "A score sheet handed back to its reviewer carries no scores "
-            + "('" + name + "'): the reviewer it is assigned to submits them.");
+        throw new FormFieldValidationException(name, "A score sheet handed back to its reviewer carries no scores: "
+            + "the reviewer it is assigned to submits them. Hand it back without values.");
       } else {
         copy.putValueTyped(name, transientOf(name, value));
       }

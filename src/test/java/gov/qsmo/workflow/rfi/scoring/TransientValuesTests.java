@@ -72,7 +72,8 @@ class TransientValuesTests {
   void aSheetHandedBackToItsReviewerCarriesNoScores() {
     assertThatThrownBy(() -> TransientValues.of(Map.of("rating1", 4), name -> true, true))
         .isInstanceOf(FormFieldValidationException.class)
-        .hasMessageContaining("A score sheet handed back to its reviewer carries no scores ('rating1')");
+        .hasMessage("A score sheet handed back to its reviewer carries no scores: the reviewer it is assigned to "
+            + "submits them. Hand it back without values.");
     assertThat(TransientValues.of(Map.of("rating1", 4), name -> false, true).get("rating1")).isEqualTo(4);
   }
 }
