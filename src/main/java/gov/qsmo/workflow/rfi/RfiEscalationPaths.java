@@ -23,8 +23,8 @@ class RfiEscalationPaths implements EscalationPaths {
 
   @Override
   public Optional<Resolvers> resolversOf(OverdueTask task) {
-    if (!RfiProcess.KEY.equals(task.processDefinitionKey())
-        && !RfiProcess.SCORING_KEY.equals(task.processDefinitionKey())) {
+    if (!RfiProcess.KEY.equals(task.processDefinitionKey()) && !RfiProcess.SCORING_KEY.equals(task.processDefinitionKey())
+        && !RfiProcess.CONSENSUS_BATCH_KEY.equals(task.processDefinitionKey())) {
       return Optional.empty();
     }
     Rfi rfi = task.recordId() == null ? null : rfis.findById(task.recordId()).orElse(null);

@@ -8,9 +8,9 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * Names in {@code bpmn/rfi-evaluation.bpmn}, the process it calls per batch of responses,
- * {@code bpmn/rfi-scoring-batch.bpmn}, and the one that calls per response, {@code bpmn/rfi-response-scoring.bpmn};
- * a conventions test checks them against the models.
+ * Names in {@code bpmn/rfi-evaluation.bpmn}, the processes it calls per batch of responses,
+ * {@code bpmn/rfi-scoring-batch.bpmn} and {@code bpmn/rfi-consensus-batch.bpmn}, and the one a scoring batch calls
+ * per response, {@code bpmn/rfi-response-scoring.bpmn}; a conventions test checks them against the models.
  */
 public final class RfiProcess {
 
@@ -19,6 +19,8 @@ public final class RfiProcess {
   public static final String SCORING_KEY = "rfi-response-scoring";
   /** A batch of an RFI's responses to score, called by {@link #KEY}; it calls {@link #SCORING_KEY} (ADR 0030). */
   public static final String SCORING_BATCH_KEY = "rfi-scoring-batch";
+  /** A batch of an RFI's responses under consensus review, called by {@link #KEY} (ADR 0034). */
+  public static final String CONSENSUS_BATCH_KEY = "rfi-consensus-batch";
   /** The decision that flags outlying scores of one response and criterion. */
   public static final String SCORE_OUTLIERS_DECISION = "score-outliers";
   /** Criteria a plan may have: the scoring and consensus forms have this many slots. */
@@ -59,8 +61,15 @@ public final class RfiProcess {
     public static final String TIMER_SCORING_DEADLINE_PASSED = "BoundaryEvent_ScoringDeadlinePassed";
     public static final String TASK_RESOLVE_MISSING_SCORES = "Task_ResolveMissingScores";
     public static final String GATEWAY_SCORES_REASSIGNED = "Gateway_ScoresReassigned";
+    /** Multi-instance service task: one job per batch of responses (ADR 0034). */
     public static final String TASK_AGGREGATE_SCORES = "Task_AggregateScores";
+    public static final String TASK_OPEN_CONSENSUS = "Task_OpenConsensus";
+    /** Multi-instance call activity: one {@link #CONSENSUS_BATCH_KEY} instance per batch of responses. */
+    public static final String CALL_HOLD_CONSENSUS_REVIEWS = "CallActivity_HoldConsensusReviews";
+    /** In {@link #CONSENSUS_BATCH_KEY}: the start, one task per response of the batch, the end. */
+    public static final String START_CONSENSUS_BATCH_OPENED = "StartEvent_ConsensusBatchOpened";
     public static final String TASK_HOLD_CONSENSUS = "Task_HoldConsensusReview";
+    public static final String END_CONSENSUS_BATCH_REVIEWED = "EndEvent_ConsensusBatchReviewed";
     public static final String TASK_GENERATE_REPORT = "Task_GenerateReport";
     public static final String TASK_APPROVE_REPORT = "Task_ApproveEvaluationReport";
     public static final String GATEWAY_REPORT_APPROVED = "Gateway_ReportApproved";

@@ -28,6 +28,7 @@ class RfiProcessAccess implements ProcessAccess {
     for (String role : new String[] {Roles.RFI_PANEL_CHAIRS, Roles.RFI_REVIEWERS}) {
       identity.grant(role, Resources.PROCESS_DEFINITION, rfi, Permissions.READ);
       identity.grant(role, Resources.PROCESS_DEFINITION, RfiProcess.SCORING_BATCH_KEY, Permissions.READ);
+      identity.grant(role, Resources.PROCESS_DEFINITION, RfiProcess.CONSENSUS_BATCH_KEY, Permissions.READ);
       identity.grant(role, Resources.PROCESS_DEFINITION, RfiProcess.SCORING_KEY, Permissions.READ);
     }
   }
@@ -52,8 +53,9 @@ class RfiProcessAccess implements ProcessAccess {
                 .includeAssignedTasks(),
             List.of(Roles.CONTRACTING_OFFICERS)),
         new TasklistFilter("RFI panel", "Panel, reviewers, missing scores and consensus of the RFIs I chair", -20, "#205493",
+            // Consensus tasks are in the RFI's consensus batches (ADR 0034), the chair's other tasks in its instance.
             taskService.createTaskQuery()
-                .processDefinitionKey(RfiProcess.KEY)
+                .processDefinitionKeyIn(RfiProcess.KEY, RfiProcess.CONSENSUS_BATCH_KEY)
                 .taskDefinitionKeyIn(RfiProcess.Elements.TASK_FORM_PANEL, RfiProcess.Elements.TASK_REASSIGN_REVIEWERS,
                     RfiProcess.Elements.TASK_RESOLVE_MISSING_SCORES, RfiProcess.Elements.TASK_HOLD_CONSENSUS,
                     RfiProcess.Elements.TASK_SIGN_ATTESTATION)

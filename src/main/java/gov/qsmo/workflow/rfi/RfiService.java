@@ -47,14 +47,15 @@ public class RfiService {
 
   /**
    * The RFI a process instance works on (its business key), refusing an instance it does not own: the RFI's
-   * evaluation, or a response's scoring instance (ADR 0014) that the evaluation called. The caller is read by
-   * its id (one execution), never the evaluation's execution tree.
+   * evaluation, a response's scoring instance (ADR 0014) or a consensus batch (ADR 0034) that the evaluation
+   * called. The caller is read by its id (one execution), never the evaluation's execution tree.
    */
   @Transactional(readOnly = true)
   public Rfi ofInstance(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
     Rfi rfi = require(execution.getProcessBusinessKey());
     String definition = execution.getProcessDefinitionId();
-    if (definition != null && definition.startsWith(RfiProcess.SCORING_KEY + ":")) {
+    if (definition != null && (definition.startsWith(RfiProcess.SCORING_KEY + ":")
+        || definition.startsWith(RfiProcess.CONSENSUS_BATCH_KEY + ":"))) {
       // Called by the RFI's instance, directly (before ADR 0030) or through a batch: the RFI's is the root.
       String root = ((org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) execution)
           .getRootProcessInstanceId();

@@ -925,9 +925,10 @@ public final class WorkflowBenchmark {
 
   private void consensusAndReport() {
     progress("waiting for the aggregation and the consensus tasks");
-    await("consensus tasks created", 600, () -> taskService.createTaskQuery().processInstanceId(rfiInstance)
+    // By the RFI id: the consensus tasks are in the batches the RFI's instance calls (ADR 0034).
+    await("consensus tasks created", 600, () -> taskService.createTaskQuery().processInstanceBusinessKey(rfiId)
         .taskDefinitionKey(RfiProcess.Elements.TASK_HOLD_CONSENSUS).count() == settings.responses);
-    List<Work> reviews = taskService.createTaskQuery().processInstanceId(rfiInstance)
+    List<Work> reviews = taskService.createTaskQuery().processInstanceBusinessKey(rfiId)
         .taskDefinitionKey(RfiProcess.Elements.TASK_HOLD_CONSENSUS).list().stream()
         .map(t -> new Work(CHAIR, t.getId(), 0)).toList();
     Map<String, Object> form = new LinkedHashMap<>();

@@ -219,7 +219,7 @@ class ModelConventionsTests {
   void processConstantsNameElementsOfTheModel() throws Exception {
     assertConstantsInModel(DesignationProcess.KEY, DesignationProcess.Elements.class);
     assertConstantsInModel(RfiProcess.KEY, RfiProcess.Elements.class, RfiProcess.SCORING_BATCH_KEY,
-        RfiProcess.SCORING_KEY);
+        RfiProcess.SCORING_KEY, RfiProcess.CONSENSUS_BATCH_KEY);
     assertConstantsInModel(ConditionProcess.KEY, ConditionProcess.Elements.class);
     assertConstantsInModel(gov.qsmo.workflow.inventory.InventoryProcess.DATA_CALL_KEY,
         gov.qsmo.workflow.inventory.InventoryProcess.Elements.class,
@@ -232,16 +232,19 @@ class ModelConventionsTests {
         gov.qsmo.workflow.designation.change.TransitionProcess.Elements.class);
   }
 
-  /** An RFI calls batches of responses (ADR 0030), a batch calls one scoring per response; neither starts otherwise. */
+  /**
+   * An RFI calls batches of responses to score (ADR 0030) and to review by consensus (ADR 0034), a scoring batch
+   * calls one scoring per response; none starts otherwise.
+   */
   @Test
   void onlyACallActivityStartsABatchOrAResponseScoring() {
-    for (String called : List.of(RfiProcess.SCORING_BATCH_KEY, RfiProcess.SCORING_KEY)) {
+    for (String called : List.of(RfiProcess.SCORING_BATCH_KEY, RfiProcess.SCORING_KEY, RfiProcess.CONSENSUS_BATCH_KEY)) {
       Process process = model(BPMN.resolve(called + ".bpmn")).getModelElementById(called);
       assertThat(process.isCamundaStartableInTasklist()).as(called + " startable in Tasklist").isFalse();
     }
     assertThat(model(BPMN.resolve(RfiProcess.KEY + ".bpmn")).getModelElementsByType(
         org.camunda.bpm.model.bpmn.instance.CallActivity.class)).extracting(a -> a.getCalledElement())
-        .containsExactly(RfiProcess.SCORING_BATCH_KEY);
+        .containsExactly(RfiProcess.SCORING_BATCH_KEY, RfiProcess.CONSENSUS_BATCH_KEY);
     assertThat(model(BPMN.resolve(RfiProcess.SCORING_BATCH_KEY + ".bpmn")).getModelElementsByType(
         org.camunda.bpm.model.bpmn.instance.CallActivity.class)).extracting(a -> a.getCalledElement())
         .containsExactly(RfiProcess.SCORING_KEY);

@@ -100,7 +100,7 @@ class RfiConcurrentScoringIT {
       assertThat(sheet.scores.values()).allSatisfy(score -> assertThat(score.rating).isEqualTo(expected));
     });
     assertThat(runtimeService.createExecutionQuery().processInstanceId(instance)
-        .activityId(RfiProcess.Elements.TASK_HOLD_CONSENSUS).count()).as("the instance moved on to consensus")
+        .activityId(RfiProcess.Elements.CALL_HOLD_CONSENSUS_REVIEWS).count()).as("the instance moved on to consensus")
         .isPositive();
   }
 

@@ -186,7 +186,8 @@ public class RfiDemoData {
 
     String report = atConsensus("Request for Information: grants analytics services (report)",
         "Analytics on grants data.");
-    for (Task task : taskService.createTaskQuery().processInstanceId(report)
+    // By the RFI id: the consensus tasks are in the batches the RFI's instance calls (ADR 0034).
+    for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(rfiId(report))
         .taskDefinitionKey(RfiProcess.Elements.TASK_HOLD_CONSENSUS).list()) {
       Map<String, Object> form = new HashMap<>();
       for (int c = 1; c <= 4; c++) {
@@ -209,7 +210,7 @@ public class RfiDemoData {
     String instance = atConsensus(title, description);
     String rfi = rfiId(instance);
     int rating = 5;
-    for (Task task : taskService.createTaskQuery().processInstanceId(instance)
+    for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(rfi)
         .taskDefinitionKey(RfiProcess.Elements.TASK_HOLD_CONSENSUS).list()) {
       Map<String, Object> form = new HashMap<>();
       for (int c = 1; c <= 4; c++) {

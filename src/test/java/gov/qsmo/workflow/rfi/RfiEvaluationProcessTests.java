@@ -633,7 +633,7 @@ class RfiEvaluationProcessTests {
     scenario.complete(instance, TASK_RESOLVE_MISSING_SCORES, CHAIR, Map.of("missingScoresAction", "PROCEED",
         "missingScoresReason", "Reviewer 2 is on leave."));
 
-    assertThat(instance).isWaitingAt(TASK_HOLD_CONSENSUS);
+    assertThat(instance).isWaitingAt(RfiProcess.Elements.CALL_HOLD_CONSENSUS_REVIEWS);
     assertThat(panel.assignments(instance.getBusinessKey())).extracting(a -> a.reviewerId, a -> a.status)
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple(REVIEWERS.get(0), Assignment.Status.SCORED),
@@ -693,7 +693,7 @@ class RfiEvaluationProcessTests {
     scenario.score(scenario.task(instance, TASK_SCORE_RESPONSE, REVIEWERS.get(2)), 5, 4, 4);
     scenario.runJobs(instance);
 
-    assertThat(instance).hasPassed(RfiProcess.Elements.TASK_AGGREGATE_SCORES).isWaitingAt(TASK_HOLD_CONSENSUS);
+    assertThat(instance).hasPassed(RfiProcess.Elements.TASK_AGGREGATE_SCORES).isWaitingAt(RfiProcess.Elements.CALL_HOLD_CONSENSUS_REVIEWS);
     List<CriterionResult> figures = results.resultsOf(acme);
     assertThat(figures).extracting(r -> r.flagged).containsExactly(true, false, false);
     assertThat(figures.get(0).flagReasons).contains("spread over half the scale");
@@ -727,7 +727,7 @@ class RfiEvaluationProcessTests {
 
     scenario.complete(instance, TASK_APPROVE_REPORT, DIRECTOR, Map.of("reportDecision", "RETURN",
         "reportComments", "Reconsider customer experience."));
-    assertThat(instance).isWaitingAt(TASK_HOLD_CONSENSUS);
+    assertThat(instance).isWaitingAt(RfiProcess.Elements.CALL_HOLD_CONSENSUS_REVIEWS);
     // The chair is told why, by e-mail (the outbox), and nobody else about the return.
     assertThat(jdbc.queryForList("select recipient_user_id from qsmo.notification_message where kind = 'DECISION' "
         + "and record_id = ? and subject like '%returned%'", String.class, instance.getBusinessKey()))
@@ -768,6 +768,69 @@ class RfiEvaluationProcessTests {
   }
 
   /** Open, one or more responses, panel of these reviewers, all attested: waiting at scoring. */
+  /**
+   * ADR 0034: the scores are aggregated one batch of responses per job, the RFI then opens its consensus step once,
+   * and each batch's consensus tasks are in a called instance of their own. With batches of one response, three
+   * responses make three aggregation steps (each job one response's three criteria) and three batches, each with
+   * its one task; the chair's filter lists them all and the report follows the last.
+   */
+  @Test
+  void scoresAreAggregatedAndReviewedByConsensusInBatches() {
+    Object service = org.springframework.test.util.AopTestUtils.getUltimateTargetObject(scoring);
+    Object size = org.springframework.test.util.ReflectionTestUtils.getField(service, "batchSize");
+    org.springframework.test.util.ReflectionTestUtils.setField(service, "batchSize", 1);
+    try {
+      ProcessInstance instance = scoring(REVIEWERS.subList(0, 3), "Acme", "Globex", "Initech");
+      for (Task task : scenario.tasks(instance, TASK_SCORE_RESPONSE)) {
+        scenario.score(task, 4, 3, 5);
+      }
+      scenario.runJobs(instance);
+
+      org.camunda.bpm.engine.HistoryService history = engine.getHistoryService();
+      assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+          .activityId(RfiProcess.Elements.TASK_AGGREGATE_SCORES).count()).as("aggregation steps").isEqualTo(3);
+      assertThat(results.results(instance.getBusinessKey())).hasSize(9);
+      assertThat(records.history(instance.getBusinessKey())).extracting(e -> e.action)
+          .containsOnlyOnce("SCORES_AGGREGATED");
+      assertThat(scenario.rfi(instance).status).isEqualTo(RfiStatus.CONSENSUS);
+
+      assertThat(instance).hasPassed(RfiProcess.Elements.TASK_OPEN_CONSENSUS)
+          .isWaitingAt(RfiProcess.Elements.CALL_HOLD_CONSENSUS_REVIEWS);
+      List<ProcessInstance> batches = runtimeService.createProcessInstanceQuery()
+          .superProcessInstanceId(instance.getId()).list();
+      assertThat(batches).hasSize(3).allSatisfy(batch -> {
+        assertThat(batch.getProcessDefinitionId()).startsWith(RfiProcess.CONSENSUS_BATCH_KEY + ":");
+        assertThat(batch.getBusinessKey()).isEqualTo(instance.getBusinessKey());
+        assertThat(taskService.createTaskQuery().processInstanceId(batch.getId()).list()).singleElement()
+            .satisfies(t -> {
+              assertThat(t.getTaskDefinitionKey()).isEqualTo(TASK_HOLD_CONSENSUS);
+              assertThat(t.getAssignee()).isEqualTo(CHAIR);
+            });
+      });
+      List<Task> consensus = scenario.tasks(instance, TASK_HOLD_CONSENSUS);
+      assertThat(consensus).extracting(t -> (String) taskService.getVariable(t.getId(), RfiProcess.Variables.RESPONSE_ID))
+          .containsExactlyInAnyOrderElementsOf(responsesService.eligible(instance.getBusinessKey()).stream()
+              .map(r -> r.id).toList());
+      String filter = filterService.createFilterQuery().filterName("RFI panel").singleResult().getId();
+      assertThat(scenario.as(CHAIR, () -> filterService.<Task>list(filter))).extracting(Task::getId)
+          .containsAll(consensus.stream().map(Task::getId).toList());
+
+      for (Task task : consensus) {
+        scenario.as(CHAIR, () -> {
+          taskService.complete(task.getId(), Map.of("consensusRating1", 4, "consensusRating2", 3,
+              "consensusRating3", 5));
+          return null;
+        });
+        scenario.runJobs(instance);
+      }
+      assertThat(instance).isWaitingAt(TASK_APPROVE_REPORT);
+      assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).count()).isZero();
+      assertThat(scenario.rfi(instance).status).isEqualTo(RfiStatus.REPORT_REVIEW);
+    } finally {
+      org.springframework.test.util.ReflectionTestUtils.setField(service, "batchSize", size);
+    }
+  }
+
   @Test
   void eachResponseIsScoredInAnInstanceOfItsOwnWhoseTasksTheReviewersFilterShows() {
     ProcessInstance instance = scoring(REVIEWERS.subList(0, 3), "Acme", "Globex");
@@ -837,10 +900,11 @@ class RfiEvaluationProcessTests {
       scenario.score(each, 4, 4, 4);
     }
     scenario.runJobs(instance);
-    assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).count()).isZero();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .processDefinitionKey(RfiProcess.SCORING_BATCH_KEY).count()).isZero();
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(instance.getBusinessKey())
         .processDefinitionKey(RfiProcess.SCORING_KEY).count()).isZero();
-    assertThat(instance).hasPassed(RfiProcess.Elements.TASK_AGGREGATE_SCORES).isWaitingAt(TASK_HOLD_CONSENSUS);
+    assertThat(instance).hasPassed(RfiProcess.Elements.TASK_AGGREGATE_SCORES).isWaitingAt(RfiProcess.Elements.CALL_HOLD_CONSENSUS_REVIEWS);
   }
 
   /**
@@ -898,7 +962,7 @@ class RfiEvaluationProcessTests {
     scenario.runJobs(instance);
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(instance.getBusinessKey())
         .processDefinitionKeyIn(RfiProcess.SCORING_BATCH_KEY, RfiProcess.SCORING_KEY).count()).isZero();
-    assertThat(instance).hasPassed(RfiProcess.Elements.TASK_AGGREGATE_SCORES).isWaitingAt(TASK_HOLD_CONSENSUS);
+    assertThat(instance).hasPassed(RfiProcess.Elements.TASK_AGGREGATE_SCORES).isWaitingAt(RfiProcess.Elements.CALL_HOLD_CONSENSUS_REVIEWS);
   }
 
   private ProcessInstance scoring(List<String> reviewers, String... organizations) {

@@ -37,7 +37,8 @@ import org.springframework.context.annotation.Import;
  * Evaluations that began on an earlier model finish on it; none is migrated. Before ADR 0014 every scoring task
  * was in the RFI's own instance; under ADR 0014, before ADR 0029, each reviewer's completion in a response's
  * instance was followed by an asynchronous continuation; before ADR 0030 the RFI called every response's instance
- * itself, without batches; before ADR 0033 the score form's values were kept in input mappings. Each test deploys
+ * itself, without batches; before ADR 0033 the score form's values were kept in input mappings; before ADR 0034 the
+ * RFI aggregated every response in one step and held every consensus task in its own instance. Each test deploys
  * such a model as it was released, beside today's forms, and removes it again.
  */
 @ProcessEngineTest
@@ -50,6 +51,11 @@ class RfiPreviousModelTests {
   static final String UNBATCHED_MODEL = "previous-models/rfi-evaluation-0014.bpmn";
   /** The response's scoring of ADRs 0029 and 0030: the score form's 32 fields are input mappings. */
   static final String SCORING_MODEL_BEFORE_0033 = "previous-models/rfi-response-scoring-before-0033.bpmn";
+  /**
+   * The evaluation of ADRs 0030 to 0033 (released with both scoring models of that time): one aggregation step, every
+   * consensus task in the RFI's instance.
+   */
+  static final String CONSENSUS_MODEL_BEFORE_0034 = "previous-models/rfi-evaluation-before-0034.bpmn";
 
   @Autowired
   ProcessEngine engine;
@@ -69,6 +75,10 @@ class RfiPreviousModelTests {
   RfiPanelService panel;
   @Autowired
   org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired
+  gov.qsmo.workflow.rfi.results.RfiResultsService results;
+  @Autowired
+  RfiService records;
 
   private String deploymentId;
   private String previousDefinitionId;
@@ -124,13 +134,18 @@ class RfiPreviousModelTests {
     return new Scoring(instance, scoring);
   }
 
-  /** These tasks scored, the jobs run: the evaluation has aggregated its six scores and waits at consensus. */
+  /**
+   * These tasks scored, the jobs run: the evaluation has aggregated its six scores and holds one consensus task per
+   * response (in its own instance on models before ADR 0034, in a consensus batch on today's).
+   */
   private void scoreToConsensus(ProcessInstance instance, List<Task> tasks) {
     for (Task task : tasks) {
       scenario.score(task, 4, 3, 5);
     }
     scenario.runJobs(instance);
-    assertThat(instance).hasPassed(RfiProcess.Elements.TASK_AGGREGATE_SCORES).isWaitingAt(TASK_HOLD_CONSENSUS);
+    assertThat(instance).hasPassed(RfiProcess.Elements.TASK_AGGREGATE_SCORES);
+    assertThat(scenario.tasks(instance, TASK_HOLD_CONSENSUS)).hasSize(2);
+    assertThat(scenario.rfi(instance).status).isEqualTo(RfiStatus.CONSENSUS);
     assertThat(panel.assignments(instance.getBusinessKey())).hasSize(6)
         .allSatisfy(a -> assertThat(a.status).isEqualTo(Assignment.Status.SCORED));
   }
@@ -213,7 +228,7 @@ class RfiPreviousModelTests {
    */
   @Test
   void responsesScoredWithInputMappingsKeepTheirValuesAsBefore() throws IOException {
-    deployPrevious("rfi-response-scoring before ADR 0033", "bpmn/rfi-evaluation.bpmn", "bpmn/rfi-scoring-batch.bpmn",
+    deployPrevious("rfi-response-scoring before ADR 0033", CONSENSUS_MODEL_BEFORE_0034, "bpmn/rfi-scoring-batch.bpmn",
         SCORING_MODEL_BEFORE_0033);
     String scoring = repositoryService.createProcessDefinitionQuery().deploymentId(deploymentId)
         .processDefinitionKey(RfiProcess.SCORING_KEY).singleResult().getId();
@@ -235,6 +250,50 @@ class RfiPreviousModelTests {
   }
 
   /**
+   * Evaluations scoring on the model before ADR 0034 finish on it: one "Aggregate scores" step for the whole RFI
+   * (the delegate kept for it), and every "Hold consensus review" task in the RFI's own instance, no consensus
+   * batch; the consensus is recorded and the report approved as before.
+   */
+  @Test
+  void anEvaluationHoldingConsensusInItsOwnInstanceFinishesSo() throws IOException {
+    deployPrevious("rfi-evaluation before ADR 0034", CONSENSUS_MODEL_BEFORE_0034, "bpmn/rfi-scoring-batch.bpmn",
+        "bpmn/rfi-response-scoring.bpmn");
+    ProcessInstance instance = scenario.withPanel(scenario.approved(scenario.draftOn(previousDefinitionId)),
+        REVIEWERS.subList(0, 3), null, "Acme", "Globex");
+    scenario.attestAll(instance, Map.of());
+    scoreToConsensus(instance, scenario.tasks(instance, TASK_SCORE_RESPONSE));
+
+    assertThat(instance).isWaitingAt(TASK_HOLD_CONSENSUS);
+    List<Task> consensus = taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(TASK_HOLD_CONSENSUS).list();
+    assertThat(consensus).hasSize(2).allSatisfy(t -> {
+      assertThat(t.getProcessDefinitionId()).isEqualTo(previousDefinitionId);
+      assertThat(t.getAssignee()).isEqualTo(RfiScenario.CHAIR);
+    });
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .processDefinitionKey(RfiProcess.CONSENSUS_BATCH_KEY).count()).isZero();
+    assertThat(results.results(instance.getBusinessKey())).hasSize(6);
+    assertThat(records.history(instance.getBusinessKey())).extracting(e -> e.action).containsOnlyOnce("SCORES_AGGREGATED");
+
+    // The chair's filter lists them; the consensus is recorded from them and the report follows, on this version.
+    String filter = filterService.createFilterQuery().filterName("RFI panel").singleResult().getId();
+    assertThat(scenario.as(RfiScenario.CHAIR, () -> filterService.<Task>list(filter))).extracting(Task::getId)
+        .containsAll(consensus.stream().map(Task::getId).toList());
+    for (Task task : consensus) {
+      scenario.as(RfiScenario.CHAIR, () -> {
+        taskService.complete(task.getId(), Map.of("consensusRating1", 4, "consensusRating2", 3,
+            "consensusRating3", 5));
+        return null;
+      });
+    }
+    scenario.runJobs(instance);
+    assertThat(instance).isWaitingAt(RfiProcess.Elements.TASK_APPROVE_REPORT);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+        .getProcessDefinitionId()).isEqualTo(previousDefinitionId);
+    assertThat(scenario.rfi(instance).status).isEqualTo(RfiStatus.REPORT_REVIEW);
+  }
+
+  /**
    * What makes "finish on their version" hold after an upgrade: the application deploys all its models and forms
    * together whenever one changes (not only the changed ones), so an RFI's deployment holds the scoring model
    * and the forms released with it.
@@ -249,8 +308,11 @@ class RfiPreviousModelTests {
         .latestVersion().singleResult().getDeploymentId()).isEqualTo(rfiDeployment);
     assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(RfiProcess.SCORING_BATCH_KEY)
         .latestVersion().singleResult().getDeploymentId()).isEqualTo(rfiDeployment);
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(RfiProcess.CONSENSUS_BATCH_KEY)
+        .latestVersion().singleResult().getDeploymentId()).isEqualTo(rfiDeployment);
     assertThat(repositoryService.getDeploymentResourceNames(rfiDeployment).stream()
         .map(name -> Path.of(name).getFileName().toString()))
-        .contains("score-rfi-response.form", "rfi-evaluation.bpmn", "rfi-scoring-batch.bpmn", "rfi-response-scoring.bpmn");
+        .contains("score-rfi-response.form", "rfi-evaluation.bpmn", "rfi-scoring-batch.bpmn", "rfi-response-scoring.bpmn",
+            "rfi-consensus-batch.bpmn", "hold-consensus-review.form");
   }
 }

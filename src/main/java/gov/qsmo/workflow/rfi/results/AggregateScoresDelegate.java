@@ -5,7 +5,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Aggregate scores": figures per response and criterion, and the outlier decision's flags. */
+/**
+ * "Aggregate scores" of evaluations on models before ADR 0034: figures per response and criterion, the outlier
+ * decision's flags, and the consensus step opened, for the whole RFI in one transaction. Today's model aggregates
+ * per batch ({@link AggregateScoreBatchDelegate}) and then opens the step ({@link OpenConsensusDelegate}).
+ */
 @Component("aggregateScoresDelegate")
 class AggregateScoresDelegate implements JavaDelegate {
 

@@ -72,20 +72,49 @@ public class RfiResultsService {
     return ratings;
   }
 
-  /** Computes the figures and flags of every response and criterion, replacing earlier ones. */
+  /**
+   * Computes the figures and flags of every response and criterion, replacing earlier ones, and opens the consensus
+   * step: the service task "Aggregate scores" of evaluations on models before ADR 0034, one transaction per RFI.
+   */
   void aggregate(String rfiId, Caller caller) {
-    Rfi rfi = records.lock(rfiId);
-    results.deleteByRfiId(rfiId);
-    results.flush();
-    Map<String, Map<Integer, Map<String, Integer>>> ratings = currentRatings(rfiId);
-    int flagged = 0;
+    records.lock(rfiId);
+    aggregateResponses(rfiId, responses.eligible(rfiId).stream().map(r -> r.id).toList());
+    openConsensus(rfiId, caller);
+  }
+
+  /**
+   * The eligible responses in batches of at most {@code qsmo.rfi.scoring-batch-size}: one job of "Aggregate scores"
+   * and one {@code rfi-consensus-batch} instance each (ADR 0034).
+   */
+  @Transactional(readOnly = true)
+  public List<String> responseBatches(String rfiId) {
+    return scoring.batches(responsesToReview(rfiId));
+  }
+
+  /** Computes the figures and flags of one batch's responses, replacing earlier ones: one job of "Aggregate scores". */
+  void aggregateBatch(String rfiId, String batch) {
+    records.lock(rfiId);
+    List<String> responseIds = scoring.responsesOf(batch);
+    for (String responseId : responseIds) {
+      if (!responses.require(rfiId, responseId).isEligible()) {
+        throw new ConflictException("Response " + responseId + " of RFI " + rfiId + " is not eligible for evaluation.");
+      }
+    }
+    aggregateResponses(rfiId, responseIds);
+  }
+
+  /** Figures and flags of these responses: their own scores only, as many as their reviewers. */
+  private void aggregateResponses(String rfiId, List<String> responseIds) {
+    Rfi rfi = records.require(rfiId);
+    if (!responseIds.isEmpty()) {
+      results.deleteOf(rfiId, responseIds);
+    }
     int span = rfi.highestLevel() - rfi.lowestLevel();
-    for (RfiResponse response : responses.eligible(rfiId)) {
+    for (String responseId : responseIds) {
+      Map<Integer, List<Integer>> ratings = ratingsOf(rfiId, responseId);
       for (Rfi.Criterion criterion : rfi.criteria) {
-        List<Integer> values = new ArrayList<>(ratings.getOrDefault(response.id, Map.of())
-            .getOrDefault(criterion.position, Map.of()).values());
-        ScoreStatistics.Figures figures = ScoreStatistics.of(values);
-        CriterionResult result = new CriterionResult(rfiId, response.id, criterion.position);
+        ScoreStatistics.Figures figures = ScoreStatistics.of(ratings.getOrDefault(criterion.position, List.of()));
+        CriterionResult result = new CriterionResult(rfiId, responseId, criterion.position);
         result.scoreCount = figures.count();
         result.mean = figures.mean();
         result.minRating = figures.min();
@@ -94,12 +123,33 @@ public class RfiResultsService {
         List<String> reasons = outlierReasons(figures.spread(), span, figures.largestDeviation());
         result.flagged = !reasons.isEmpty();
         result.flagReasons = reasons.isEmpty() ? null : String.join("; ", reasons);
-        if (result.flagged) {
-          flagged++;
-        }
         results.save(result);
       }
     }
+  }
+
+  /** The current (latest version) rating of each reviewer of one response, per criterion, in reviewers' order. */
+  private Map<Integer, List<Integer>> ratingsOf(String rfiId, String responseId) {
+    List<Assignment> scored = panel.scoredAssignments(rfiId, responseId);
+    Map<Long, ScoreSheet> latest = ScoreSheet.latestByAssignment(scoring.sheets(scored));
+    Map<Integer, Map<String, Integer>> byReviewer = new TreeMap<>();
+    for (Assignment assignment : scored) {
+      ScoreSheet sheet = latest.get(assignment.id);
+      if (sheet != null) {
+        sheet.scores.forEach((criterion, score) -> byReviewer.computeIfAbsent(criterion, c -> new TreeMap<>())
+            .put(assignment.reviewerId, score.rating));
+      }
+    }
+    Map<Integer, List<Integer>> ratings = new TreeMap<>();
+    byReviewer.forEach((criterion, values) -> ratings.put(criterion, new ArrayList<>(values.values())));
+    return ratings;
+  }
+
+  /** Every batch aggregated: the RFI moves to the consensus step, the flagged criteria counted in one query. */
+  void openConsensus(String rfiId, Caller caller) {
+    Rfi rfi = records.lock(rfiId);
+    results.flush();
+    long flagged = results.countByRfiIdAndFlaggedTrue(rfiId);
     records.moveTo(rfi, RfiStatus.CONSENSUS, caller.userId(), "SCORES_AGGREGATED", flagged
         + " response criteria flagged as outliers");
   }
@@ -123,7 +173,7 @@ public class RfiResultsService {
     return results.findByResponseIdOrderByCriterionPosition(responseId);
   }
 
-  /** The responses of the consensus step: one "Hold consensus review" task each. */
+  /** The eligible responses, in order: one "Hold consensus review" task each. */
   @Transactional(readOnly = true)
   public List<String> responsesToReview(String rfiId) {
     return responses.eligible(rfiId).stream().map(r -> r.id).toList();

@@ -85,15 +85,22 @@ public class RfiScoringService {
    */
   @Transactional(readOnly = true)
   public List<String> batchesToScore(String rfiId) {
-    List<String> responses = responsesToScore(rfiId);
+    return batches(responsesToScore(rfiId));
+  }
+
+  /**
+   * These responses in batches of at most {@code qsmo.rfi.scoring-batch-size}, in their order, each its ids joined
+   * by commas: the batches of scoring (ADR 0030), of the aggregation and of the consensus step (ADR 0034).
+   */
+  public List<String> batches(List<String> responseIds) {
     List<String> batches = new ArrayList<>();
-    for (int from = 0; from < responses.size(); from += batchSize) {
-      batches.add(String.join(",", responses.subList(from, Math.min(from + batchSize, responses.size()))));
+    for (int from = 0; from < responseIds.size(); from += batchSize) {
+      batches.add(String.join(",", responseIds.subList(from, Math.min(from + batchSize, responseIds.size()))));
     }
     return batches;
   }
 
-  /** The responses of one batch of {@link #batchesToScore}: one {@code rfi-response-scoring} instance each. */
+  /** The responses of one batch of {@link #batches}: one {@code rfi-response-scoring} instance, or one task, each. */
   public List<String> responsesOf(String batch) {
     return batch == null || batch.isBlank() ? List.of() : List.of(batch.split(","));
   }
