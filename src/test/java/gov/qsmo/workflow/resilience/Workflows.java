@@ -174,7 +174,8 @@ final class Workflows {
     List<JsonNode> consensus = new ArrayList<>();
     await("consensus tasks of " + rfi.id()).atMost(JOB_WAIT).until(() -> {
       consensus.clear();
-      chairNode.get(PANEL_CHAIR, "/engine-rest/task?processInstanceId=" + rfi.instance() + "&taskDefinitionKey="
+      // By the RFI id: the consensus tasks are in the batches the RFI's instance calls (ADR 0034).
+      chairNode.get(PANEL_CHAIR, "/engine-rest/task?processInstanceBusinessKey=" + rfi.id() + "&taskDefinitionKey="
           + TASK_CONSENSUS + "&assignee=" + PANEL_CHAIR).json().forEach(consensus::add);
       return consensus.size() == responses;
     });
