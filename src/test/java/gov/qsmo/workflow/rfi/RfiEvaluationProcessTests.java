@@ -767,12 +767,12 @@ class RfiEvaluationProcessTests {
         "REPORT_APPROVED", "FINAL_REPORT_GENERATED", "EVALUATION_COMPLETED");
   }
 
-  /** Open, one or more responses, panel of these reviewers, all attested: waiting at scoring. */
   /**
    * ADR 0034: the scores are aggregated one batch of responses per job, the RFI then opens its consensus step once,
    * and each batch's consensus tasks are in a called instance of their own. With batches of one response, three
    * responses make three aggregation steps (each job one response's three criteria) and three batches, each with
-   * its one task; the chair's filter lists them all and the report follows the last.
+   * its one task; the chair's filter lists them all and the report follows the last. While the batches are
+   * aggregated, scoring is closed: a correction is refused.
    */
   @Test
   void scoresAreAggregatedAndReviewedByConsensusInBatches() {
@@ -784,12 +784,42 @@ class RfiEvaluationProcessTests {
       for (Task task : scenario.tasks(instance, TASK_SCORE_RESPONSE)) {
         scenario.score(task, 4, 3, 5);
       }
+      // The scoring's own jobs run; then one job per batch waits at "Aggregate scores", and scoring is closed.
+      List<String> aggregation = List.of();
+      for (int round = 0; round < 50; round++) {
+        aggregation = managementService.createJobQuery().rootProcessInstanceId(instance.getId())
+            .activityId(RfiProcess.Elements.TASK_AGGREGATE_SCORES).list().stream().map(Job::getId).toList();
+        List<String> waiting = aggregation;
+        List<Job> others = managementService.createJobQuery().rootProcessInstanceId(instance.getId()).executable()
+            .messages().list().stream().filter(j -> !waiting.contains(j.getId())).toList();
+        if (others.isEmpty()) {
+          break;
+        }
+        others.forEach(j -> managementService.executeJob(j.getId()));
+      }
+      assertThat(aggregation).as("one aggregation job per batch").hasSize(3);
+      assertThat(scenario.rfi(instance).status).isEqualTo(RfiStatus.SCORING);
+      Assignment scored = panel.assignments(instance.getBusinessKey()).get(0);
+      assertThatThrownBy(() -> scoring.correct(instance.getBusinessKey(), String.valueOf(scored.id),
+          Map.of(1, new RfiScoringService.ScoreInput(5, null, null, "Re-read."),
+              2, new RfiScoringService.ScoreInput(3, null, null, "Unchanged."),
+              3, new RfiScoringService.ScoreInput(5, null, null, "Unchanged.")), "Misread.",
+          new Caller(scored.reviewerId, java.util.Set.of())))
+          .isInstanceOf(ConflictException.class).hasMessageContaining("being aggregated");
+      managementService.executeJob(aggregation.get(0));
+      assertThat(results.results(instance.getBusinessKey())).as("one batch's figures").hasSize(3);
+      assertThat(scenario.rfi(instance).status).isEqualTo(RfiStatus.SCORING);
       scenario.runJobs(instance);
 
       org.camunda.bpm.engine.HistoryService history = engine.getHistoryService();
       assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
           .activityId(RfiProcess.Elements.TASK_AGGREGATE_SCORES).count()).as("aggregation steps").isEqualTo(3);
-      assertThat(results.results(instance.getBusinessKey())).hasSize(9);
+      // Each response's own three scores per criterion: 4, 3 and 5 from every reviewer.
+      assertThat(results.results(instance.getBusinessKey())).hasSize(9).allSatisfy(r -> {
+        assertThat(r.scoreCount).isEqualTo(3);
+        assertThat(r.mean).isEqualTo(new double[] {4, 3, 5}[r.criterionPosition - 1]);
+        assertThat(r.flagged).isFalse();
+      });
       assertThat(records.history(instance.getBusinessKey())).extracting(e -> e.action)
           .containsOnlyOnce("SCORES_AGGREGATED");
       assertThat(scenario.rfi(instance).status).isEqualTo(RfiStatus.CONSENSUS);
@@ -815,7 +845,12 @@ class RfiEvaluationProcessTests {
       assertThat(scenario.as(CHAIR, () -> filterService.<Task>list(filter))).extracting(Task::getId)
           .containsAll(consensus.stream().map(Task::getId).toList());
 
-      for (Task task : consensus) {
+      for (int i = 0; i < consensus.size(); i++) {
+        if (i > 0) {
+          assertThat(instance).as("the report waits for every batch").isWaitingAt(
+              RfiProcess.Elements.CALL_HOLD_CONSENSUS_REVIEWS);
+        }
+        Task task = consensus.get(i);
         scenario.as(CHAIR, () -> {
           taskService.complete(task.getId(), Map.of("consensusRating1", 4, "consensusRating2", 3,
               "consensusRating3", 5));
@@ -965,6 +1000,7 @@ class RfiEvaluationProcessTests {
     assertThat(instance).hasPassed(RfiProcess.Elements.TASK_AGGREGATE_SCORES).isWaitingAt(RfiProcess.Elements.CALL_HOLD_CONSENSUS_REVIEWS);
   }
 
+  /** Open, one or more responses, panel of these reviewers, all attested: waiting at scoring. */
   private ProcessInstance scoring(List<String> reviewers, String... organizations) {
     ProcessInstance instance = scenario.withPanel(reviewers, null, organizations);
     scenario.attestAll(instance, Map.of());

@@ -5,6 +5,7 @@ import static gov.qsmo.workflow.rfi.RfiProcess.Variables.NEW_SCORING_DUE_DATE;
 import static gov.qsmo.workflow.rfi.RfiProcess.Variables.REASSIGNMENTS;
 
 import gov.qsmo.workflow.process.Caller;
+import gov.qsmo.workflow.process.Privileged;
 import gov.qsmo.workflow.rfi.Rfi;
 import gov.qsmo.workflow.rfi.RfiAccess;
 import gov.qsmo.workflow.rfi.RfiProcess;
@@ -27,6 +28,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,15 +51,20 @@ public class RfiScoringService {
   private final Duration reminderBefore;
   private final int batchSize;
   private final BusinessCalendar calendar;
+  private final ManagementService managementService;
+  private final IdentityService identityService;
 
   RfiScoringService(RfiService records, AssignmentRepository assignments, ScoreSheetRepository sheets, RfiPanelService panel,
       @Value("${qsmo.rfi.scoring-days}") int scoringDays, @Value("${qsmo.rfi.scoring-reminder-days}") int reminderDays,
-      @Value("${qsmo.rfi.scoring-batch-size:50}") int batchSize, BusinessCalendar calendar) {
+      @Value("${qsmo.rfi.scoring-batch-size:50}") int batchSize, BusinessCalendar calendar,
+      ManagementService managementService, IdentityService identityService) {
     if (batchSize < 1) {
       throw new IllegalStateException("qsmo.rfi.scoring-batch-size must be at least 1, not " + batchSize);
     }
     this.batchSize = batchSize;
     this.calendar = calendar;
+    this.managementService = managementService;
+    this.identityService = identityService;
     this.records = records;
     this.assignments = assignments;
     this.sheets = sheets;
@@ -190,7 +198,8 @@ public class RfiScoringService {
     if (!assignment.rfiId.equals(rfiId)) {
       throw new NotFoundException("RFI " + rfiId + " has no assignment " + assignmentId + ".");
     }
-    Rfi rfi = records.require(rfiId);
+    // Locked: an aggregation batch locks the RFI too, so it reads this correction, or this reads its job (below).
+    Rfi rfi = records.lock(rfiId);
     checkReviewer(rfi, assignment, caller);
     if (assignment.status != Assignment.Status.SCORED) {
       throw new ConflictException("Only submitted scores can be corrected; these are "
@@ -199,6 +208,10 @@ public class RfiScoringService {
     if (rfi.status != RfiStatus.SCORING) {
       throw new ConflictException("Scoring of " + rfiId + " has closed (" + rfi.status
           + "); the consensus step records changes now.");
+    }
+    if (aggregating(rfi)) {
+      throw new ConflictException("Scoring of " + rfiId + " has closed: its scores are being aggregated for the "
+          + "consensus step, which records changes once it opens.");
     }
     String why = reason == null ? null : Inputs.checkedText("reason", "Reason", reason, 2000);
     if (why == null) {
@@ -210,6 +223,15 @@ public class RfiScoringService {
     records.record(rfiId, caller.userId(), "SCORES_CORRECTED", assignment.responseId + ", version " + version + ": "
         + why);
     return sheet;
+  }
+
+  /**
+   * Whether the RFI's scores are being aggregated (ADR 0034): a job of "Aggregate scores" waits or runs. The last
+   * batch's job opens the consensus step in its own transaction, so until the status moves, a job is there.
+   */
+  private boolean aggregating(Rfi rfi) {
+    return rfi.processInstanceId != null && Privileged.run(identityService, () -> managementService.createJobQuery()
+        .processInstanceId(rfi.processInstanceId).activityId(RfiProcess.Elements.TASK_AGGREGATE_SCORES).count() > 0);
   }
 
   private void checkReviewer(Rfi rfi, Assignment assignment, Caller caller) {
