@@ -849,9 +849,10 @@ public final class WorkflowBenchmark {
     double drain = 0;
     if (what.equals("scoring")) {
       long start = System.nanoTime();
-      // The RFI's continuations and those of the scoring instances it calls.
-      await("asynchronous continuations", 600, () -> managementService.createJobQuery()
-          .rootProcessInstanceId(rfiInstance).messages().count() == 0);
+      // The scoring's continuations: those of the instances scoring the responses, of their batches, and the RFI's
+      // own at "Score RFI responses" (a batch's end). What follows the last score (the aggregation, the consensus
+      // step, the chair's mail) is measured apart below.
+      await("asynchronous continuations", 600, () -> scoringJobs() == 0);
       drain = (System.nanoTime() - start) / 1e9;
       figure("scoring." + clients + ".drain", "continuations drained after the scoring run, " + clients + " clients",
           drain, "s", clients >= 50 ? "<= 5 s" : null, clients >= 50 ? drain <= 5 : null, Machine.load());
@@ -919,6 +920,17 @@ public final class WorkflowBenchmark {
     figure("board.failed", "failed board votes (non-2xx), " + votes.size() + " members at once", run.failed(), "",
         "0", run.failed() == 0, load);
     figure("board.p95", "board vote latency p95", run.latencies().percentileMs(95), "ms", null, null, load);
+  }
+
+  /** The scoring's message jobs still there: in the responses' instances, their batches, and the RFI's call. */
+  private long scoringJobs() {
+    long called = 0;
+    for (String key : List.of(RfiProcess.SCORING_KEY, RfiProcess.SCORING_BATCH_KEY)) {
+      called += managementService.createJobQuery().rootProcessInstanceId(rfiInstance).processDefinitionKey(key)
+          .messages().count();
+    }
+    return called + managementService.createJobQuery().processInstanceId(rfiInstance)
+        .activityId(RfiProcess.Elements.CALL_SCORE_RESPONSES).messages().count();
   }
 
   // ---------------------------------------------------------------- consensus, the report, the end
