@@ -12,8 +12,6 @@ interface CriterionResultRepository extends JpaRepository<CriterionResult, Crite
 
   List<CriterionResult> findByResponseIdOrderByCriterionPosition(String responseId);
 
-  void deleteByRfiId(String rfiId);
-
   /** One statement, whatever the number of rows (a derived delete would load each row first). */
   @Modifying(flushAutomatically = true)
   @Query("delete from CriterionResult r where r.rfiId = :rfiId and r.responseId in :responseIds")

@@ -56,22 +56,6 @@ public class RfiResultsService {
     this.decisionService = decisionService;
   }
 
-  /** The current (latest version) rating per response, criterion and reviewer, of scored assignments. */
-  @Transactional(readOnly = true)
-  public Map<String, Map<Integer, Map<String, Integer>>> currentRatings(String rfiId) {
-    List<Assignment> scored = panel.assignments(rfiId).stream()
-        .filter(a -> a.status == Assignment.Status.SCORED).toList();
-    Map<Long, Assignment> byId = scored.stream().collect(Collectors.toMap(a -> a.id, a -> a));
-    Map<Long, ScoreSheet> latest = ScoreSheet.latestByAssignment(scoring.sheets(scored));
-    Map<String, Map<Integer, Map<String, Integer>>> ratings = new TreeMap<>();
-    latest.values().forEach(sheet -> {
-      Assignment assignment = byId.get(sheet.assignmentId);
-      sheet.scores.forEach((criterion, score) -> ratings.computeIfAbsent(assignment.responseId, r -> new TreeMap<>())
-          .computeIfAbsent(criterion, c -> new TreeMap<>()).put(assignment.reviewerId, score.rating));
-    });
-    return ratings;
-  }
-
   /**
    * Computes the figures and flags of every response and criterion, replacing earlier ones, and opens the consensus
    * step: the service task "Aggregate scores" of evaluations on models before ADR 0034, one transaction per RFI.
