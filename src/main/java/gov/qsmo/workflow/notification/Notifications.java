@@ -55,6 +55,8 @@ public class Notifications {
   private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy, h:mm a zzz",
       Locale.US);
   private static final int MAX_SUBJECT = 200;
+  /** At most this many tasks are listed in one message to their assignee ({@link #withSameAssignments}). */
+  static final int DIGEST_MAX = 100;
 
   private final Outbox outbox;
   private final Recipients recipients;
@@ -118,7 +120,41 @@ public class Notifications {
    * {@link TaskMessagesFailed}, naming them, if their messages could not be written.
    */
   int writeTaskMessages(int limit) {
-    return write(outbox.claimTaskEvents(limit));
+    return write(withSameAssignments(outbox.claimTaskEvents(limit)));
+  }
+
+  /**
+   * The claimed events, joined by the other events waiting for a task assigned to the same person for the same
+   * record: a step that assigns someone many tasks (a batch of responses to score, a chair's consensus reviews)
+   * is told in one message per person and record ({@link #DIGEST_MAX} tasks at most), not one per task. At most
+   * {@link #DIGEST_MAX} events are added in all, so the transaction stays bounded.
+   */
+  private List<Outbox.TaskEvent> withSameAssignments(List<Outbox.TaskEvent> events) {
+    Map<List<String>, Integer> assigned = new LinkedHashMap<>();
+    for (Outbox.TaskEvent event : events) {
+      if (event.kind() == MessageKind.TASK_ASSIGNED && event.task().assignee() != null) {
+        assigned.merge(digestKey(event), 1, Integer::sum);
+      }
+    }
+    List<Outbox.TaskEvent> all = new ArrayList<>(events);
+    List<Long> taken = new ArrayList<>(events.stream().map(Outbox.TaskEvent::id).toList());
+    int budget = DIGEST_MAX;
+    for (Map.Entry<List<String>, Integer> entry : assigned.entrySet()) {
+      int room = Math.min(budget, DIGEST_MAX - entry.getValue());
+      if (room <= 0) {
+        continue;
+      }
+      List<Outbox.TaskEvent> more = outbox.claimAssigned(entry.getKey().get(0), entry.getKey().get(1), taken, room);
+      all.addAll(more);
+      more.forEach(event -> taken.add(event.id()));
+      budget -= more.size();
+    }
+    return all;
+  }
+
+  /** Whose task, for which record: the events told in one message. */
+  private static List<String> digestKey(Outbox.TaskEvent event) {
+    return java.util.Arrays.asList(event.task().assignee(), event.task().recordId());
   }
 
   /** As {@link #writeTaskMessages}, for this one event (none if another pass holds it or it is gone). */
@@ -161,12 +197,21 @@ public class Notifications {
     return events.size();
   }
 
-  private List<Outbox.Message> taskMessages(List<Outbox.TaskEvent> events) {
-    for (Outbox.TaskEvent event : events) {
+  private List<Outbox.Message> taskMessages(List<Outbox.TaskEvent> claimed) {
+    for (Outbox.TaskEvent event : claimed) {
       if (event.kind() != MessageKind.TASK_ASSIGNED && event.kind() != MessageKind.TASK_OFFERED) {
         throw new IllegalStateException("Task event " + event.id() + " is of no kind this version writes");
       }
     }
+    // One message for the tasks assigned to one person for one record; one per task offered.
+    Map<Object, List<Outbox.TaskEvent>> units = new LinkedHashMap<>();
+    for (Outbox.TaskEvent event : claimed) {
+      Object key = event.kind() == MessageKind.TASK_ASSIGNED && event.task().assignee() != null
+          ? digestKey(event) : event.id();
+      units.computeIfAbsent(key, k -> new ArrayList<>()).add(event);
+    }
+    List<List<Outbox.TaskEvent>> groups = List.copyOf(units.values());
+    List<Outbox.TaskEvent> events = groups.stream().map(group -> group.get(0)).toList();
     List<List<Recipient>> to = recipients.resolveAll(events.stream().map(e -> e.kind() == MessageKind.TASK_ASSIGNED
         ? new Recipients.Wanted(e.task().assignee() == null ? Set.of() : Set.of(e.task().assignee()), Set.of(),
             e.task().recordId())
@@ -178,7 +223,9 @@ public class Notifications {
     Function<String, String> groupName = groupId -> groupNames.computeIfAbsent(groupId, recipients::groupName);
     for (int i = 0; i < events.size(); i++) {
       TaskFacts facts = events.get(i).task();
-      if (events.get(i).kind() == MessageKind.TASK_ASSIGNED) {
+      if (groups.get(i).size() > 1) {
+        messages.addAll(digest(groups.get(i).stream().map(Outbox.TaskEvent::task).toList(), to.get(i)));
+      } else if (events.get(i).kind() == MessageKind.TASK_ASSIGNED) {
         messages.addAll(messages(MessageKind.TASK_ASSIGNED, facts, to.get(i),
             "A task in qsmo-workflow has been assigned to you.", "Task assigned to you: "));
       } else {
@@ -297,6 +344,60 @@ public class Notifications {
       model.put("baseUrl", properties.base());
       messages.add(message(kind, recipient, subject, MailTemplates.text("task", model),
           MailTemplates.html("task", model), facts.taskId(), facts.recordId()));
+    }
+    return messages;
+  }
+
+  /**
+   * One message for several tasks assigned to the same person for the same record: how many, each by name with
+   * its deadline and its link, the earliest deadline first.
+   */
+  private List<Outbox.Message> digest(List<TaskFacts> tasks, List<Recipient> to) {
+    List<TaskFacts> byDeadline = new ArrayList<>(tasks);
+    byDeadline.sort(java.util.Comparator.comparing(TaskFacts::due,
+        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+    TaskFacts first = byDeadline.get(0);
+    String recordId = first.recordId();
+    // "Score RFI response: Acme Cloud (RFI-2026-0004)" and its like name the kind of work before the colon.
+    java.util.Set<String> kinds = new LinkedHashSet<>();
+    byDeadline.forEach(t -> kinds.add(t.name() == null ? "" : t.name().split(": ", 2)[0]));
+    String what = kinds.size() == 1 && !kinds.iterator().next().isBlank() ? kinds.iterator().next() : null;
+    String subject = subject("[QSMO] " + tasks.size() + " tasks assigned to you" + (what == null ? "" : ": " + what)
+        + (recordId == null ? "" : " (" + recordId + ")"));
+    java.util.Set<String> processes = new LinkedHashSet<>();
+    byDeadline.forEach(t -> {
+      if (t.processName() != null) {
+        processes.add(t.processName());
+      }
+    });
+    StringBuilder text = new StringBuilder();
+    StringBuilder html = new StringBuilder();
+    for (TaskFacts task : byDeadline) {
+      String name = task.name() == null ? "(unnamed task)" : task.name();
+      String link = properties.taskLink(task.taskId());
+      text.append("- ").append(name).append('\n').append("  Deadline: ").append(deadline(task.due())).append('\n')
+          .append("  ").append(link).append('\n');
+      html.append("<li><a href=\"").append(MailTemplates.escape(link)).append("\">").append(MailTemplates.escape(name))
+          .append("</a><br>Deadline: ").append(MailTemplates.escape(deadline(task.due()))).append("</li>\n");
+    }
+    List<Outbox.Message> messages = new ArrayList<>();
+    for (Recipient recipient : to) {
+      Map<String, String> model = new LinkedHashMap<>();
+      model.put("name", recipient.name());
+      model.put("intro", tasks.size() + " tasks in qsmo-workflow have been assigned to you. They are listed below, "
+          + "the earliest deadline first; each link opens its task in Tasklist.");
+      model.put("subject", subject);
+      model.put("count", Integer.toString(tasks.size()));
+      model.put("processName", processes.isEmpty() ? "(none)" : String.join(", ", processes));
+      model.put("record", recordId == null ? "(none)" : recordId);
+      model.put("deadline", deadline(first.due()));
+      model.put("link", properties.base() + "/camunda/app/tasklist/default/");
+      model.put("baseUrl", properties.base());
+      model.put("tasks", text.toString());
+      String bodyText = MailTemplates.text("task-digest", model);
+      model.put("tasks", html.toString());
+      messages.add(message(MessageKind.TASK_ASSIGNED, recipient, subject, bodyText,
+          MailTemplates.html("task-digest", model), null, recordId));
     }
     return messages;
   }
