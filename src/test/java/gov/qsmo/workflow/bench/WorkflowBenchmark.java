@@ -901,6 +901,16 @@ public final class WorkflowBenchmark {
             + "last score's continuations", seconds, "s", null, null, load);
         progress(String.format(Locale.ROOT, "  scores aggregated %.1f s, consensus tasks open %.1f s, their mail sent "
             + "%.1f s after that", aggregated, opened, seconds));
+        // A person's tasks of one record assigned together are told in one message (Notifications.DIGEST_MAX).
+        Integer chairMessages = jdbc.queryForObject("select count(*) from qsmo.notification_message where record_id = ? "
+            + "and recipient_user_id = ? and kind = 'TASK_ASSIGNED'", Integer.class, rfiId, CHAIR);
+        Integer reviewerMessages = jdbc.queryForObject("select max(n) from (select count(*) n from "
+            + "qsmo.notification_message where record_id = ? and kind = 'TASK_ASSIGNED' and recipient_user_id like "
+            + "'bench.reviewer%' group by recipient_user_id) m", Integer.class, rfiId);
+        figure("mail.chairConsensus", "e-mail to the chair of the " + settings.responses + " consensus tasks (messages)",
+            chairMessages == null ? 0 : chairMessages, "", null, null, load);
+        figure("mail.reviewerScoring", "e-mail to a reviewer of their scoring tasks, most to one reviewer (messages)",
+            reviewerMessages == null ? 0 : reviewerMessages, "", null, null, load);
       }
     }
     progress(String.format(Locale.ROOT, "%-7s %2d clients: %4d completed, %d failed in %5.1f s = %6.1f/s; "
