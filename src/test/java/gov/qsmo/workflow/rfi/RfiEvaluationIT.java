@@ -40,6 +40,8 @@ class RfiEvaluationIT {
   ManagementService managementService;
   @Autowired
   org.camunda.bpm.engine.HistoryService historyService;
+  @Autowired
+  gov.qsmo.workflow.rfi.report.RfiReportService reports;
 
   HttpTestClient http;
 
@@ -243,7 +245,22 @@ class RfiEvaluationIT {
     assertThat(flaggedCriterion).isPositive();
     assertThat(http.get(DIRECTOR, "/api/rfis/" + id + "/report.pdf").status()).as("before the report exists")
         .isEqualTo(409);
-    runJobs(instance);
+    // Appendix A in parts above 10 individual scores here (48 of them: one part of the 3 responses; ADR 0036).
+    Object service = org.springframework.test.util.AopTestUtils.getTargetObject(reports);
+    org.springframework.test.util.ReflectionTestUtils.setField(service, "appendixInlineMax", 10);
+    try {
+      runJobs(instance);
+    } finally {
+      org.springframework.test.util.ReflectionTestUtils.setField(service, "appendixInlineMax",
+          gov.qsmo.workflow.rfi.report.EvaluationReportPdf.APPENDIX_INLINE_MAX);
+    }
+    Response part = http.get(DIRECTOR, "/api/rfis/" + id + "/report/appendix/1.pdf");
+    assertThat(part.status()).as(part.body()).isEqualTo(200);
+    assertThat(part.body()).startsWith("%PDF-");
+    Response noSuchPart = http.get("auditor", "/api/rfis/" + id + "/report/appendix/2.pdf");
+    assertThat(noSuchPart.status()).isEqualTo(404);
+    assertThat(noSuchPart.json().path("detail").asText()).contains("has its Appendix A in 1 part; ask for part 1.");
+    assertThat(http.get("reviewer1", "/api/rfis/" + id + "/report/appendix/1.pdf").status()).isEqualTo(403);
 
     HttpTestClient.Response pdf = http.get(DIRECTOR, "/api/rfis/" + id + "/report.pdf");
     assertThat(pdf.status()).isEqualTo(200);
@@ -256,7 +273,8 @@ class RfiEvaluationIT {
     assertThat(approval).hasSize(1);
     JsonNode shown = http.get(DIRECTOR, "/engine-rest/task/" + approval.get(0).path("id").asText()
         + "/form-variables").json();
-    assertThat(shown.path("reportSummary").path("value").asText()).contains("/api/rfis/" + id + "/report.pdf");
+    assertThat(shown.path("reportSummary").path("value").asText()).contains("/api/rfis/" + id + "/report.pdf")
+        .contains("Appendix A (individual scores) in 1 part: [1](/api/rfis/" + id + "/report/appendix/1.pdf)");
   }
 
   @Test

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TimeZone;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.slf4j.Logger;
@@ -70,7 +71,20 @@ public final class EvaluationReportPdf {
       "6  Themes and recommendations", "7  Consensus by response", "8  Proprietary information",
       "9  Approvals", "Appendix A  Individual scores"};
 
+  /**
+   * Individual scores a report holds in its own Appendix A. Above this, Appendix A is rendered in parts of
+   * {@link #APPENDIX_PART_RESPONSES} responses, each a document of its own (ADR 0036): one document of every score of
+   * a large RFI would not fit a node's memory (60,000 scores did not fit 384 MiB) nor be read by anyone.
+   */
+  public static final int APPENDIX_INLINE_MAX = 12_000;
+  /** Responses per part of Appendix A when it is in parts. */
+  public static final int APPENDIX_PART_RESPONSES = 50;
+
   private final EvaluationReportData data;
+  /** The responses of each part of Appendix A, in ranking order; empty when the report holds it itself. */
+  private final List<List<String>> parts;
+  /** The part this document is (1 is the first), or 0 for the report itself. */
+  private int part;
   private final DrawableText cleaner = new DrawableText();
   private final PdfLayout layout = new PdfLayout();
   private PDStructureElement contentsElement;
@@ -81,7 +95,7 @@ public final class EvaluationReportPdf {
   private final List<PanelMember> panel;
   private final Map<String, String> organizations = new HashMap<>();
 
-  private EvaluationReportPdf(EvaluationReportData data) {
+  private EvaluationReportPdf(EvaluationReportData data, int inlineMax) {
     this.data = data;
     this.criteria = new ArrayList<>(list(data.criteria()));
     this.criteria.sort(Comparator.comparingInt(Criterion::position));
@@ -98,6 +112,7 @@ public final class EvaluationReportPdf {
     for (ResponseResult response : responses) {
       putOrganization(response.responseId(), response.organization());
     }
+    this.parts = appendixParts(data, inlineMax);
   }
 
   /**
@@ -105,8 +120,96 @@ public final class EvaluationReportPdf {
    * are logged and listed in the report); {@code data} itself must not be null.
    */
   public static byte[] render(EvaluationReportData data) {
+    return render(data, APPENDIX_INLINE_MAX);
+  }
+
+  /** As {@link #render(EvaluationReportData)}, Appendix A in parts above {@code inlineMax} individual scores. */
+  public static byte[] render(EvaluationReportData data, int inlineMax) {
     Objects.requireNonNull(data, "data");
-    return new EvaluationReportPdf(data).render();
+    return new EvaluationReportPdf(data, inlineMax).render();
+  }
+
+  /**
+   * The responses of each part of Appendix A, in ranking order (responses scored but not ranked last), when the
+   * report has more than {@link #APPENDIX_INLINE_MAX} individual scores; none when the report holds them itself.
+   */
+  public static List<List<String>> appendixParts(EvaluationReportData data) {
+    return appendixParts(data, APPENDIX_INLINE_MAX);
+  }
+
+  /** As {@link #appendixParts(EvaluationReportData)}, in parts above {@code inlineMax} individual scores. */
+  public static List<List<String>> appendixParts(EvaluationReportData data, int inlineMax) {
+    List<IndividualScore> all = list(data.individualScores());
+    if (all.size() <= inlineMax) {
+      return List.of();
+    }
+    java.util.LinkedHashSet<String> order = new java.util.LinkedHashSet<>();
+    list(data.responses()).forEach(r -> order.add(key(r.responseId())));
+    all.forEach(s -> order.add(key(s.responseId())));
+    List<String> ids = new ArrayList<>(order);
+    List<List<String>> parts = new ArrayList<>();
+    for (int from = 0; from < ids.size(); from += APPENDIX_PART_RESPONSES) {
+      parts.add(List.copyOf(ids.subList(from, Math.min(ids.size(), from + APPENDIX_PART_RESPONSES))));
+    }
+    return List.copyOf(parts);
+  }
+
+  /**
+   * Part {@code part} (1 is the first) of Appendix A, when the report has it in parts ({@link #appendixParts}): a
+   * tagged, accessible document of its own with the individual scores of that part's responses.
+   */
+  public static byte[] renderAppendixPart(EvaluationReportData data, int part) {
+    return renderAppendixPart(data, APPENDIX_INLINE_MAX, part);
+  }
+
+  /** As {@link #renderAppendixPart(EvaluationReportData, int)}, in parts above {@code inlineMax} scores. */
+  public static byte[] renderAppendixPart(EvaluationReportData data, int inlineMax, int part) {
+    Objects.requireNonNull(data, "data");
+    EvaluationReportPdf pdf = new EvaluationReportPdf(data, inlineMax);
+    if (part < 1 || part > pdf.parts.size()) {
+      throw new IllegalArgumentException("The report has " + pdf.parts.size() + " part(s) of Appendix A, not " + part);
+    }
+    pdf.part = part;
+    return pdf.renderPart();
+  }
+
+  private byte[] renderPart() {
+    List<String> ids = parts.get(part - 1);
+    layout.newPage();
+    layout.moveDown(40);
+    layout.leaf("P");
+    layout.text("REQUEST FOR INFORMATION  \u00b7  EVALUATION REPORT  \u00b7  APPENDIX A", PdfLayout.LEFT, layout.y(),
+        layout.bold, 9, PdfLayout.MUTED);
+    layout.artifact();
+    layout.moveDown(16);
+    String title = line(data.title());
+    layout.title((title.isEmpty() ? "Untitled RFI" : title) + ": individual scores, part " + part + " of "
+        + parts.size(), 18);
+    layout.moveDown(8);
+    layout.facts(List.of(
+        new String[] {"RFI", orNotRecorded(line(data.rfiId()))},
+        new String[] {"Issuing agency", orNotRecorded(line(data.issuingAgency()))},
+        new String[] {"Report generated", time(data.generatedAt())},
+        new String[] {"Status", orNotRecorded(line(data.status()))},
+        new String[] {"Responses in this part", ids.size() + " of " + partsResponses() + ", in ranking order: "
+            + line(ids.get(0)) + " to " + line(ids.get(ids.size() - 1))}), 140);
+    appendix();
+    missingCharacters();
+    String rfi = line(data.rfiId());
+    String footer = (rfi.isEmpty() ? "RFI" : rfi) + "  \u00b7  Evaluation report, Appendix A, part " + part + " of "
+        + parts.size() + (line(data.status()).isEmpty() ? "" : "  \u00b7  " + line(data.status()));
+    Calendar created = null;
+    if (data.generatedAt() != null) {
+      created = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.US);
+      created.setTimeInMillis(data.generatedAt().toEpochMilli());
+    }
+    return layout.finish(footer, "RFI evaluation report " + AccessiblePdf.metadata(data.rfiId())
+        + ", Appendix A, part " + part + " of " + parts.size(), AccessiblePdf.metadata(data.issuingAgency()),
+        "Individual scores of RFI " + AccessiblePdf.metadata(data.rfiId()), created);
+  }
+
+  private int partsResponses() {
+    return parts.stream().mapToInt(List::size).sum();
   }
 
   private byte[] render() {
@@ -607,10 +710,15 @@ public final class EvaluationReportPdf {
   // ---------------------------------------------------------------- appendix
 
   private void appendix() {
-    layout.section(SECTIONS[9], true);
+    layout.section(part == 0 ? SECTIONS[9] : SECTIONS[9] + ", part " + part + " of " + parts.size(), true);
+    if (part == 0 && !parts.isEmpty()) {
+      appendixInParts();
+      return;
+    }
     layout.paragraph("Every individual score as the evaluator submitted it, grouped by response in ranking order. "
         + "Corrections are new versions: superseded versions stay on record, drawn in grey and marked "
         + "\"superseded\". Only current versions count.");
+    Set<String> included = part == 0 ? null : Set.copyOf(parts.get(part - 1));
     Map<String, Integer> position = new HashMap<>();
     for (Criterion c : criteria) {
       position.putIfAbsent(c.name() == null ? "" : c.name(), c.position());
@@ -619,8 +727,13 @@ public final class EvaluationReportPdf {
     for (ResponseResult r : responses) {
       byResponse.put(key(r.responseId()), new ArrayList<>());
     }
+    if (included != null) {
+      byResponse.keySet().retainAll(included);
+    }
     for (IndividualScore s : scores) {
-      byResponse.computeIfAbsent(key(s.responseId()), k -> new ArrayList<>()).add(s);
+      if (included == null || included.contains(key(s.responseId()))) {
+        byResponse.computeIfAbsent(key(s.responseId()), k -> new ArrayList<>()).add(s);
+      }
     }
     Comparator<IndividualScore> order = Comparator
         .comparing((IndividualScore s) -> position.getOrDefault(s.criterionName() == null ? "" : s.criterionName(),
@@ -666,6 +779,27 @@ public final class EvaluationReportPdf {
     if (!any) {
       layout.paragraph(null, "No individual scores recorded.", layout.italic, PdfLayout.BODY, PdfLayout.MUTED, 0);
     }
+  }
+
+  /** Appendix A in parts: what each part holds, and where it is. */
+  private void appendixInParts() {
+    layout.paragraph("This evaluation has " + String.format(Locale.US, "%,d", scores.size()) + " individual scores, "
+        + "more than this report holds itself. Appendix A is therefore in " + parts.size() + " parts, each a "
+        + "document of its own with every individual score of up to " + APPENDIX_PART_RESPONSES + " responses, in "
+        + "ranking order, as the evaluators submitted them (superseded versions marked). They are generated and kept "
+        + "with this report, version for version, and downloaded with it (API: GET /api/rfis/"
+        + line(data.rfiId()) + "/report/appendix/{part}.pdf). Every score is also in the report's CSV file.");
+    List<Row> rows = new ArrayList<>();
+    int first = 1;
+    for (int k = 1; k <= parts.size(); k++) {
+      List<String> ids = parts.get(k - 1);
+      rows.add(new Row(List.of(Cell.of(new Para(null, "Part " + k, layout.bold, null)),
+          Cell.of(first + " to " + (first + ids.size() - 1)),
+          Cell.of(line(ids.get(0)) + " to " + line(ids.get(ids.size() - 1))))));
+      first += ids.size();
+    }
+    layout.table("Parts of Appendix A", List.of(new Column("Part", 60), new Column("Responses, by rank", 110),
+        new Column("First and last response", PdfLayout.WIDTH - 170)), rows, 8.5f);
   }
 
   // ---------------------------------------------------------------- characters the fonts cannot show

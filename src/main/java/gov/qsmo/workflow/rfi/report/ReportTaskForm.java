@@ -38,15 +38,28 @@ class ReportTaskForm implements RfiTaskForm {
   }
 
   private String reportSummary(Rfi rfi) {
-    StringBuilder text = new StringBuilder("| Rank | Response | Organization | Weighted total |\n|---|---|---|---|\n");
+    // The report's links first: a long ranking is cut to the field's length, they are not.
+    StringBuilder text = new StringBuilder();
+    reports.latest(rfi.id).ifPresent(report -> {
+      text.append("Report version ").append(report.version).append(", generated ")
+          .append(time.dateTime(report.generatedAt)).append(": [PDF](/api/rfis/").append(rfi.id)
+          .append("/report.pdf) · [CSV of every score](/api/rfis/").append(rfi.id).append("/report.csv)");
+      int parts = reports.appendixParts(rfi.id, report.version);
+      if (parts > 0) {
+        text.append("  \nAppendix A (individual scores) in ").append(parts).append(parts == 1 ? " part:" : " parts:");
+        for (int part = 1; part <= parts; part++) {
+          text.append(part == 1 ? " " : " · ").append("[").append(part).append("](/api/rfis/").append(rfi.id)
+              .append("/report/appendix/").append(part).append(".pdf)");
+        }
+      }
+      text.append("\n\n");
+    });
+    text.append("| Rank | Response | Organization | Weighted total |\n|---|---|---|---|\n");
     for (RfiResultsService.Standing standing : results.ranking(rfi.id)) {
       text.append("| ").append(standing.rank()).append(" | ").append(standing.responseId()).append(" | ")
           .append(RfiSummaries.literal(standing.organization())).append(" | ")
           .append(String.format(Locale.ROOT, "%.2f", standing.weightedTotal())).append(" |\n");
     }
-    reports.latest(rfi.id).ifPresent(report -> text.append("\nReport version ").append(report.version)
-        .append(", generated ").append(time.dateTime(report.generatedAt)).append(": [PDF](/api/rfis/").append(rfi.id)
-        .append("/report.pdf) · [CSV of every score](/api/rfis/").append(rfi.id).append("/report.csv)"));
     return RfiSummaries.fit(text.toString());
   }
 }

@@ -48,6 +48,17 @@ class RfiReportController {
         MediaType.parseMediaType("text/csv; charset=UTF-8"));
   }
 
+  @GetMapping(path = "/{id}/report/appendix/{part}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+  @Operation(summary = "A part of the latest report's Appendix A (individual scores), as PDF, when the report has "
+      + "more individual scores than it holds itself (404 otherwise, saying how many parts there are)")
+  ResponseEntity<byte[]> appendixPart(@PathVariable String id, @PathVariable int part,
+      Authentication authentication) {
+    Rfi rfi = reportReader(id, Caller.of(authentication));
+    RfiReport report = reports.requireLatest(rfi.id);
+    return RfiApi.download(reports.requireAppendixPart(rfi.id, report.version, part), rfi.id
+        + "-evaluation-report-v" + report.version + "-appendix-a-part-" + part + ".pdf", MediaType.APPLICATION_PDF);
+  }
+
   private Rfi reportReader(String id, Caller caller) {
     Rfi rfi = access.record(id, caller);
     PanelMember member = access.membership(caller, rfi);

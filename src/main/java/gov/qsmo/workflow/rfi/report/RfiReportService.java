@@ -61,10 +61,14 @@ public class RfiReportService {
   private final IdentityService identityService;
   private final EntityManager entityManager;
   private final ApplicationEventPublisher publisher;
+  private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+  /** Individual scores the report holds itself; above, its Appendix A is in parts (ADR 0036). */
+  private int appendixInlineMax = EvaluationReportPdf.APPENDIX_INLINE_MAX;
 
   RfiReportService(RfiService records, RfiResponseService responses, RfiPanelService panel, RfiScoringService scoring, RfiResultsService results,
       RfiReportRepository reports, ReferenceData referenceData, IdentityService identityService,
-      EntityManager entityManager, ApplicationEventPublisher publisher) {
+      EntityManager entityManager, ApplicationEventPublisher publisher, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
     this.entityManager = entityManager;
     this.publisher = publisher;
     this.records = records;
@@ -106,15 +110,51 @@ public class RfiReportService {
         java.util.Set.of(), java.util.Set.of(rfi.panelChairId)));
   }
 
-  /** Generates and stores a new version of the report. */
+  /**
+   * Generates and stores a new version of the report; a large one's Appendix A in parts, each rendered and stored
+   * before the next (ADR 0036), so that one part's document is in memory at a time.
+   */
   public RfiReport generate(String rfiId, boolean finalReport, Caller caller) {
     EvaluationReportData data = readOnly(() -> data(rfiId, finalReport));
     int version = reports.findFirstByRfiIdOrderByVersionDesc(rfiId).map(r -> r.version).orElse(0) + 1;
     RfiReport report = reports.save(new RfiReport(rfiId, version, finalReport, data.generatedAt(),
-        EvaluationReportPdf.render(data), EvaluationReportCsv.render(data)));
+        EvaluationReportPdf.render(data, appendixInlineMax), EvaluationReportCsv.render(data)));
+    List<List<String>> parts = EvaluationReportPdf.appendixParts(data, appendixInlineMax);
+    long partBytes = 0;
+    for (int part = 1; part <= parts.size(); part++) {
+      byte[] pdf = EvaluationReportPdf.renderAppendixPart(data, appendixInlineMax, part);
+      jdbc.update("insert into qsmo.rfi_report_appendix (rfi_id, version, part, responses, pdf) values (?, ?, ?, ?, ?)",
+          rfiId, version, part, parts.get(part - 1).size(), pdf);
+      partBytes += pdf.length;
+    }
     records.record(rfiId, caller.userId(), finalReport ? "FINAL_REPORT_GENERATED" : "REPORT_GENERATED",
-        "Version " + version + ": " + report.pdf.length + " bytes PDF, " + report.csv.length + " bytes CSV");
+        "Version " + version + ": " + report.pdf.length + " bytes PDF, " + report.csv.length + " bytes CSV"
+            + (parts.isEmpty() ? "" : "; Appendix A in " + parts.size() + " parts, " + partBytes + " bytes PDF"));
     return report;
+  }
+
+  /** How many parts the latest report's Appendix A has (0: the report holds it itself). */
+  @Transactional(readOnly = true)
+  public int appendixParts(String rfiId, int version) {
+    Integer parts = jdbc.queryForObject("select count(*) from qsmo.rfi_report_appendix where rfi_id = ? and version = ?",
+        Integer.class, rfiId, version);
+    return parts == null ? 0 : parts;
+  }
+
+  /** Part {@code part} of the latest report's Appendix A, as PDF. */
+  @Transactional(readOnly = true)
+  public byte[] requireAppendixPart(String rfiId, int version, int part) {
+    List<byte[]> pdf = jdbc.query("select pdf from qsmo.rfi_report_appendix where rfi_id = ? and version = ? "
+        + "and part = ?", (rs, n) -> rs.getBytes(1), rfiId, version, part);
+    if (pdf.isEmpty()) {
+      int parts = appendixParts(rfiId, version);
+      throw new gov.qsmo.workflow.shared.NotFoundException(parts == 0
+          ? "Version " + version + " of the evaluation report of " + rfiId + " holds its Appendix A itself; "
+              + "it has no parts."
+          : "Version " + version + " of the evaluation report of " + rfiId + " has its Appendix A in " + parts
+              + (parts == 1 ? " part; ask for part 1." : " parts; ask for part 1 to " + parts + "."));
+    }
+    return pdf.get(0);
   }
 
   /**

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * criteria = 8,400 scores): a few warm-up rounds, then wall-clock and CPU time of the rendering
  * thread per round (CPU time is steadier on a busy machine). Not a test: run it by hand, e.g.
  * {@code java -cp target/classes:target/test-classes:<test classpath>
- * gov.qsmo.workflow.rfi.report.ReportRenderingBenchmark [responses reviewers criteria rounds]}.
+ * gov.qsmo.workflow.rfi.report.ReportRenderingBenchmark [responses reviewers criteria rounds warm-up]}.
  */
 public final class ReportRenderingBenchmark {
 
@@ -23,7 +23,7 @@ public final class ReportRenderingBenchmark {
     int reviewers = args.length > 1 ? Integer.parseInt(args[1]) : 7;
     int criteria = args.length > 2 ? Integer.parseInt(args[2]) : 6;
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 10;
-    int warmUp = 5;
+    int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 5;
     EvaluationReportData data = SampleReports.large(responses, reviewers, criteria);
     System.out.printf("%d responses x %d reviewers x %d criteria = %,d scores; %d cores, Java %s, "
         + "%d warm-up rounds%n", responses, reviewers, criteria, data.individualScores().size(),
@@ -33,12 +33,22 @@ public final class ReportRenderingBenchmark {
     int pdfBytes = 0;
     int csvBytes = 0;
     int pages = 0;
+    int parts = 0;
+    long largestPartBytes = 0;
     for (int i = -warmUp; i < rounds; i++) {
       long wall = System.nanoTime();
       long cpu = THREADS.getCurrentThreadCpuTime();
       byte[] document = EvaluationReportPdf.render(data);
+      // Appendix A in parts (ADR 0036), one document at a time, as the report's generation renders them.
+      int partCount = EvaluationReportPdf.appendixParts(data).size();
+      long largestPart = 0;
+      for (int part = 1; part <= partCount; part++) {
+        largestPart = Math.max(largestPart, EvaluationReportPdf.renderAppendixPart(data, part).length);
+      }
       long pdfWall = System.nanoTime() - wall;
       long pdfCpu = THREADS.getCurrentThreadCpuTime() - cpu;
+      parts = partCount;
+      largestPartBytes = largestPart;
       wall = System.nanoTime();
       cpu = THREADS.getCurrentThreadCpuTime();
       byte[] table = EvaluationReportCsv.render(data);
@@ -54,7 +64,8 @@ public final class ReportRenderingBenchmark {
       csvBytes = table.length;
       pages = pageCount(document);
     }
-    print("PDF", pdf, String.format("%,d bytes, %,d pages", pdfBytes, pages));
+    print("PDF", pdf, String.format("%,d bytes, %,d pages; Appendix A in %d part(s), the largest %,d bytes "
+        + "(the time includes them)", pdfBytes, pages, parts, largestPartBytes));
     print("CSV", csv, String.format("%,d bytes", csvBytes));
   }
 
