@@ -132,7 +132,7 @@ public class Notifications {
   private List<Outbox.TaskEvent> withSameAssignments(List<Outbox.TaskEvent> events) {
     Map<List<String>, Integer> assigned = new LinkedHashMap<>();
     for (Outbox.TaskEvent event : events) {
-      if (event.kind() == MessageKind.TASK_ASSIGNED && event.task().assignee() != null) {
+      if (joinable(event)) {
         assigned.merge(digestKey(event), 1, Integer::sum);
       }
     }
@@ -150,6 +150,12 @@ public class Notifications {
       budget -= more.size();
     }
     return all;
+  }
+
+  /** A task assigned to someone for a record (a process with a business key): told with the others of both. */
+  private static boolean joinable(Outbox.TaskEvent event) {
+    return event.kind() == MessageKind.TASK_ASSIGNED && event.task().assignee() != null
+        && event.task().recordId() != null;
   }
 
   /** Whose task, for which record: the events told in one message. */
@@ -206,8 +212,7 @@ public class Notifications {
     // One message for the tasks assigned to one person for one record; one per task offered.
     Map<Object, List<Outbox.TaskEvent>> units = new LinkedHashMap<>();
     for (Outbox.TaskEvent event : claimed) {
-      Object key = event.kind() == MessageKind.TASK_ASSIGNED && event.task().assignee() != null
-          ? digestKey(event) : event.id();
+      Object key = joinable(event) ? digestKey(event) : event.id();
       units.computeIfAbsent(key, k -> new ArrayList<>()).add(event);
     }
     List<List<Outbox.TaskEvent>> groups = List.copyOf(units.values());

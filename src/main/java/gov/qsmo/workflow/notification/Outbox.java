@@ -121,19 +121,16 @@ class Outbox {
   }
 
   /**
-   * Claims further events of tasks assigned to this person for this record (null: none), oldest first, at most
-   * {@code limit}, none of {@code taken} (which this transaction holds already).
+   * Claims further events of tasks assigned to this person for this record, oldest first, at most {@code limit},
+   * none of {@code taken} (which this transaction holds already).
    */
   List<TaskEvent> claimAssigned(String assignee, String recordId, List<Long> taken, int limit) {
     return jdbc.query(connection -> {
       var statement = connection.prepareStatement(TASK_EVENT_COLUMNS + "where kind = 'TASK_ASSIGNED' and assignee = ? "
-          + (recordId == null ? "and record_id is null " : "and record_id = ? ")
-          + "and id <> all(?) order by id limit ? for update skip locked");
+          + "and record_id = ? and id <> all(?) order by id limit ? for update skip locked");
       int i = 0;
       statement.setString(++i, assignee);
-      if (recordId != null) {
-        statement.setString(++i, recordId);
-      }
+      statement.setString(++i, recordId);
       statement.setArray(++i, connection.createArrayOf("bigint", taken.toArray()));
       statement.setInt(++i, limit);
       return statement;

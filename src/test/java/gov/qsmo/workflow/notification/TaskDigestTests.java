@@ -81,6 +81,11 @@ class TaskDigestTests {
           Date.from(due), OTHER));
       outbox.recordTaskEvent(MessageKind.TASK_ASSIGNED, facts(otherRecord + "-t0", "Score RFI response: Alone",
           otherRecord, Date.from(due), REVIEWER));
+      for (int i = 1; i <= 2; i++) {
+        // Tasks of processes without a record (no business key) are not joined: nothing says they belong together.
+        outbox.recordTaskEvent(MessageKind.TASK_ASSIGNED, facts(record + "-norecord" + i, "Unfiled task " + i, null,
+            Date.from(due), OTHER));
+      }
       outbox.recordTaskEvent(MessageKind.TASK_OFFERED, new Notifications.TaskFacts(record + "-offered",
           "Screen RFI responses", "RFI evaluation", record, Date.from(due), null, Set.of(REVIEWER), Set.of()));
       // Small batches, as the sender's: the first claims the reviewer's oldest events and is joined by the rest of
@@ -125,6 +130,12 @@ class TaskDigestTests {
     assertThat(jdbc.queryForList("select subject from qsmo.notification_message where record_id = ? "
         + "and recipient_user_id = ? and kind = 'TASK_OFFERED'", String.class, record, REVIEWER))
         .as("a task offered: its own message").containsExactly("[QSMO] Task waiting for you: Screen RFI responses");
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from "
+        + "qsmo.notification_task_event where task_id like ?", Integer.class, record + "-norecord%") == 0);
+    assertThat(jdbc.queryForList("select task_id from qsmo.notification_message where task_id like ? "
+        + "and recipient_user_id = ? order by task_id", String.class, record + "-norecord%", OTHER))
+        .as("one message each").containsExactly(record + "-norecord1", record + "-norecord2");
 
     // Over SMTP: the list in the HTML part, each task a link, people's words escaped.
     Mails mail = NotificationMailTests.awaitOne(REVIEWER, record, "30 tasks assigned to you");
