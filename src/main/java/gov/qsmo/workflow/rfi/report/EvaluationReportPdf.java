@@ -175,17 +175,9 @@ public final class EvaluationReportPdf {
 
   private byte[] renderPart() {
     List<String> ids = parts.get(part - 1);
-    layout.newPage();
-    layout.moveDown(40);
-    layout.leaf("P");
-    layout.text("REQUEST FOR INFORMATION  \u00b7  EVALUATION REPORT  \u00b7  APPENDIX A", PdfLayout.LEFT, layout.y(),
-        layout.bold, 9, PdfLayout.MUTED);
-    layout.artifact();
-    layout.moveDown(16);
     String title = line(data.title());
-    layout.title((title.isEmpty() ? "Untitled RFI" : title) + ": individual scores, part " + part + " of "
-        + parts.size(), 18);
-    layout.moveDown(8);
+    heading("REQUEST FOR INFORMATION  \u00b7  EVALUATION REPORT  \u00b7  APPENDIX A",
+        (title.isEmpty() ? "Untitled RFI" : title) + ": individual scores, part " + part + " of " + parts.size(), 18);
     layout.facts(List.of(
         new String[] {"RFI", orNotRecorded(line(data.rfiId()))},
         new String[] {"Issuing agency", orNotRecorded(line(data.issuingAgency()))},
@@ -198,11 +190,7 @@ public final class EvaluationReportPdf {
     String rfi = line(data.rfiId());
     String footer = (rfi.isEmpty() ? "RFI" : rfi) + "  \u00b7  Evaluation report, Appendix A, part " + part + " of "
         + parts.size() + (line(data.status()).isEmpty() ? "" : "  \u00b7  " + line(data.status()));
-    Calendar created = null;
-    if (data.generatedAt() != null) {
-      created = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.US);
-      created.setTimeInMillis(data.generatedAt().toEpochMilli());
-    }
+    Calendar created = created();
     return layout.finish(footer, "RFI evaluation report " + AccessiblePdf.metadata(data.rfiId())
         + ", Appendix A, part " + part + " of " + parts.size(), AccessiblePdf.metadata(data.issuingAgency()),
         "Individual scores of RFI " + AccessiblePdf.metadata(data.rfiId()), created);
@@ -226,11 +214,7 @@ public final class EvaluationReportPdf {
     appendix();
     missingCharacters();
     contents(contentsAt[0], contentsAt[1]);
-    Calendar created = null;
-    if (data.generatedAt() != null) {
-      created = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.US);
-      created.setTimeInMillis(data.generatedAt().toEpochMilli());
-    }
+    Calendar created = created();
     String rfi = line(data.rfiId());
     String footer = (rfi.isEmpty() ? "RFI" : rfi) + "  \u00b7  Evaluation report"
         + (line(data.status()).isEmpty() ? "" : "  \u00b7  " + line(data.status()));
@@ -241,18 +225,32 @@ public final class EvaluationReportPdf {
 
   // ---------------------------------------------------------------- title page and summary
 
-  /** Returns the page index and y where the contents list goes. */
-  private int[] titlePage() {
+  /** When the report was generated, as the document's creation date (null if not recorded). */
+  private Calendar created() {
+    if (data.generatedAt() == null) {
+      return null;
+    }
+    Calendar created = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.US);
+    created.setTimeInMillis(data.generatedAt().toEpochMilli());
+    return created;
+  }
+
+  /** A new first page: the kind of document in small capitals, then its title. */
+  private void heading(String kind, String title, int size) {
     layout.newPage();
     layout.moveDown(40);
     layout.leaf("P");
-    layout.text("REQUEST FOR INFORMATION  \u00b7  EVALUATION REPORT", PdfLayout.LEFT, layout.y(),
-        layout.bold, 9, PdfLayout.MUTED);
+    layout.text(kind, PdfLayout.LEFT, layout.y(), layout.bold, 9, PdfLayout.MUTED);
     layout.artifact();
     layout.moveDown(16);
-    String title = line(data.title());
-    layout.title(title.isEmpty() ? "Untitled RFI" : title, 22);
+    layout.title(title, size);
     layout.moveDown(8);
+  }
+
+  /** Returns the page index and y where the contents list goes. */
+  private int[] titlePage() {
+    String title = line(data.title());
+    heading("REQUEST FOR INFORMATION  \u00b7  EVALUATION REPORT", title.isEmpty() ? "Untitled RFI" : title, 22);
     String rfi = orNotRecorded(line(data.rfiId()));
     layout.ensure(40);
     layout.moveDown(12);
