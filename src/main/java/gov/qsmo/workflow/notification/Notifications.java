@@ -57,6 +57,8 @@ public class Notifications {
   private static final int MAX_SUBJECT = 200;
   /** At most this many tasks are listed in one message to their assignee ({@link #withSameAssignments}). */
   static final int DIGEST_MAX = 100;
+  /** At most this many events are claimed besides a sending batch's own, to join them ({@link #withSameAssignments}). */
+  static final int DIGEST_EXTRA = 5 * DIGEST_MAX;
 
   private final Outbox outbox;
   private final Recipients recipients;
@@ -126,8 +128,9 @@ public class Notifications {
   /**
    * The claimed events, joined by the other events waiting for a task assigned to the same person for the same
    * record: a step that assigns someone many tasks (a batch of responses to score, a chair's consensus reviews)
-   * is told in one message per person and record ({@link #DIGEST_MAX} tasks at most), not one per task. At most
-   * {@link #DIGEST_MAX} events are added in all, so the transaction stays bounded.
+   * is told in one message per person and record ({@link #DIGEST_MAX} tasks at most), not one per task. Each person
+   * and record of the batch is filled up to {@link #DIGEST_MAX}, at most {@link #DIGEST_EXTRA} events added in all,
+   * so the transaction stays bounded.
    */
   private List<Outbox.TaskEvent> withSameAssignments(List<Outbox.TaskEvent> events) {
     Map<List<String>, Integer> assigned = new LinkedHashMap<>();
@@ -138,7 +141,7 @@ public class Notifications {
     }
     List<Outbox.TaskEvent> all = new ArrayList<>(events);
     List<Long> taken = new ArrayList<>(events.stream().map(Outbox.TaskEvent::id).toList());
-    int budget = DIGEST_MAX;
+    int budget = DIGEST_EXTRA;
     for (Map.Entry<List<String>, Integer> entry : assigned.entrySet()) {
       int room = Math.min(budget, DIGEST_MAX - entry.getValue());
       if (room <= 0) {
@@ -210,9 +213,15 @@ public class Notifications {
       }
     }
     // One message for the tasks assigned to one person for one record; one per task offered.
+    // A person's group larger than DIGEST_MAX (a batch size set above it) is told in several messages.
     Map<Object, List<Outbox.TaskEvent>> units = new LinkedHashMap<>();
+    Map<Object, Integer> counted = new HashMap<>();
     for (Outbox.TaskEvent event : claimed) {
-      Object key = joinable(event) ? digestKey(event) : event.id();
+      Object key = event.id();
+      if (joinable(event)) {
+        List<String> person = digestKey(event);
+        key = List.of(person, (counted.merge(person, 1, Integer::sum) - 1) / DIGEST_MAX);
+      }
       units.computeIfAbsent(key, k -> new ArrayList<>()).add(event);
     }
     List<List<Outbox.TaskEvent>> groups = List.copyOf(units.values());

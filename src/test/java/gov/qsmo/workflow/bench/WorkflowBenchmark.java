@@ -903,10 +903,12 @@ public final class WorkflowBenchmark {
             + "%.1f s after that", aggregated, opened, seconds));
         // A person's tasks of one record assigned together are told in one message (Notifications.DIGEST_MAX).
         Integer chairMessages = jdbc.queryForObject("select count(*) from qsmo.notification_message where record_id = ? "
-            + "and recipient_user_id = ? and kind = 'TASK_ASSIGNED'", Integer.class, rfiId, CHAIR);
+            + "and recipient_user_id = ? and kind = 'TASK_ASSIGNED' and subject like '%Hold consensus review%'",
+            Integer.class, rfiId, CHAIR);
         Integer reviewerMessages = jdbc.queryForObject("select max(n) from (select count(*) n from "
             + "qsmo.notification_message where record_id = ? and kind = 'TASK_ASSIGNED' and recipient_user_id like "
-            + "'bench.reviewer%' group by recipient_user_id) m", Integer.class, rfiId);
+            + "'bench.reviewer%' and subject like '%Score RFI response%' group by recipient_user_id) m", Integer.class,
+            rfiId);
         figure("mail.chairConsensus", "e-mail to the chair of the " + settings.responses + " consensus tasks (messages)",
             chairMessages == null ? 0 : chairMessages, "", null, null, load);
         figure("mail.reviewerScoring", "e-mail to a reviewer of their scoring tasks, most to one reviewer (messages)",

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -64,8 +65,14 @@ class TaskDigestTests {
     identityService.deleteUser(OTHER);
   }
 
-  @Test
-  void tasksAssignedToOnePersonForOneRecordAreToldInOneMessageThatListsThem() {
+  /**
+   * With batches of 5, the first batch is joined by the rest of the person's waiting events up to the limit; with
+   * batches of 150 (a {@code batch-size} set above the limit) the batch itself holds them all and its group is
+   * split at the limit. Either way: two messages, of 100 and 30 tasks.
+   */
+  @ParameterizedTest(name = "sending batches of {0}")
+  @ValueSource(ints = {5, 150})
+  void tasksAssignedToOnePersonForOneRecordAreToldInOneMessageThatListsThem(int batch) {
     String record = "RFI-DIGEST-" + System.nanoTime();
     String otherRecord = record + "-B";
     Instant due = Instant.parse("2027-01-15T22:00:00Z");
@@ -88,11 +95,9 @@ class TaskDigestTests {
       }
       outbox.recordTaskEvent(MessageKind.TASK_OFFERED, new Notifications.TaskFacts(record + "-offered",
           "Screen RFI responses", "RFI evaluation", record, Date.from(due), null, Set.of(REVIEWER), Set.of()));
-      // Small batches, as the sender's: the first claims the reviewer's oldest events and is joined by the rest of
-      // theirs up to the limit of one message; the next takes what is left.
-      while (jdbc.queryForObject("select count(*) from qsmo.notification_task_event where record_id in (?, ?)",
+        while (jdbc.queryForObject("select count(*) from qsmo.notification_task_event where record_id in (?, ?)",
           Integer.class, record, otherRecord) > 0) {
-        notifications.writeTaskMessages(5);
+        notifications.writeTaskMessages(batch);
       }
     });
 

@@ -245,6 +245,9 @@ class RfiEvaluationIT {
     assertThat(flaggedCriterion).isPositive();
     assertThat(http.get(DIRECTOR, "/api/rfis/" + id + "/report.pdf").status()).as("before the report exists")
         .isEqualTo(409);
+    Response noPartYet = http.get(DIRECTOR, "/api/rfis/" + id + "/report/appendix/1.pdf");
+    assertThat(noPartYet.status()).as("nor any part of it").isEqualTo(409);
+    assertThat(noPartYet.json().path("detail").asText()).contains("there is none yet");
     // Appendix A in parts above 10 individual scores here (48 of them: one part of the 3 responses; ADR 0036).
     Object service = org.springframework.test.util.AopTestUtils.getTargetObject(reports);
     org.springframework.test.util.ReflectionTestUtils.setField(service, "appendixInlineMax", 10);

@@ -796,7 +796,7 @@ public final class EvaluationReportPdf {
           Cell.of(line(ids.get(0)) + " to " + line(ids.get(ids.size() - 1))))));
       first += ids.size();
     }
-    layout.table("Parts of Appendix A", List.of(new Column("Part", 60), new Column("Responses, by rank", 110),
+    layout.table("Parts of Appendix A", List.of(new Column("Part", 60), new Column("Places in the ranking", 110),
         new Column("First and last response", PdfLayout.WIDTH - 170)), rows, 8.5f);
   }
 

@@ -38,7 +38,7 @@ class ReportTaskForm implements RfiTaskForm {
   }
 
   private String reportSummary(Rfi rfi) {
-    // The report's links first: a long ranking is cut to the field's length, they are not.
+    // The report's links first: the text is cut to the field's length, and a long ranking is cut before them.
     StringBuilder text = new StringBuilder();
     reports.latest(rfi.id).ifPresent(report -> {
       text.append("Report version ").append(report.version).append(", generated ")

@@ -54,9 +54,9 @@ class RfiReportController {
   ResponseEntity<byte[]> appendixPart(@PathVariable String id, @PathVariable int part,
       Authentication authentication) {
     Rfi rfi = reportReader(id, Caller.of(authentication));
-    RfiReport report = reports.requireLatest(rfi.id);
-    return RfiApi.download(reports.requireAppendixPart(rfi.id, report.version, part), rfi.id
-        + "-evaluation-report-v" + report.version + "-appendix-a-part-" + part + ".pdf", MediaType.APPLICATION_PDF);
+    int version = reports.requireLatestVersion(rfi.id);
+    return RfiApi.download(reports.requireAppendixPart(rfi.id, version, part), rfi.id
+        + "-evaluation-report-v" + version + "-appendix-a-part-" + part + ".pdf", MediaType.APPLICATION_PDF);
   }
 
   private Rfi reportReader(String id, Caller caller) {

@@ -133,7 +133,19 @@ public class RfiReportService {
     return report;
   }
 
-  /** How many parts the latest report's Appendix A has (0: the report holds it itself). */
+  /** The latest report's version, without reading its documents; 409 if there is none yet. */
+  @Transactional(readOnly = true)
+  public int requireLatestVersion(String rfiId) {
+    Integer version = jdbc.queryForObject("select max(version) from qsmo.rfi_report where rfi_id = ?", Integer.class,
+        rfiId);
+    if (version == null) {
+      throw new ConflictException("The evaluation report of " + rfiId
+          + " is generated after the consensus step; there is none yet.");
+    }
+    return version;
+  }
+
+  /** How many parts the report's Appendix A has (0: the report holds it itself). */
   @Transactional(readOnly = true)
   public int appendixParts(String rfiId, int version) {
     Integer parts = jdbc.queryForObject("select count(*) from qsmo.rfi_report_appendix where rfi_id = ? and version = ?",
@@ -141,7 +153,7 @@ public class RfiReportService {
     return parts == null ? 0 : parts;
   }
 
-  /** Part {@code part} of the latest report's Appendix A, as PDF. */
+  /** Part {@code part} of the report's Appendix A, as PDF; 404 saying how many there are if there is no such part. */
   @Transactional(readOnly = true)
   public byte[] requireAppendixPart(String rfiId, int version, int part) {
     List<byte[]> pdf = jdbc.query("select pdf from qsmo.rfi_report_appendix where rfi_id = ? and version = ? "

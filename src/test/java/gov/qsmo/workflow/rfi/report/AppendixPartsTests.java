@@ -74,11 +74,12 @@ class AppendixPartsTests {
   }
 
   @Test
-  void aPartPassesEveryPdfUa1AndPdfA2aRule() {
+  void aPartAndTheReportThatListsThePartsPassEveryPdfUa1AndPdfA2aRule() {
     byte[] part = EvaluationReportPdf.renderAppendixPart(data, LIMIT, 3);
     assertThat(PdfConformance.failedRules(part, PDFAFlavour.PDFUA_1)).isEmpty();
     assertThat(PdfConformance.failedRules(part, PDFAFlavour.PDFA_2_A)).isEmpty();
     byte[] report = EvaluationReportPdf.render(data, LIMIT);
     assertThat(PdfConformance.failedRules(report, PDFAFlavour.PDFUA_1)).isEmpty();
+    assertThat(PdfConformance.failedRules(report, PDFAFlavour.PDFA_2_A)).isEmpty();
   }
 }
