@@ -5,7 +5,9 @@ import gov.qsmo.workflow.process.Privileged;
 import gov.qsmo.workflow.shared.EmailAddresses;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -163,7 +165,7 @@ public class Notifications {
 
   /** Whose task, for which record: the events told in one message. */
   private static List<String> digestKey(Outbox.TaskEvent event) {
-    return java.util.Arrays.asList(event.task().assignee(), event.task().recordId());
+    return Arrays.asList(event.task().assignee(), event.task().recordId());
   }
 
   /** As {@link #writeTaskMessages}, for this one event (none if another pass holds it or it is gone). */
@@ -215,7 +217,7 @@ public class Notifications {
     // One message for the tasks assigned to one person for one record; one per task offered.
     // A person's group larger than DIGEST_MAX (a batch size set above it) is told in several messages.
     Map<Object, List<Outbox.TaskEvent>> units = new LinkedHashMap<>();
-    Map<Object, Integer> counted = new HashMap<>();
+    Map<List<String>, Integer> counted = new HashMap<>();
     for (Outbox.TaskEvent event : claimed) {
       Object key = event.id();
       if (joinable(event)) {
@@ -368,17 +370,16 @@ public class Notifications {
    */
   private List<Outbox.Message> digest(List<TaskFacts> tasks, List<Recipient> to) {
     List<TaskFacts> byDeadline = new ArrayList<>(tasks);
-    byDeadline.sort(java.util.Comparator.comparing(TaskFacts::due,
-        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+    byDeadline.sort(Comparator.comparing(TaskFacts::due, Comparator.nullsLast(Comparator.naturalOrder())));
     TaskFacts first = byDeadline.get(0);
     String recordId = first.recordId();
     // "Score RFI response: Acme Cloud (RFI-2026-0004)" and its like name the kind of work before the colon.
-    java.util.Set<String> kinds = new LinkedHashSet<>();
+    Set<String> kinds = new LinkedHashSet<>();
     byDeadline.forEach(t -> kinds.add(t.name() == null ? "" : t.name().split(": ", 2)[0]));
     String what = kinds.size() == 1 && !kinds.iterator().next().isBlank() ? kinds.iterator().next() : null;
     String subject = subject("[QSMO] " + tasks.size() + " tasks assigned to you" + (what == null ? "" : ": " + what)
         + (recordId == null ? "" : " (" + recordId + ")"));
-    java.util.Set<String> processes = new LinkedHashSet<>();
+    Set<String> processes = new LinkedHashSet<>();
     byDeadline.forEach(t -> {
       if (t.processName() != null) {
         processes.add(t.processName());

@@ -40,11 +40,11 @@ class ReportTaskForm implements RfiTaskForm {
   private String reportSummary(Rfi rfi) {
     // The report's links first: the text is cut to the field's length, and a long ranking is cut before them.
     StringBuilder text = new StringBuilder();
-    reports.latest(rfi.id).ifPresent(report -> {
-      text.append("Report version ").append(report.version).append(", generated ")
-          .append(time.dateTime(report.generatedAt)).append(": [PDF](/api/rfis/").append(rfi.id)
+    reports.latestVersion(rfi.id).ifPresent(report -> {
+      text.append("Report version ").append(report.number()).append(", generated ")
+          .append(time.dateTime(report.generatedAt())).append(": [PDF](/api/rfis/").append(rfi.id)
           .append("/report.pdf) · [CSV of every score](/api/rfis/").append(rfi.id).append("/report.csv)");
-      int parts = reports.appendixParts(rfi.id, report.version);
+      int parts = reports.appendixParts(rfi.id, report.number());
       if (parts > 0) {
         text.append("  \nAppendix A (individual scores) in ").append(parts).append(parts == 1 ? " part:" : " parts:");
         for (int part = 1; part <= parts; part++) {

@@ -19,7 +19,9 @@ import gov.qsmo.workflow.rfi.results.RfiResultsService;
 import gov.qsmo.workflow.rfi.scoring.RfiScoringService;
 import gov.qsmo.workflow.rfi.scoring.ScoreSheet;
 import gov.qsmo.workflow.shared.ConflictException;
+import gov.qsmo.workflow.shared.NotFoundException;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,6 +34,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,13 +64,13 @@ public class RfiReportService {
   private final IdentityService identityService;
   private final EntityManager entityManager;
   private final ApplicationEventPublisher publisher;
-  private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+  private final JdbcTemplate jdbc;
   /** Individual scores the report holds itself; above, its Appendix A is in parts (ADR 0036). */
   private int appendixInlineMax = EvaluationReportPdf.APPENDIX_INLINE_MAX;
 
   RfiReportService(RfiService records, RfiResponseService responses, RfiPanelService panel, RfiScoringService scoring, RfiResultsService results,
       RfiReportRepository reports, ReferenceData referenceData, IdentityService identityService,
-      EntityManager entityManager, ApplicationEventPublisher publisher, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+      EntityManager entityManager, ApplicationEventPublisher publisher, JdbcTemplate jdbc) {
     this.jdbc = jdbc;
     this.entityManager = entityManager;
     this.publisher = publisher;
@@ -133,16 +136,25 @@ public class RfiReportService {
     return report;
   }
 
-  /** The latest report's version, without reading its documents; 409 if there is none yet. */
+  /** A report's version and when it was generated, read without its documents. */
+  public record Version(int number, Instant generatedAt) {
+  }
+
+  /** The latest report's version, without reading its PDF and CSV (megabytes for a large RFI). */
   @Transactional(readOnly = true)
+  public Optional<Version> latestVersion(String rfiId) {
+    return jdbc.query("select version, generated_at from qsmo.rfi_report where rfi_id = ? order by version desc "
+        + "limit 1", (rs, n) -> new Version(rs.getInt(1), rs.getTimestamp(2).toInstant()), rfiId).stream().findFirst();
+  }
+
+  /** As {@link #latestVersion}; 409 if there is none yet. */
   public int requireLatestVersion(String rfiId) {
-    Integer version = jdbc.queryForObject("select max(version) from qsmo.rfi_report where rfi_id = ?", Integer.class,
-        rfiId);
-    if (version == null) {
-      throw new ConflictException("The evaluation report of " + rfiId
-          + " is generated after the consensus step; there is none yet.");
-    }
-    return version;
+    return latestVersion(rfiId).orElseThrow(() -> noReportYet(rfiId)).number();
+  }
+
+  private static ConflictException noReportYet(String rfiId) {
+    return new ConflictException("The evaluation report of " + rfiId
+        + " is generated after the consensus step; there is none yet.");
   }
 
   /** How many parts the report's Appendix A has (0: the report holds it itself). */
@@ -160,7 +172,7 @@ public class RfiReportService {
         + "and part = ?", (rs, n) -> rs.getBytes(1), rfiId, version, part);
     if (pdf.isEmpty()) {
       int parts = appendixParts(rfiId, version);
-      throw new gov.qsmo.workflow.shared.NotFoundException(parts == 0
+      throw new NotFoundException(parts == 0
           ? "Version " + version + " of the evaluation report of " + rfiId + " holds its Appendix A itself; "
               + "it has no parts."
           : "Version " + version + " of the evaluation report of " + rfiId + " has its Appendix A in " + parts
@@ -201,8 +213,7 @@ public class RfiReportService {
   }
 
   public RfiReport requireLatest(String rfiId) {
-    return latest(rfiId).orElseThrow(() -> new ConflictException("The evaluation report of " + rfiId
-        + " is generated after the consensus step; there is none yet."));
+    return latest(rfiId).orElseThrow(() -> noReportYet(rfiId));
   }
 
   @Transactional(readOnly = true)
